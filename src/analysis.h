@@ -129,6 +129,17 @@ typedef struct {
   const char *lang;      /* the document's language, resolved */
 } NgAnalysis;
 
+/* The resources every stage reads, loaded once by the engine. */
+struct NgRuleSet;
+typedef struct {
+  const NgLexicon *lex;
+  const NgGazetteer *gaz;
+  const struct NgRuleSet *rules;
+  const char *base;          /* IRI base, ends with '/' or '#' */
+  double min_link_conf;
+  NgLog log;
+} NgResources;
+
 void ng_analysis_init(NgAnalysis *an, const NgDoc *doc, NgArena *arena);
 void ng_analysis_clear(NgAnalysis *an);
 /* Append and return a zeroed element (entity/event/role fields set to -1),

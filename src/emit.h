@@ -20,8 +20,10 @@
 /** True when @p iri (borrowed, NUL-terminated) is an absolute IRI that
  * every serializer can write and every SPARQL store can load: valid UTF-8,
  * a scheme ("ALPHA *(ALPHA / DIGIT / + / - / .)" then ':'), no space,
- * control character or any of <>"{}|^`\, and every '%' followed by two hex
- * digits. The graph checks every IRI it is given with this. */
+ * control character or any of <>"{}|^`\, every '%' followed by two hex
+ * digits, and no '.' at the end (raptor's Turtle writer would make it an
+ * invalid prefixed name). The graph checks every IRI it is given with
+ * this. */
 bool ng_iri_is_valid(const char *iri);
 
 /** Add every triple of @p src (borrowed) to @p dst (borrowed), copying the

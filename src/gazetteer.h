@@ -7,10 +7,37 @@
  * Labels are stored as their folded token sequences ("emirats arabes
  * unis") in sorted order, so matching is a longest-match walk from each
  * token: extend the key one token at a time while some label still starts
- * with it (binary search on the sorted keys). A label flagged
- * case-sensitive (short labels, acronyms, labels that are also common
- * words: "Nice", "Tours", "Chad") matches only when the text's original
- * form equals the label's.
+ * with it (binary search on the sorted keys). Matching is accent- and
+ * apostrophe-insensitive (through the folds); case is checked per label:
+ *
+ *  - acronyms ("AU", "UNESCO", "INTERPOL"), and one-token labels of at most
+ *    four letters ("Chad", "Nice", "Lyon", "Oman"), match only when the
+ *    text's letters have the label's case pattern (accents still folded);
+ *  - other labels written with a capital ("Tours", "Morocco", "Soudan du
+ *    Sud") need a capitalised first token in the text (NG_TOK_CAP): the
+ *    rest of a multiword label matches in any case;
+ *  - labels written without capitals (French demonyms "marocaine", Arabic
+ *    names) match in any case.
+ *
+ * Labels are tokenised with ng_tokenize, so "Côte d'Ivoire" and "Côte
+ * d’Ivoire" have one key, "cote d' ivoire". A determiner before a name
+ * ("le Maroc") is not part of any label: match at the name's token.
+ *
+ * Priors: a city's population (or its urban population), a constant for
+ * each other table (continents > world regions > countries > international
+ * organisations > news agencies > government agencies > first-level
+ * regions > other organisations > other regions > people), and for a
+ * country the constant plus the population of its listed cities, so that
+ * a demonym shared by several countries ("Chinese") ranks the larger one
+ * first. When two tables list one QID, the entries merge (one entry, the
+ * union of labels, the more specific type).
+ *
+ * The file: a versioned header ("NGGAZ\0", version, byte-order mark,
+ * counts and offsets), the entry table sorted by QID (the QID index), the
+ * label table sorted by key (key, original form, entry, language, kind,
+ * flags, token count), and a string pool. ng_gazetteer_open maps it
+ * read-only and checks every offset, so a truncated or corrupt file fails
+ * with NG_ERR_DATA. The byte order is the writer's.
  */
 #ifndef NG_GAZETTEER_H
 #define NG_GAZETTEER_H
@@ -73,12 +100,16 @@ typedef struct {
 typedef struct NgGazBuilder NgGazBuilder;
 NgGazBuilder *ng_gaz_builder_new(const NgLexicon *lex);
 void ng_gaz_builder_free(NgGazBuilder *b);
-/* Add an entity; returns its index (or -1 on error). Strings are copied. */
+/* Add an entity; returns its index (or -1 on error: invalid QID, type
+ * NONE, out of memory). Strings are copied. @p country is the QID of its
+ * country or an ISO 3166-1 alpha-2 code resolved at write time. Adding a
+ * QID again merges into the existing entry and returns its index. */
 int32_t ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid,
                                  NgEntityType type, const char *label_en,
                                  const char *label_fr, const char *country,
                                  uint32_t prior);
-/* Add a label of entry @p entry (tokenised and folded here). */
+/* Add a label of entry @p entry (tokenised and folded here; NG_FAILURE
+ * when it has no token or is too long to be a name). */
 NgStatus ng_gaz_builder_add_label(NgGazBuilder *b, int32_t entry,
                                   const char *label, NgLabelKind kind,
                                   const char *lang);
@@ -87,8 +118,22 @@ NgStatus ng_gaz_builder_add_label(NgGazBuilder *b, int32_t entry,
  * people.tsv, demonyms.tsv), recognised by its header row. */
 NgStatus ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path,
                                  const NgLog *log);
-/* Write the compiled file. */
+/* Write the compiled file (to PATH.tmp, then renamed). Country codes in
+ * entries' country fields and demonym rows are resolved here, through the
+ * iso2 column of the countries loaded; NG_ERR_IO when writing fails. */
 NgStatus ng_gaz_builder_write(NgGazBuilder *b, const char *path);
+/* Labels dropped by the last write because their country code named no
+ * loaded country. */
+size_t ng_gaz_builder_dropped(const NgGazBuilder *b);
+
+/* `newsgraph gazetteer compile -o OUT TSV...`: load every table (tables
+ * may come in any order) and write @p out_path. Bad rows (wrong number of
+ * fields, missing or invalid QID) are reported through @p log as
+ * file:line warnings and skipped; a table with an unknown header is an
+ * error (NG_ERR_DATA), as is an unreadable file (NG_ERR_IO). @p lex
+ * (borrowed, may be NULL) gives the elided forms used to tokenise labels. */
+NgStatus ng_gaz_compile(const char *out_path, const char *const *tsv_paths,
+                        size_t n, const NgLexicon *lex, const NgLog *log);
 
 /* ---- using ---- */
 /* Map a compiled file. NG_ERR_DATA when it is not one (or another version). */

@@ -52,10 +52,16 @@ const NgLexEntry *ng_lexicon_next(const NgLexicon *lex, const char *cls,
 /* The longest entry of class @p cls, in tokens, that starts at token folds
  * words[0..n): multiword entries ("directeur général", "secrétaire
  * général") match token by token. Returns the number of words matched (0
- * when none) and the entry in *out. */
+ * when none) and the entry in *out. Entry forms are tokenised with
+ * ng_tokenize, so @p words are token norms: "ministre de l'intérieur"
+ * matches ["ministre", "de", "l'", "interieur"]. */
 size_t ng_lexicon_match(const NgLexicon *lex, const char *cls,
                         const char *const *words, size_t n,
                         const NgLexEntry **out);
+
+/* The length in code points of the longest form of class @p cls (0 when
+ * the class is empty): lets a scanner bound how far it looks ahead. */
+size_t ng_lexicon_max_chars(const NgLexicon *lex, const char *cls);
 
 /* Load the default lexicons: "lexicon/languages.tsv" is found through
  * ng_data_find(@p data_path, ...); each of its non-comment lines is

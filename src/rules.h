@@ -1,6 +1,6 @@
 /* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0
  *
- * rules (part of extract): the pattern language of ontology/rules/*.rules,
+ * rules (part of extract): the pattern language of ontology/rules/<lang>.rules,
  * compiled once to PCRE2 regular expressions over an encoding of each
  * sentence as a string of units.
  *
@@ -117,5 +117,18 @@ NgStatus ng_ruleset_run(const NgRuleSet *rs, NgRuleKind kind,
                         const NgEncoded *enc, NgRuleMatches *out);
 void ng_rule_matches_clear(NgRuleMatches *m);
 void ng_rule_matches_free(NgRuleMatches *m);
+
+/* Added by the rules module (additive). */
+
+/* Bound the work of one pcre2_match call (PCRE2's match limit; 0 restores
+ * the default of one million). A rule that reaches it in a sentence has
+ * its matches there skipped and ng_ruleset_run returns NG_ERR_LIMIT after
+ * running the other rules; the matches found are still in *out. */
+void ng_ruleset_set_match_limit(NgRuleSet *rs, uint32_t limit);
+/* Where ng_ruleset_run reports a rule that hit the match limit (a warning
+ * with the rule's file and line). @p log is copied; NULL for none. */
+void ng_ruleset_set_log(NgRuleSet *rs, const NgLog *log);
+/* ng_ruleset_run uses match data stored in the rule set, so a rule set is
+ * run by one thread at a time. */
 
 #endif

@@ -11,6 +11,32 @@
  * known abbreviation ("M.", "Mme", "Dr", "St.") or a single capital
  * (an initial); a line break that follows a sentence end or a blank line
  * always ends one.
+ *
+ * Line breaks: news text comes one paragraph per line, so EVERY line break
+ * (LF, CR, CRLF, U+2028/2029, NEL) ends a sentence, whether or not the
+ * line ends with sentence punctuation (a dateline or a signature line is a
+ * sentence of its own). OCR text with hard-wrapped lines would be split
+ * mid-phrase; unwrapping it is left to ingest.
+ *
+ * Lexicon classes consulted (every loaded language at once):
+ * - "abbrev": a FORM followed by the text's dot, or ending in one, is one
+ *   token with NG_TOK_ABBREV ("M.", "U.S.", "J.-C.", "n°"). Matching is on
+ *   folded forms, except that a form written with a capital first letter
+ *   ("M.", "No.") only matches a capitalised word, so "no." stays a word
+ *   and a full stop. VALUE "end": the abbreviation may also end a sentence
+ *   ("etc.", "Inc."); VALUE "num": it is one only before a number ("p. 12",
+ *   "art. 3"; "en vol." is a word and a full stop).
+ * - "elision": "l'", "d'", "qu'"... split off the word they precede.
+ * - "clitic": "'s"... split off the word they follow ("Interpol's").
+ * - "ordinal_suffix": digits followed by one ("1er", "8ème", "93rd") form
+ *   an NG_TOK_ORDINAL token with the value in .num.
+ * Abbreviation forms longer than 32 code points are never matched.
+ *
+ * The first token of the text has NG_TOK_LINE_START. Offsets are limited
+ * to 32 bits: longer texts fail with NG_ERR_LIMIT; invalid UTF-8 fails
+ * with NG_ERR_ENCODING. Numbers with a decimal separator ("10,5", "1,000")
+ * are one token with NG_TOK_DIGIT but no NG_TOK_NUMBER; numbers beyond
+ * INT32_MAX get no NG_TOK_NUMBER either.
  */
 #ifndef NG_SEGMENT_H
 #define NG_SEGMENT_H
@@ -65,5 +91,10 @@ NgStatus ng_segment(const char *text, size_t len, const NgLexicon *lex,
  * no sentence logic. Tokens live in @p arena. */
 NgStatus ng_tokenize(const char *text, size_t len, const NgLexicon *lex,
                      NgArena *arena, NgToken **tokens, size_t *n);
+
+/* Whether entries of lexicon class @p cls change how text is tokenised
+ * (the classes listed above): the lexicon re-tokenises its multiword
+ * entries when one of them is added. */
+bool ng_segment_class_affects_tokens(const char *cls);
 
 #endif

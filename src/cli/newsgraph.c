@@ -1,0 +1,1180 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0
+ *
+ * newsgraph: the command-line tool.
+ *
+ *   newsgraph extract [OPTION]... [FILE|-]...
+ *   newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...
+ *
+ * Data goes to standard output (or -o FILE), diagnostics to standard error
+ * as "newsgraph: FILE:LINE:COL: LEVEL: MESSAGE". Exit codes: 0 ok, 1 data
+ * or processing error, 2 usage error, 3 I/O error (3 wins over 1).
+ *
+ * The CLI never calls setlocale(): every number it prints or parses goes
+ * through the C locale, so a French LC_NUMERIC cannot turn 0.5 into 0,5.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "newsgraph.h"
+
+#include "common.h"
+#include "emit.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef NG_PKGDATADIR
+#  define NG_PKGDATADIR "/usr/local/share/newsgraph"
+#endif
+
+/* The documented exit codes (see EXIT STATUS in doc/newsgraph.1). */
+enum {
+  NG_EXIT_OK = 0,
+  NG_EXIT_DATA = 1,
+  NG_EXIT_USAGE = 2,
+  NG_EXIT_IO = 3,
+  /* Not an exit code: "option parsing done, go on and run". */
+  NG_EXIT_CONTINUE = -1
+};
+
+static const char *const ng_prog = "newsgraph";
+
+#define DEFAULT_MIN_LINK_CONFIDENCE 0.5
+#define DEFAULT_MIN_LINK_CONFIDENCE_STR "0.5"
+
+/* Long-only options take values past the char range. */
+enum {
+  OPT_DATE = 256,
+  OPT_BASE,
+  OPT_DATA_PATH,
+  OPT_MIN_LINK_CONFIDENCE
+};
+
+/* ------------------------------------------------------------------ */
+/* Exit codes                                                          */
+
+/* The more serious of two exit codes. The codes are numbered by
+ * seriousness: an I/O failure (3) outranks a usage error (2, which only a
+ * library NG_ERR_ARG can bring this late), a data error (1) and success. */
+static int
+exit_worse(int a, int b)
+{
+  return b > a ? b : a;
+}
+
+static int
+exit_for_status(NgStatus st)
+{
+  switch (st) {
+  case NG_SUCCESS:
+  case NG_FAILURE:
+    return NG_EXIT_OK;
+  case NG_ERR_IO:
+  case NG_ERR_NETWORK:
+    return NG_EXIT_IO;
+  case NG_ERR_ARG:
+    return NG_EXIT_USAGE;
+  case NG_ERR_NOMEM:
+  case NG_ERR_ENCODING:
+  case NG_ERR_SYNTAX:
+  case NG_ERR_LIMIT:
+  case NG_ERR_RDF:
+  case NG_ERR_DATA:
+    return NG_EXIT_DATA;
+  }
+  return NG_EXIT_DATA;
+}
+
+/* ------------------------------------------------------------------ */
+/* Progress line and diagnostics                                       */
+
+/* The progress line shown on a terminal during long runs. */
+typedef struct {
+  bool enabled; /* stderr is a terminal and not --quiet */
+  bool shown;   /* a line is on the screen now */
+  struct timespec start, last;
+  size_t docs, triples;
+  unsigned long long bytes;
+} CliProgress;
+
+/* The CLI's log sink state (the handle of cli_log). */
+typedef struct {
+  bool quiet;   /* drop warnings */
+  bool verbose; /* show informational messages */
+  size_t errors;
+  CliProgress *progress; /* cleared before a message is printed, or NULL */
+} CliLog;
+
+static double
+seconds_since(const struct timespec *t0)
+{
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - t0->tv_sec) +
+         (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void
+progress_init(CliProgress *p, bool quiet)
+{
+  memset(p, 0, sizeof *p);
+  p->enabled = !quiet && isatty(fileno(stderr));
+  clock_gettime(CLOCK_MONOTONIC, &p->start);
+  p->last = p->start;
+}
+
+static void
+progress_clear(CliProgress *p)
+{
+  if (p && p->shown) {
+    fputs("\r\033[K", stderr);
+    p->shown = false;
+  }
+}
+
+/* Count one document; redraw at most four times a second, and only once
+ * the run has lasted a second, so short runs print nothing. */
+static void
+progress_update(CliProgress *p, size_t doc_bytes, size_t triples)
+{
+  p->docs++;
+  p->bytes += doc_bytes;
+  p->triples += triples;
+  if (!p->enabled) {
+    return;
+  }
+  double elapsed = seconds_since(&p->start);
+  if (elapsed < 1.0 || seconds_since(&p->last) < 0.25) {
+    return;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &p->last);
+  double mb = (double)p->bytes / 1e6;
+  fprintf(stderr, "\r%s: %zu documents, %.1f MB (%.1f MB/s), %zu triples\033[K",
+          ng_prog, p->docs, mb, mb / elapsed, p->triples);
+  p->shown = true;
+}
+
+static const char *
+level_name(NgLogLevel level)
+{
+  switch (level) {
+  case NG_LOG_ERROR:
+    return "error";
+  case NG_LOG_WARNING:
+    return "warning";
+  case NG_LOG_INFO:
+    return "info";
+  }
+  return "error";
+}
+
+/* Print "newsgraph: FILE[:LINE[:COL]]: LEVEL: MESSAGE". */
+static void
+print_diag(CliLog *log, NgLogLevel level, const char *file, unsigned line,
+           unsigned col, const char *message)
+{
+  switch (level) {
+  case NG_LOG_ERROR:
+    log->errors++;
+    break;
+  case NG_LOG_WARNING:
+    if (log->quiet) {
+      return;
+    }
+    break;
+  case NG_LOG_INFO:
+    if (!log->verbose) {
+      return;
+    }
+    break;
+  }
+  progress_clear(log->progress);
+  fprintf(stderr, "%s: ", ng_prog);
+  if (file && *file) {
+    fputs(file, stderr);
+    if (line) {
+      fprintf(stderr, ":%u", line);
+      if (col) {
+        fprintf(stderr, ":%u", col);
+      }
+    }
+    fputs(": ", stderr);
+  }
+  fprintf(stderr, "%s: %s\n", level_name(level), message ? message : "");
+}
+
+/* The NgLogFunc handed to the library. */
+static void
+cli_log(void *handle, const NgDiag *d)
+{
+  print_diag((CliLog *)handle, d->level, d->file, d->line, d->col,
+             d->message);
+}
+
+/* A diagnostic of the CLI itself, about @p file (or NULL). */
+static void cli_error(CliLog *log, const char *file, const char *fmt, ...)
+    NG_PRINTF(3, 4);
+
+static void
+cli_error(CliLog *log, const char *file, const char *fmt, ...)
+{
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  print_diag(log, NG_LOG_ERROR, file, 0, 0, msg);
+}
+
+/* A usage error: the message, the hint, exit code 2. */
+static int usage_error(const char *fmt, ...) NG_PRINTF(1, 2);
+
+static int
+usage_error(const char *fmt, ...)
+{
+  va_list ap;
+  fprintf(stderr, "%s: ", ng_prog);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry '%s --help'.\n", ng_prog);
+  return NG_EXIT_USAGE;
+}
+
+/* Explain why getopt_long returned '?' or ':' for argv[optind - 1]. */
+static int
+bad_option(int c, char **argv, const struct option *longopts)
+{
+  const char *arg = argv[optind - 1];
+  if (c == ':') {
+    return usage_error("option '%s' requires an argument", arg);
+  }
+  if (strncmp(arg, "--", 2) != 0) {
+    return usage_error("unknown option '-%c'", optopt);
+  }
+  const char *name = arg + 2;
+  size_t len = strcspn(name, "=");
+  for (const struct option *o = longopts; o->name; o++) {
+    if (strlen(o->name) == len && strncmp(o->name, name, len) == 0 &&
+        o->has_arg == no_argument) {
+      return usage_error("option '--%s' takes no argument", o->name);
+    }
+  }
+  return usage_error("unknown or ambiguous option '%.*s'", (int)len + 2, arg);
+}
+
+/* ------------------------------------------------------------------ */
+/* Help                                                                 */
+
+static void
+help_usage(FILE *f)
+{
+  fputs("Usage: newsgraph extract [OPTION]... [FILE|-]...\n"
+        "       newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...\n"
+        "       newsgraph --help | --version\n",
+        f);
+}
+
+static void
+help_extract(FILE *f)
+{
+  fprintf(
+      f,
+      "\n"
+      "newsgraph extract [OPTION]... [FILE|-]...\n"
+      "  Read news documents from each FILE (no FILE, or '-': standard\n"
+      "  input), find the people, organisations, places and events they\n"
+      "  report, link them to Wikidata, and write one RDF graph for all of\n"
+      "  them. A bad document is reported and skipped; the others are\n"
+      "  processed.\n"
+      "\n"
+      "  -l, --lang=LANG          language of documents that do not declare\n"
+      "                           one: fr, en or auto (default: auto)\n"
+      "      --date=DATE          publication date of documents that do not\n"
+      "                           declare one, YYYY, YYYY-MM or YYYY-MM-DD;\n"
+      "                           \"3 septembre\" or \"last May\" are resolved\n"
+      "                           against it (default: none)\n"
+      "  -i, --input-format=FMT   auto, text, html, xml, rss or ndjson\n"
+      "                           (default: auto)\n"
+      "  -f, --format=FMT         turtle, ntriples, nquads, rdfxml, json or\n"
+      "                           dot (default: turtle)\n"
+      "  -o, --output=FILE        write to FILE instead of standard output; an\n"
+      "                           incomplete FILE is removed (default: -)\n"
+      "      --base=IRI           base of every minted IRI\n"
+      "                           (default: %s)\n"
+      "      --data-path=DIRS     colon-separated directories searched for the\n"
+      "                           gazetteer, rules and lexicons, before\n"
+      "                           %s\n"
+      "                           (default: $NEWSGRAPH_DATA_PATH)\n"
+      "      --min-link-confidence=X\n"
+      "                           keep a Wikidata link only when its\n"
+      "                           confidence is at least X, from 0 to 1\n"
+      "                           (default: %s)\n"
+      "  -s, --summary            print what was found, per document and in\n"
+      "                           total, to standard error (default: off)\n"
+      "  -q, --quiet              no warnings and no progress line (default:\n"
+      "                           warnings, and a progress line when standard\n"
+      "                           error is a terminal and the run is long)\n"
+      "  -v, --verbose            also print informational messages\n"
+      "  -h, --help               print this help and exit\n"
+      "\n"
+      "Input formats (-i):\n"
+      "  auto     guessed from the file name and its first bytes\n"
+      "  text     plain UTF-8 text, one document per input\n"
+      "  html     a web article: only its main text is read\n"
+      "  xml      XML news: RSS 2.0 and Atom items, NITF and NewsML bodies\n"
+      "  rss      an RSS 2.0 or Atom feed, one document per item\n"
+      "  ndjson   one JSON object per line: \"text\" and optional \"id\",\n"
+      "           \"url\", \"date\", \"lang\", \"title\", \"publisher\"\n"
+      "\n"
+      "Output formats (-f):\n"
+      "  turtle   Turtle\n"
+      "  ntriples N-Triples, one triple per line\n"
+      "  nquads   N-Quads: each document's facts in a graph named after it\n"
+      "  rdfxml   RDF/XML\n"
+      "  json     RDF/JSON\n"
+      "  dot      Graphviz DOT, to draw small graphs\n",
+      NG_EMIT_DEFAULT_BASE, NG_PKGDATADIR, DEFAULT_MIN_LINK_CONFIDENCE_STR);
+}
+
+static void
+help_gazetteer(FILE *f)
+{
+  fputs("\n"
+        "newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...\n"
+        "  Compile gazetteer tables (countries.tsv, cities.tsv, ...: every\n"
+        "  row a Wikidata QID with its labels) into the binary gazetteer\n"
+        "  that extract loads (gazetteer.ngz). The lexicons that tokenise\n"
+        "  the labels are found through --data-path.\n"
+        "\n"
+        "  -o, --output=FILE        the file to write (required)\n"
+        "      --data-path=DIRS     as for extract\n"
+        "  -q, --quiet              no warnings\n"
+        "  -v, --verbose            also print informational messages\n"
+        "  -h, --help               print this help and exit\n",
+        f);
+}
+
+static void
+help_trailer(FILE *f)
+{
+  fprintf(f,
+          "\n"
+          "Exit status:\n"
+          "  0  success\n"
+          "  1  a document or resource could not be processed (the other\n"
+          "     documents were)\n"
+          "  2  usage error: unknown command or option, or a bad value\n"
+          "  3  an input could not be read or the output could not be\n"
+          "     written (3 wins over 1)\n"
+          "\n"
+          "Environment:\n"
+          "  NEWSGRAPH_DATA_PATH  colon-separated resource directories,\n"
+          "                       searched in order when --data-path is not\n"
+          "                       given; %s is searched last\n"
+          "\n"
+          "Examples:\n"
+          "  newsgraph extract --lang fr --date 2025-09-05 --summary "
+          "article.txt\n"
+          "  newsgraph extract -i ndjson -f nquads -o graph.nq batch.ndjson\n"
+          "  curl -s URL | newsgraph extract -i html -f ntriples - | "
+          "LC_ALL=C sort\n"
+          "  newsgraph gazetteer compile -o gazetteer.ngz "
+          "ontology/gazetteer/*.tsv\n"
+          "\n"
+          "Full documentation: man newsgraph\n",
+          NG_PKGDATADIR);
+}
+
+static void
+help_all(FILE *f)
+{
+  help_usage(f);
+  fputs("\nTurn news articles (French, English) into an RDF knowledge graph: "
+        "the\npeople, organisations, places and events they report, linked "
+        "to\nWikidata, with the evidence for every fact.\n"
+        "\nCommands:\n"
+        "  extract            read documents and write their graph as RDF\n"
+        "  gazetteer compile  compile gazetteer tables into gazetteer.ngz\n",
+        f);
+  help_extract(f);
+  help_gazetteer(f);
+  help_trailer(f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Option values                                                        */
+
+/* A decimal from 0 to 1 ("0.5", ".75", "1"), parsed by hand so that no
+ * locale can change what a decimal point is. */
+static bool
+parse_unit_decimal(const char *s, double *out)
+{
+  double v = 0.0;
+  size_t digits = 0;
+  const char *p = s;
+  for (; *p >= '0' && *p <= '9'; p++, digits++) {
+    v = v * 10.0 + (double)(*p - '0');
+  }
+  if (*p == '.') {
+    double scale = 0.1;
+    for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+      v += scale * (double)(*p - '0');
+      scale /= 10.0;
+    }
+  }
+  if (digits == 0 || *p != '\0' || v > 1.0) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* extract                                                              */
+
+typedef struct {
+  const char *lang; /* NULL: auto */
+  NgDate date;
+  NgInputFormat input_format;
+  NgFormat format;
+  const char *output; /* NULL: standard output */
+  const char *base;
+  const char *data_path; /* NULL: $NEWSGRAPH_DATA_PATH */
+  double min_link_confidence;
+  bool quiet, verbose, summary;
+  const char *const *files; /* borrowed from argv */
+  size_t n_files;
+} CliExtractOptions;
+
+/* Everything one extract run shares across its inputs. */
+typedef struct {
+  const CliExtractOptions *opts;
+  CliLog *log;
+  NgLog nglog;
+  CliProgress progress;
+  NgEngine *engine;
+  NgEmitter *emitter;
+  NgGraph *graph;
+  FILE *out;
+  NgStats total;
+  size_t docs_done, docs_skipped;
+  int rc;               /* exit code so far */
+  bool fatal;           /* stop: out of memory, or the output is broken */
+  bool output_reported; /* an output failure has been reported */
+} CliExtract;
+
+static int
+parse_extract_args(int argc, char **argv, CliExtractOptions *o)
+{
+  static const struct option longopts[] = {
+      {"lang", required_argument, NULL, 'l'},
+      {"date", required_argument, NULL, OPT_DATE},
+      {"input-format", required_argument, NULL, 'i'},
+      {"format", required_argument, NULL, 'f'},
+      {"output", required_argument, NULL, 'o'},
+      {"base", required_argument, NULL, OPT_BASE},
+      {"data-path", required_argument, NULL, OPT_DATA_PATH},
+      {"min-link-confidence", required_argument, NULL,
+       OPT_MIN_LINK_CONFIDENCE},
+      {"summary", no_argument, NULL, 's'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+
+  memset(o, 0, sizeof *o);
+  o->input_format = NG_INPUT_AUTO;
+  o->format = NG_FORMAT_TURTLE;
+  o->date.prec = NG_DATE_NONE;
+  o->min_link_confidence = DEFAULT_MIN_LINK_CONFIDENCE;
+
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":l:i:f:o:sqvh", longopts, NULL)) !=
+         -1) {
+    switch (c) {
+    case 'l':
+      if (strcmp(optarg, "fr") == 0 || strcmp(optarg, "en") == 0) {
+        o->lang = optarg;
+      } else if (strcmp(optarg, "auto") == 0) {
+        o->lang = NULL;
+      } else {
+        return usage_error("unknown language '%s' (expected fr, en or auto)",
+                           optarg);
+      }
+      break;
+    case OPT_DATE:
+      if (ng_date_parse(optarg, &o->date) != NG_SUCCESS) {
+        return usage_error("invalid date '%s' (expected a real date as "
+                           "YYYY, YYYY-MM or YYYY-MM-DD)",
+                           optarg);
+      }
+      break;
+    case 'i':
+      if (ng_input_format_parse(optarg, &o->input_format) != NG_SUCCESS) {
+        return usage_error("unknown input format '%s' (expected auto, text, "
+                           "html, xml, rss or ndjson)",
+                           optarg);
+      }
+      break;
+    case 'f':
+      if (ng_format_parse(optarg, &o->format) != NG_SUCCESS) {
+        return usage_error("unknown output format '%s' (expected turtle, "
+                           "ntriples, nquads, rdfxml, json or dot)",
+                           optarg);
+      }
+      break;
+    case 'o':
+      o->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+      if (o->output && !*o->output) {
+        return usage_error("empty output file name");
+      }
+      break;
+    case OPT_BASE:
+      if (!ng_iri_is_valid(optarg)) {
+        return usage_error("invalid base IRI '%s' (expected an absolute IRI "
+                           "such as %s)",
+                           optarg, NG_EMIT_DEFAULT_BASE);
+      }
+      o->base = optarg;
+      break;
+    case OPT_DATA_PATH:
+      o->data_path = optarg;
+      break;
+    case OPT_MIN_LINK_CONFIDENCE:
+      if (!parse_unit_decimal(optarg, &o->min_link_confidence)) {
+        return usage_error("invalid link confidence '%s' (expected a decimal "
+                           "from 0 to 1, such as 0.5)",
+                           optarg);
+      }
+      break;
+    case 's':
+      o->summary = true;
+      break;
+    case 'q':
+      o->quiet = true;
+      break;
+    case 'v':
+      o->verbose = true;
+      break;
+    case 'h':
+      help_usage(stdout);
+      help_extract(stdout);
+      help_trailer(stdout);
+      return NG_EXIT_OK;
+    default:
+      return bad_option(c, argv, longopts);
+    }
+  }
+  o->files = (const char *const *)(argv + optind);
+  o->n_files = (size_t)(argc - optind);
+  return NG_EXIT_CONTINUE;
+}
+
+static const char *
+plural(size_t n, const char *one, const char *many)
+{
+  return n == 1 ? one : many;
+}
+
+static void
+stats_add(NgStats *sum, const NgStats *s)
+{
+  sum->sentences += s->sentences;
+  sum->tokens += s->tokens;
+  sum->mentions += s->mentions;
+  sum->linked += s->linked;
+  sum->entities += s->entities;
+  sum->events += s->events;
+  sum->participations += s->participations;
+  sum->positions += s->positions;
+  sum->triples += s->triples;
+}
+
+static void
+summary_document(CliExtract *x, const NgDoc *doc, const NgStats *s)
+{
+  progress_clear(&x->progress);
+  const char *name = doc->id ? doc->id : doc->source ? doc->source : "-";
+  fprintf(stderr,
+          "%s: %zu %s, %zu %s (%zu linked), %zu %s, %zu %s, %zu %s, "
+          "%zu %s, %zu %s\n",
+          name, s->sentences, plural(s->sentences, "sentence", "sentences"),
+          s->mentions, plural(s->mentions, "mention", "mentions"), s->linked,
+          s->entities, plural(s->entities, "entity", "entities"), s->events,
+          plural(s->events, "event", "events"), s->participations,
+          plural(s->participations, "participation", "participations"),
+          s->positions, plural(s->positions, "position", "positions"),
+          s->triples, plural(s->triples, "triple", "triples"));
+}
+
+static void
+summary_total(CliExtract *x)
+{
+  const NgStats *t = &x->total;
+  progress_clear(&x->progress);
+  fprintf(stderr, "\nSummary: %zu %s processed", x->docs_done,
+          plural(x->docs_done, "document", "documents"));
+  if (x->docs_skipped) {
+    fprintf(stderr, ", %zu skipped (see the errors above)", x->docs_skipped);
+  }
+  fputs("\n", stderr);
+  fprintf(stderr, "  sentences       %10zu\n", t->sentences);
+  fprintf(stderr, "  tokens          %10zu\n", t->tokens);
+  fprintf(stderr, "  mentions        %10zu\n", t->mentions);
+  if (t->mentions) {
+    fprintf(stderr, "    linked        %10zu  (%zu%% of mentions)\n",
+            t->linked, t->linked * 100 / t->mentions);
+  } else {
+    fprintf(stderr, "    linked        %10zu\n", t->linked);
+  }
+  fprintf(stderr, "  entities        %10zu\n", t->entities);
+  fprintf(stderr, "  events          %10zu\n", t->events);
+  fprintf(stderr, "  participations  %10zu\n", t->participations);
+  fprintf(stderr, "  positions       %10zu\n", t->positions);
+  fprintf(stderr, "  triples         %10zu  (before merging documents)\n",
+          t->triples);
+}
+
+/* A library call failed with @p st; say so unless the library already
+ * reported an error since @p errors_before. */
+static void
+report_failure(CliExtract *x, size_t errors_before, const char *file,
+               const char *what, NgStatus st)
+{
+  if (x->log->errors == errors_before) {
+    cli_error(x->log, file, "%s: %s", what, ng_strerror(st));
+  }
+}
+
+/* Report a failed write to the output once. @p err is errno right after
+ * the failing call (0 when unknown). */
+static void
+output_error(CliExtract *x, int err)
+{
+  if (x->output_reported) {
+    return;
+  }
+  x->output_reported = true;
+  const char *msg = strerror(err ? err : EIO);
+  if (x->opts->output) {
+    cli_error(x->log, x->opts->output, "cannot write: %s", msg);
+  } else {
+    cli_error(x->log, NULL, "cannot write to standard output: %s", msg);
+  }
+}
+
+/* The serializer failed: its stream is in an unknown state, so the run
+ * stops. A failure of the stream itself is an I/O error (exit 3). */
+static void
+output_failed(CliExtract *x, size_t errors_before, NgStatus st, int err)
+{
+  x->fatal = true;
+  if (ferror(x->out)) {
+    st = NG_ERR_IO;
+    output_error(x, err);
+  } else {
+    report_failure(x, errors_before, x->opts->output, "cannot write output",
+                   st);
+    x->output_reported = true;
+  }
+  x->rc = exit_worse(x->rc, exit_for_status(st));
+}
+
+static void
+extract_document(CliExtract *x, const NgDoc *doc)
+{
+  const char *where = doc->source ? doc->source : doc->id;
+  size_t errors_before = x->log->errors;
+  NgStats s;
+  memset(&s, 0, sizeof s);
+
+  NgStatus st = ng_graph_reset(x->graph, NULL);
+  if (st == NG_SUCCESS) {
+    st = ng_engine_process(x->engine, doc, x->graph, &s);
+  }
+  if (st != NG_SUCCESS && st != NG_FAILURE) {
+    report_failure(x, errors_before, where, "cannot process document", st);
+    x->docs_skipped++;
+    x->rc = exit_worse(x->rc, exit_for_status(st));
+    x->fatal = st == NG_ERR_NOMEM;
+    return;
+  }
+
+  errno = 0;
+  st = ng_emitter_write(x->emitter, x->graph);
+  if (st != NG_SUCCESS) {
+    output_failed(x, errors_before, st, errno);
+    return;
+  }
+
+  x->docs_done++;
+  stats_add(&x->total, &s);
+  if (x->opts->summary) {
+    summary_document(x, doc, &s);
+  }
+  progress_update(&x->progress, doc->len, s.triples);
+}
+
+/* Read every document of one input; problems are reported and recorded in
+ * x->rc, and only out-of-memory or a broken output stops the run. */
+static void
+extract_input(CliExtract *x, const char *name)
+{
+  bool is_stdin = strcmp(name, "-") == 0;
+  FILE *in = is_stdin ? stdin : fopen(name, "rb");
+  if (!in) {
+    cli_error(x->log, name, "cannot open: %s", strerror(errno));
+    x->rc = exit_worse(x->rc, NG_EXIT_IO);
+    return;
+  }
+  struct stat sb;
+  if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    cli_error(x->log, name, "cannot read: %s", strerror(EISDIR));
+    x->rc = exit_worse(x->rc, NG_EXIT_IO);
+    if (!is_stdin) {
+      fclose(in);
+    }
+    return;
+  }
+
+  const CliExtractOptions *o = x->opts;
+  NgReaderOptions ro;
+  memset(&ro, 0, sizeof ro);
+  ro.format = o->input_format;
+  ro.lang = o->lang;
+  ro.date = o->date;
+  ro.log = cli_log;
+  ro.log_handle = x->log;
+
+  size_t errors_before = x->log->errors;
+  NgStatus st;
+  NgReader *r = ng_reader_new(in, name, &ro, &st);
+  if (!r) {
+    report_failure(x, errors_before, name, "cannot read", st);
+    x->rc = exit_worse(x->rc, exit_for_status(st));
+    x->fatal = st == NG_ERR_NOMEM;
+  } else {
+    while (!x->fatal) {
+      NgDoc *doc = NULL;
+      errors_before = x->log->errors;
+      st = ng_reader_next(r, &doc);
+      if (st == NG_FAILURE) {
+        break;
+      }
+      if (st != NG_SUCCESS) {
+        /* The rest of this input is unreadable; go on with the next one. */
+        report_failure(x, errors_before, name, "cannot read", st);
+        x->rc = exit_worse(x->rc, exit_for_status(st));
+        x->fatal = st == NG_ERR_NOMEM;
+        break;
+      }
+      extract_document(x, doc);
+      ng_doc_free(doc);
+    }
+    size_t bad = ng_reader_errors(r);
+    if (bad) {
+      x->docs_skipped += bad;
+      x->rc = exit_worse(x->rc, NG_EXIT_DATA);
+    }
+    ng_reader_free(r);
+  }
+
+  if (is_stdin) {
+    clearerr(stdin); /* a later "-" reads what is left, if anything */
+  } else {
+    fclose(in);
+  }
+}
+
+/* Whether the output file is also one of the inputs: opening it for
+ * writing would truncate the article before it is read. */
+static const char *
+output_is_input(const CliExtractOptions *o)
+{
+  struct stat os, is;
+  if (!o->output || stat(o->output, &os) != 0 || !S_ISREG(os.st_mode)) {
+    return NULL;
+  }
+  for (size_t i = 0; i < o->n_files; i++) {
+    if (strcmp(o->files[i], "-") != 0 && stat(o->files[i], &is) == 0 &&
+        is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+      return o->files[i];
+    }
+  }
+  return NULL;
+}
+
+/* Open the output; *regular tells whether an incomplete output may be
+ * removed (never a device such as /dev/full, never a pipe). */
+static FILE *
+open_output(CliExtract *x, bool *regular)
+{
+  *regular = false;
+  if (!x->opts->output) {
+    return stdout;
+  }
+  FILE *f = fopen(x->opts->output, "wb");
+  if (!f) {
+    cli_error(x->log, x->opts->output, "cannot open for writing: %s",
+              strerror(errno));
+    return NULL;
+  }
+  struct stat sb;
+  *regular = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
+  return f;
+}
+
+/* Flush the output and close it (standard output is closed by main, which
+ * stays silent when the failure has been reported here). */
+static bool
+close_output(CliExtract *x)
+{
+  bool ok = !ferror(x->out);
+  int err = 0;
+  if (fflush(x->out) != 0) {
+    ok = false;
+    err = errno;
+  }
+  if (x->out != stdout) {
+    if (fclose(x->out) != 0 && ok) {
+      ok = false;
+      err = errno;
+    }
+    x->out = NULL;
+  }
+  if (!ok) {
+    output_error(x, err);
+  }
+  return ok;
+}
+
+static int
+extract_run(const CliExtractOptions *o)
+{
+  CliLog log = {o->quiet, o->verbose, 0, NULL};
+  CliExtract x;
+  memset(&x, 0, sizeof x);
+  x.opts = o;
+  x.log = &log;
+  x.nglog.func = cli_log;
+  x.nglog.handle = &log;
+  progress_init(&x.progress, o->quiet);
+  log.progress = &x.progress;
+
+  NgEngineOptions eo;
+  memset(&eo, 0, sizeof eo);
+  eo.data_path = o->data_path;
+  eo.base = o->base;
+  eo.min_link_confidence = o->min_link_confidence;
+  eo.log = cli_log;
+  eo.log_handle = &log;
+
+  NgStatus st;
+  x.engine = ng_engine_new(&eo, &st);
+  if (!x.engine) {
+    if (log.errors == 0) {
+      cli_error(&log, NULL, "cannot load the language resources: %s",
+                ng_strerror(st));
+    }
+    return exit_worse(NG_EXIT_DATA, exit_for_status(st));
+  }
+
+  bool regular = false;
+  x.out = open_output(&x, &regular);
+  if (!x.out) {
+    ng_engine_free(x.engine);
+    return NG_EXIT_IO;
+  }
+  x.emitter = ng_emitter_new(x.out, o->format,
+                             o->base ? o->base : NG_EMIT_DEFAULT_BASE, &st);
+  x.graph = ng_graph_new(NULL);
+  if (!x.emitter || !x.graph) {
+    cli_error(&log, NULL, "cannot start the output: %s",
+              ng_strerror(x.emitter ? NG_ERR_NOMEM : st));
+    x.rc = exit_worse(NG_EXIT_DATA,
+                      exit_for_status(x.emitter ? NG_ERR_NOMEM : st));
+    x.fatal = true;
+  } else {
+    ng_emitter_set_log(x.emitter, &x.nglog);
+  }
+
+  static const char *const stdin_only[] = {"-", NULL};
+  const char *const *files = o->n_files ? o->files : stdin_only;
+  size_t n_files = o->n_files ? o->n_files : 1;
+  for (size_t i = 0; i < n_files && !x.fatal; i++) {
+    extract_input(&x, files[i]);
+  }
+
+  if (!x.fatal) {
+    size_t errors_before = log.errors;
+    errno = 0;
+    st = ng_emitter_finish(x.emitter);
+    if (st != NG_SUCCESS) {
+      output_failed(&x, errors_before, st, errno);
+    }
+  }
+  ng_emitter_free(x.emitter);
+  ng_graph_free(x.graph);
+  ng_engine_free(x.engine);
+
+  bool closed = close_output(&x);
+  if (!closed) {
+    x.rc = exit_worse(x.rc, NG_EXIT_IO);
+  }
+  if (!closed || x.fatal) {
+    if (regular && remove(o->output) == 0) {
+      cli_error(&log, o->output, "removed the incomplete output");
+    }
+  }
+  if (o->summary) {
+    summary_total(&x);
+  }
+  progress_clear(&x.progress);
+  return x.rc;
+}
+
+static int
+cmd_extract(int argc, char **argv)
+{
+  CliExtractOptions o;
+  int rc = parse_extract_args(argc, argv, &o);
+  if (rc != NG_EXIT_CONTINUE) {
+    return rc;
+  }
+  const char *same = output_is_input(&o);
+  if (same) {
+    return usage_error("'%s' is both an input and the output", same);
+  }
+  return extract_run(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* gazetteer compile                                                    */
+
+typedef struct {
+  const char *output;
+  const char *data_path;
+  bool quiet, verbose;
+  const char *const *tsv;
+  size_t n_tsv;
+} CliGazetteerOptions;
+
+static int
+parse_gazetteer_args(int argc, char **argv, CliGazetteerOptions *o)
+{
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"data-path", required_argument, NULL, OPT_DATA_PATH},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+
+  memset(o, 0, sizeof *o);
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:qvh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o':
+      o->output = optarg;
+      break;
+    case OPT_DATA_PATH:
+      o->data_path = optarg;
+      break;
+    case 'q':
+      o->quiet = true;
+      break;
+    case 'v':
+      o->verbose = true;
+      break;
+    case 'h':
+      help_usage(stdout);
+      help_gazetteer(stdout);
+      help_trailer(stdout);
+      return NG_EXIT_OK;
+    default:
+      return bad_option(c, argv, longopts);
+    }
+  }
+  if (!o->output || !*o->output) {
+    return usage_error("gazetteer compile: the output file is required "
+                       "(-o OUT.ngz)");
+  }
+  if (optind >= argc) {
+    return usage_error("gazetteer compile: no TSV table given");
+  }
+  /* argv is char **; the compiler takes the paths read-only. */
+  o->tsv = (const char *const *)(argv + optind);
+  o->n_tsv = (size_t)(argc - optind);
+  return NG_EXIT_CONTINUE;
+}
+
+/* Compile into OUT.tmp and rename it over OUT only when complete, so a
+ * failed run never leaves a truncated gazetteer that make would take for
+ * up to date. */
+static int
+gazetteer_compile_run(const CliGazetteerOptions *o)
+{
+  CliLog log = {o->quiet, o->verbose, 0, NULL};
+  NgLog nglog = {cli_log, &log};
+  NgStatus st;
+
+  NgLexicon *lex = ng_lexicon_load_default(o->data_path, &nglog, &st);
+  if (!lex) {
+    if (log.errors == 0) {
+      cli_error(&log, NULL, "cannot load the lexicons: %s", ng_strerror(st));
+    }
+    return exit_worse(NG_EXIT_DATA, exit_for_status(st));
+  }
+
+  NgBuf tmp;
+  ng_buf_init(&tmp);
+  ng_buf_printf(&tmp, "%s.tmp", o->output);
+  int rc = NG_EXIT_OK;
+  if (tmp.failed) {
+    cli_error(&log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    rc = NG_EXIT_DATA;
+  } else {
+    size_t errors_before = log.errors;
+    st = ng_gaz_compile(tmp.data, o->tsv, o->n_tsv, lex, &nglog);
+    if (st != NG_SUCCESS) {
+      if (log.errors == errors_before) {
+        cli_error(&log, o->output, "cannot compile the gazetteer: %s",
+                  ng_strerror(st));
+      }
+      rc = exit_worse(NG_EXIT_DATA, exit_for_status(st));
+      remove(tmp.data);
+    } else if (rename(tmp.data, o->output) != 0) {
+      cli_error(&log, o->output, "cannot write: %s", strerror(errno));
+      rc = NG_EXIT_IO;
+      remove(tmp.data);
+    }
+  }
+  ng_buf_free(&tmp);
+  ng_lexicon_free(lex);
+  return rc;
+}
+
+static int
+cmd_gazetteer(int argc, char **argv)
+{
+  if (argc < 2) {
+    return usage_error("gazetteer: missing subcommand (compile)");
+  }
+  if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+    help_usage(stdout);
+    help_gazetteer(stdout);
+    help_trailer(stdout);
+    return NG_EXIT_OK;
+  }
+  if (strcmp(argv[1], "compile") != 0) {
+    return usage_error("gazetteer: unknown subcommand '%s' (expected "
+                       "compile)",
+                       argv[1]);
+  }
+  CliGazetteerOptions o;
+  int rc = parse_gazetteer_args(argc - 1, argv + 1, &o);
+  if (rc != NG_EXIT_CONTINUE) {
+    return rc;
+  }
+  return gazetteer_compile_run(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                 */
+
+/* "newsgraph help [COMMAND]". */
+static int
+cmd_help(int argc, char **argv)
+{
+  if (argc < 2) {
+    help_all(stdout);
+  } else if (strcmp(argv[1], "extract") == 0) {
+    help_usage(stdout);
+    help_extract(stdout);
+    help_trailer(stdout);
+  } else if (strcmp(argv[1], "gazetteer") == 0) {
+    help_usage(stdout);
+    help_gazetteer(stdout);
+    help_trailer(stdout);
+  } else {
+    return usage_error("help: unknown command '%s'", argv[1]);
+  }
+  return NG_EXIT_OK;
+}
+
+/* Standard output is where the data goes: a full disk or a closed pipe
+ * must not end in exit code 0. */
+static int
+close_stdout(int rc)
+{
+  bool failed = ferror(stdout) != 0;
+  int err = EIO;
+  if (fflush(stdout) != 0) {
+    failed = true;
+    err = errno;
+  }
+  if (fclose(stdout) != 0 && !failed) {
+    failed = true;
+    err = errno;
+  }
+  if (!failed) {
+    return rc;
+  }
+  if (rc != NG_EXIT_IO) {
+    fprintf(stderr, "%s: error: cannot write to standard output: %s\n",
+            ng_prog, strerror(err));
+  }
+  return NG_EXIT_IO;
+}
+
+static int
+dispatch(int argc, char **argv)
+{
+  if (argc < 2) {
+    return usage_error("missing command (extract or gazetteer)");
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+    help_all(stdout);
+    return NG_EXIT_OK;
+  }
+  if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+    printf("%s %s\n", ng_prog, ng_version());
+    return NG_EXIT_OK;
+  }
+  /* Each command parses its own options from argv + 1, so getopt runs
+   * once per process and its error messages name the right argument. */
+  if (strcmp(cmd, "extract") == 0) {
+    return cmd_extract(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "gazetteer") == 0) {
+    return cmd_gazetteer(argc - 1, argv + 1);
+  }
+  if (strcmp(cmd, "help") == 0) {
+    return cmd_help(argc - 1, argv + 1);
+  }
+  if (cmd[0] == '-') {
+    return usage_error("unknown option '%s' (options follow the command)",
+                       cmd);
+  }
+  return usage_error("unknown command '%s' (expected extract or gazetteer)",
+                     cmd);
+}
+
+int
+main(int argc, char **argv)
+{
+  return close_stdout(dispatch(argc, argv));
+}

@@ -1,0 +1,1538 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0 */
+#define _POSIX_C_SOURCE 200809L
+#ifdef HAVE_CONFIG_H
+#  include "config.h"
+#endif
+#include "gazetteer.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------ */
+/* Entity types                                                        */
+
+const char *
+ng_entity_type_name(NgEntityType t)
+{
+  switch (t) {
+  case NG_ENT_NONE: return "Thing";
+  case NG_ENT_PERSON: return "Person";
+  case NG_ENT_ORGANIZATION: return "Organization";
+  case NG_ENT_GOV_AGENCY: return "GovernmentAgency";
+  case NG_ENT_INTL_ORG: return "InternationalOrganization";
+  case NG_ENT_NEWS_AGENCY: return "NewsAgency";
+  case NG_ENT_PLACE: return "Place";
+  case NG_ENT_COUNTRY: return "Country";
+  case NG_ENT_CITY: return "City";
+  case NG_ENT_REGION: return "Region";
+  case NG_ENT_CONTINENT: return "Continent";
+  case NG_ENT_TYPE_COUNT: break;
+  }
+  return "Thing";
+}
+
+const char *
+ng_entity_type_coarse(NgEntityType t)
+{
+  if (t == NG_ENT_PERSON) {
+    return "PER";
+  }
+  if (ng_entity_type_is_org(t)) {
+    return "ORG";
+  }
+  if (ng_entity_type_is_place(t)) {
+    return "LOC";
+  }
+  return "MISC";
+}
+
+NgStatus
+ng_entity_type_parse(const char *name, NgEntityType *out)
+{
+  if (!name || !out) {
+    return NG_ERR_ARG;
+  }
+  for (int i = 1; i < (int)NG_ENT_TYPE_COUNT; i++) {
+    if (strcmp(name, ng_entity_type_name((NgEntityType)i)) == 0) {
+      *out = (NgEntityType)i;
+      return NG_SUCCESS;
+    }
+  }
+  return NG_ERR_ARG;
+}
+
+bool
+ng_entity_type_is_place(NgEntityType t)
+{
+  switch (t) {
+  case NG_ENT_PLACE:
+  case NG_ENT_COUNTRY:
+  case NG_ENT_CITY:
+  case NG_ENT_REGION:
+  case NG_ENT_CONTINENT: return true;
+  case NG_ENT_NONE:
+  case NG_ENT_PERSON:
+  case NG_ENT_ORGANIZATION:
+  case NG_ENT_GOV_AGENCY:
+  case NG_ENT_INTL_ORG:
+  case NG_ENT_NEWS_AGENCY:
+  case NG_ENT_TYPE_COUNT: return false;
+  }
+  return false;
+}
+
+bool
+ng_entity_type_is_org(NgEntityType t)
+{
+  switch (t) {
+  case NG_ENT_ORGANIZATION:
+  case NG_ENT_GOV_AGENCY:
+  case NG_ENT_INTL_ORG:
+  case NG_ENT_NEWS_AGENCY: return true;
+  case NG_ENT_NONE:
+  case NG_ENT_PERSON:
+  case NG_ENT_PLACE:
+  case NG_ENT_COUNTRY:
+  case NG_ENT_CITY:
+  case NG_ENT_REGION:
+  case NG_ENT_CONTINENT:
+  case NG_ENT_TYPE_COUNT: return false;
+  }
+  return false;
+}
+
+/* When two tables carry the same QID (Antarctica is both a country row and
+ * a continent), the more specific type wins, whatever the load order, so
+ * the compiled file does not depend on the order of the command line. */
+static int
+type_rank(NgEntityType t)
+{
+  switch (t) {
+  case NG_ENT_NEWS_AGENCY: return 1;
+  case NG_ENT_INTL_ORG: return 2;
+  case NG_ENT_GOV_AGENCY: return 3;
+  case NG_ENT_COUNTRY: return 4;
+  case NG_ENT_CONTINENT: return 5;
+  case NG_ENT_CITY: return 6;
+  case NG_ENT_REGION: return 7;
+  case NG_ENT_ORGANIZATION: return 8;
+  case NG_ENT_PERSON: return 9;
+  case NG_ENT_PLACE: return 10;
+  case NG_ENT_NONE:
+  case NG_ENT_TYPE_COUNT: return 11;
+  }
+  return 11;
+}
+
+/* ------------------------------------------------------------------ */
+/* The compiled file                                                   */
+
+/* Every table is an array of 32-bit fields in the byte order of the
+ * machine that wrote it; the byte-order mark makes a file from the other
+ * order fail to open (NG_ERR_DATA) rather than read as garbage. Strings
+ * are offsets into one pool of NUL-terminated strings whose first byte is
+ * NUL, so offset 0 is "". */
+#define GAZ_MAGIC "NGGAZ"  /* six bytes with its NUL */
+#define GAZ_VERSION 1u
+#define GAZ_BOM 0x01020304u
+#define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
+#define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
+
+/* Label flags. */
+#define GAZ_EXACT_CASE 1u /* text letters must have the label's case */
+#define GAZ_NEED_CAP 2u   /* first text token must be capitalised */
+
+/* Default priors by table (see gazetteer.h). */
+#define PRIOR_CONTINENT 3500000000u
+#define PRIOR_WORLD_REGION 1500000000u
+#define PRIOR_COUNTRY 1000000000u
+#define PRIOR_COUNTRY_CITIES_MAX 1000000000u
+#define PRIOR_INTL_ORG 500000000u
+#define PRIOR_NEWS_AGENCY 300000000u
+#define PRIOR_GOV_AGENCY 10000000u
+#define PRIOR_ORGANIZATION 1000000u
+#define PRIOR_REGION_TOP 1000000u
+#define PRIOR_REGION_SUB 100000u
+#define PRIOR_PERSON 1000u
+
+typedef struct {
+  char magic[6];
+  uint16_t version;
+  uint32_t bom;
+  uint32_t file_size;
+  uint32_t n_entries, off_entries;
+  uint32_t n_labels, off_labels;
+  uint32_t off_pool, pool_size;
+  uint32_t max_tokens;
+  uint32_t reserved[3];
+} GazHeader;
+
+typedef struct {
+  uint32_t qid, label_en, label_fr, country; /* pool offsets */
+  uint32_t type, prior;
+} GazEntryRec;
+
+typedef struct {
+  uint32_t key, form, entry, lang; /* form: "" unless GAZ_EXACT_CASE */
+  uint8_t kind, flags;
+  uint16_t ntok;
+} GazLabelRec;
+
+struct NgGazetteer {
+  void *map;
+  size_t size;
+  const GazHeader *h;
+  const GazEntryRec *entries;
+  const GazLabelRec *labels;
+  const char *pool;
+};
+
+/* QIDs order by length, then bytes: numeric order for "Q<digits>". */
+static int
+qid_cmp(const char *a, const char *b)
+{
+  size_t la = strlen(a), lb = strlen(b);
+  if (la != lb) {
+    return la < lb ? -1 : 1;
+  }
+  return strcmp(a, b);
+}
+
+static bool
+qid_valid(const char *s)
+{
+  if (s[0] != 'Q' || s[1] < '1' || s[1] > '9') {
+    return false;
+  }
+  size_t i = 2;
+  while (s[i] >= '0' && s[i] <= '9') {
+    i++;
+  }
+  return s[i] == '\0' && i <= 12;
+}
+
+/* ------------------------------------------------------------------ */
+/* Builder                                                             */
+
+/* A string -> int32 hash map (open addressing); keys live in the
+ * builder's arena. */
+typedef struct {
+  const char **keys;
+  int32_t *vals;
+  size_t cap, count;
+} StrMap;
+
+static void
+strmap_free(StrMap *m)
+{
+  ng_free(m->keys);
+  ng_free(m->vals);
+  memset(m, 0, sizeof(*m));
+}
+
+static size_t
+strmap_slot(const StrMap *m, const char *key)
+{
+  size_t mask = m->cap - 1;
+  size_t i = (size_t)ng_hash64(key, strlen(key), 0) & mask;
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0) {
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+static int32_t
+strmap_get(const StrMap *m, const char *key)
+{
+  if (m->cap == 0) {
+    return -1;
+  }
+  size_t i = strmap_slot(m, key);
+  return m->keys[i] ? m->vals[i] : -1;
+}
+
+static bool
+strmap_put(StrMap *m, const char *key, int32_t val)
+{
+  if ((m->count + 1) * 2 > m->cap) {
+    size_t ncap = m->cap ? m->cap * 2 : 256;
+    StrMap n = {ng_calloc(ncap, sizeof(char *)),
+                ng_calloc(ncap, sizeof(int32_t)), ncap, 0};
+    if (!n.keys || !n.vals) {
+      strmap_free(&n);
+      return false;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+      if (m->keys[i]) {
+        size_t j = strmap_slot(&n, m->keys[i]);
+        n.keys[j] = m->keys[i];
+        n.vals[j] = m->vals[i];
+        n.count++;
+      }
+    }
+    strmap_free(m);
+    *m = n;
+  }
+  size_t i = strmap_slot(m, key);
+  if (!m->keys[i]) {
+    m->keys[i] = key;
+    m->count++;
+  }
+  m->vals[i] = val;
+  return true;
+}
+
+typedef struct {
+  const char *qid, *label_en, *label_fr;
+  const char *country; /* a QID, or an ISO 3166-1 code resolved at write */
+  NgEntityType type;
+  uint32_t prior;
+} BEntry;
+
+typedef struct {
+  const char *key, *form, *lang;
+  const char *iso2; /* pending: the country with this code, at write */
+  int32_t entry;    /* -1 while pending */
+  NgLabelKind kind;
+  uint8_t flags;
+  uint16_t ntok;
+} BLabel;
+
+struct NgGazBuilder {
+  const NgLexicon *lex;
+  NgArena *arena;   /* every string of the builder */
+  NgArena *scratch; /* tokens of one label */
+  BEntry *entries;
+  size_t n_entries, cap_entries;
+  BLabel *labels;
+  size_t n_labels, cap_labels;
+  StrMap by_qid;  /* QID -> entry */
+  StrMap by_iso2; /* country code -> entry */
+  size_t dropped; /* labels whose country code matched no country */
+};
+
+NgGazBuilder *
+ng_gaz_builder_new(const NgLexicon *lex)
+{
+  NgGazBuilder *b = ng_calloc(1, sizeof(*b));
+  if (!b) {
+    return NULL;
+  }
+  b->lex = lex;
+  b->arena = ng_arena_new(256 * 1024);
+  b->scratch = ng_arena_new(4096);
+  if (!b->arena || !b->scratch) {
+    ng_gaz_builder_free(b);
+    return NULL;
+  }
+  return b;
+}
+
+void
+ng_gaz_builder_free(NgGazBuilder *b)
+{
+  if (!b) {
+    return;
+  }
+  ng_arena_free(b->arena);
+  ng_arena_free(b->scratch);
+  ng_free(b->entries);
+  ng_free(b->labels);
+  strmap_free(&b->by_qid);
+  strmap_free(&b->by_iso2);
+  ng_free(b);
+}
+
+size_t
+ng_gaz_builder_dropped(const NgGazBuilder *b)
+{
+  return b ? b->dropped : 0;
+}
+
+static const char *
+bstr(NgGazBuilder *b, const char *s)
+{
+  return ng_arena_strndup(b->arena, s ? s : "", s ? strlen(s) : 0);
+}
+
+int32_t
+ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid, NgEntityType type,
+                         const char *label_en, const char *label_fr,
+                         const char *country, uint32_t prior)
+{
+  if (!b || !qid || !qid_valid(qid) || type == NG_ENT_NONE ||
+      type >= NG_ENT_TYPE_COUNT) {
+    return -1;
+  }
+  int32_t found = strmap_get(&b->by_qid, qid);
+  if (found >= 0) {
+    /* The same item from another table: one entry, the union of labels. */
+    BEntry *e = &b->entries[found];
+    if (type_rank(type) < type_rank(e->type)) {
+      e->type = type;
+    }
+    if (!e->label_en[0] && label_en && label_en[0]) {
+      e->label_en = bstr(b, label_en);
+    }
+    if (!e->label_fr[0] && label_fr && label_fr[0]) {
+      e->label_fr = bstr(b, label_fr);
+    }
+    if (!e->country[0] && country && country[0]) {
+      e->country = bstr(b, country);
+    }
+    if (prior > e->prior) {
+      e->prior = prior;
+    }
+    if (!e->label_en || !e->label_fr || !e->country) {
+      return -1;
+    }
+    return found;
+  }
+  if (b->n_entries >= INT32_MAX ||
+      !ng_grow((void **)&b->entries, &b->cap_entries, b->n_entries + 1,
+               sizeof(BEntry))) {
+    return -1;
+  }
+  BEntry e = {bstr(b, qid), bstr(b, label_en), bstr(b, label_fr),
+              bstr(b, country), type, prior};
+  if (!e.qid || !e.label_en || !e.label_fr || !e.country) {
+    return -1;
+  }
+  int32_t idx = (int32_t)b->n_entries;
+  if (!strmap_put(&b->by_qid, e.qid, idx)) {
+    return -1;
+  }
+  b->entries[b->n_entries++] = e;
+  return idx;
+}
+
+/* Letters in s, and whether any is upper case. */
+static size_t
+count_letters(const char *s, bool *has_upper)
+{
+  size_t n = strlen(s), i = 0, letters = 0;
+  *has_upper = false;
+  while (i < n) {
+    size_t len;
+    uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
+    i += len;
+    if (ng_cp_is_letter(cp)) {
+      letters++;
+      if (ng_cp_is_upper(cp)) {
+        *has_upper = true;
+      }
+    }
+  }
+  return letters;
+}
+
+/* An all-capitals word of 2 to 10 characters: "AU", "UNESCO", "INTERPOL". */
+static bool
+looks_like_acronym(const char *s)
+{
+  size_t n = strlen(s), i = 0, letters = 0, cps = 0;
+  while (i < n) {
+    size_t len;
+    uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
+    i += len;
+    cps++;
+    if (ng_cp_is_letter(cp)) {
+      if (!ng_cp_is_upper(cp)) {
+        return false;
+      }
+      letters++;
+    } else if (!ng_cp_is_digit(cp) && cp != '.' && cp != '&' && cp != '-') {
+      return false;
+    }
+  }
+  return letters >= 2 && cps <= 10;
+}
+
+static NgStatus
+add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
+          NgLabelKind kind, const char *lang)
+{
+  size_t len = strlen(label);
+  if (len == 0 || ng_utf8_valid_prefix(label, len) != len) {
+    return NG_FAILURE;
+  }
+  ng_arena_reset(b->scratch);
+  NgToken *toks = NULL;
+  size_t n = 0;
+  NgStatus st = ng_tokenize(label, len, b->lex, b->scratch, &toks, &n);
+  if (st != NG_SUCCESS) {
+    return st;
+  }
+  if (n == 0 || n > GAZ_MAX_TOKENS) {
+    return NG_FAILURE;
+  }
+  NgBuf key;
+  ng_buf_init(&key);
+  for (size_t i = 0; i < n; i++) {
+    if (i) {
+      ng_buf_putc(&key, ' ');
+    }
+    ng_buf_puts(&key, toks[i].norm ? toks[i].norm : "");
+  }
+  if (key.failed) {
+    ng_buf_free(&key);
+    return NG_ERR_NOMEM;
+  }
+  if (key.len == 0 || key.len > GAZ_MAX_KEY) {
+    ng_buf_free(&key);
+    return NG_FAILURE;
+  }
+  bool upper;
+  size_t letters = count_letters(label, &upper);
+  uint8_t flags = 0;
+  if (kind == NG_LABEL_ACRONYM) {
+    flags = GAZ_EXACT_CASE;
+  } else if (!upper) {
+    flags = 0; /* "marocaine", Arabic: any case */
+  } else if (n == 1 && letters <= 4) {
+    flags = GAZ_EXACT_CASE;
+  } else {
+    /* Capitalised single words ("Nice", "Tours") and multiword names need a
+     * capital in the text; only a lowercase first word is exempt. */
+    bool first_upper = false;
+    (void)count_letters(ng_arena_strndup(b->scratch, label + toks[0].b0,
+                                         toks[0].b1 - toks[0].b0),
+                        &first_upper);
+    flags = first_upper || n == 1 ? GAZ_NEED_CAP : 0;
+  }
+  BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),
+              (flags & GAZ_EXACT_CASE) ? bstr(b, label) : "",
+              bstr(b, lang ? lang : ""),
+              iso2 ? bstr(b, iso2) : NULL,
+              entry,
+              kind,
+              flags,
+              (uint16_t)n};
+  ng_buf_free(&key);
+  if (!l.key || !l.form || !l.lang || (iso2 && !l.iso2) ||
+      !ng_grow((void **)&b->labels, &b->cap_labels, b->n_labels + 1,
+               sizeof(BLabel))) {
+    return NG_ERR_NOMEM;
+  }
+  b->labels[b->n_labels++] = l;
+  return NG_SUCCESS;
+}
+
+NgStatus
+ng_gaz_builder_add_label(NgGazBuilder *b, int32_t entry, const char *label,
+                         NgLabelKind kind, const char *lang)
+{
+  if (!b || !label || entry < 0 || (size_t)entry >= b->n_entries) {
+    return NG_ERR_ARG;
+  }
+  return add_label(b, entry, NULL, label, kind, lang);
+}
+
+/* ---- TSV tables ---- */
+
+typedef enum {
+  TAB_COUNTRIES,
+  TAB_DEMONYMS,
+  TAB_CITIES,
+  TAB_REGIONS,
+  TAB_CONTINENTS,
+  TAB_ORGS, /* organizations.tsv and agencies.tsv */
+  TAB_PEOPLE
+} TableKind;
+
+#define MAX_COLS 32
+
+typedef struct {
+  const char *names[MAX_COLS];
+  size_t n;
+} Header;
+
+static int
+col(const Header *h, const char *name)
+{
+  for (size_t i = 0; i < h->n; i++) {
+    if (strcmp(h->names[i], name) == 0) {
+      return (int)i;
+    }
+  }
+  return -1;
+}
+
+static bool
+has_cols(const Header *h, const char *const *names)
+{
+  for (size_t i = 0; names[i]; i++) {
+    if (col(h, names[i]) < 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The table is recognised by the columns it must have; other columns may
+ * be dropped or added freely. */
+static bool
+table_kind(const Header *h, TableKind *out)
+{
+  static const char *const people[] = {"qid", "label", "roles", NULL};
+  static const char *const countries[] = {"qid", "iso2", "label_en",
+                                          "demonym_en", NULL};
+  static const char *const demonyms[] = {"iso2", "lang", "form", NULL};
+  static const char *const orgs[] = {"qid", "label_en", "kind",
+                                     "country_iso2", NULL};
+  static const char *const continents[] = {"qid", "label_en", "kind", NULL};
+  static const char *const cities[] = {"qid", "label_en", "country_iso2",
+                                       "population", NULL};
+  static const char *const regions[] = {"qid", "label_en", "country_iso2",
+                                        "level", NULL};
+  if (has_cols(h, people)) {
+    *out = TAB_PEOPLE;
+  } else if (has_cols(h, countries)) {
+    *out = TAB_COUNTRIES;
+  } else if (has_cols(h, demonyms) && h->n == 3) {
+    *out = TAB_DEMONYMS;
+  } else if (has_cols(h, orgs)) {
+    *out = TAB_ORGS;
+  } else if (has_cols(h, continents)) {
+    *out = TAB_CONTINENTS;
+  } else if (has_cols(h, cities)) {
+    *out = TAB_CITIES;
+  } else if (has_cols(h, regions)) {
+    *out = TAB_REGIONS;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/* Decimal digits to a saturated uint32; 0 when empty or not a number
+ * (locale-free on purpose). */
+static uint32_t
+parse_u32(const char *s)
+{
+  uint64_t v = 0;
+  if (!s || !*s) {
+    return 0;
+  }
+  for (; *s; s++) {
+    if (*s < '0' || *s > '9') {
+      return 0;
+    }
+    v = v * 10 + (uint64_t)(*s - '0');
+    if (v > UINT32_MAX) {
+      v = UINT32_MAX;
+    }
+  }
+  return (uint32_t)v;
+}
+
+typedef struct {
+  NgGazBuilder *b;
+  const Header *h;
+  char **cells;
+} Row;
+
+static const char *
+cell(const Row *r, const char *name)
+{
+  int i = col(r->h, name);
+  return i >= 0 ? r->cells[i] : "";
+}
+
+/* Add a name label, classed as an acronym when it is written like one. */
+static NgStatus
+add_name(NgGazBuilder *b, int32_t e, const char *label, const char *lang)
+{
+  if (!label[0]) {
+    return NG_SUCCESS;
+  }
+  NgLabelKind kind = looks_like_acronym(label) ? NG_LABEL_ACRONYM
+                                               : NG_LABEL_NAME;
+  NgStatus st = add_label(b, e, NULL, label, kind, lang);
+  return st == NG_FAILURE ? NG_SUCCESS : st;
+}
+
+/* Add each part of @p list, split at @p sep (modifies a copy). */
+static NgStatus
+add_list(NgGazBuilder *b, int32_t e, const char *list, const char *sep,
+         const char *lang)
+{
+  char *copy = ng_strdup(list);
+  if (!copy) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+  size_t sl = strlen(sep);
+  char *p = copy;
+  while (st == NG_SUCCESS && p) {
+    char *next = strstr(p, sep);
+    if (next) {
+      *next = '\0';
+      next += sl;
+    }
+    st = add_name(b, e, p, lang);
+    p = next;
+  }
+  ng_free(copy);
+  return st;
+}
+
+/* True when @p form is written exactly like one of the row's names. */
+static bool
+is_row_name(const Row *r, const char *form)
+{
+  static const char *const cols[] = {"label_en", "label_fr", NULL};
+  for (size_t i = 0; cols[i]; i++) {
+    if (strcmp(cell(r, cols[i]), form) == 0) {
+      return true;
+    }
+  }
+  const char *al = cell(r, "aliases");
+  size_t n = strlen(form);
+  for (const char *p = al; *p;) {
+    const char *end = strchr(p, '|');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    if (len == n && memcmp(p, form, n) == 0) {
+      return true;
+    }
+    p = end ? end + 1 : p + len;
+  }
+  return false;
+}
+
+/* The demonym_en column ("Emirati, Emirian, Emiri"): some values are
+ * descriptions ("Antiguan or Barbudan"), codes ("UK") or the country's own
+ * name ("Luxembourg"); those are not demonyms. */
+static NgStatus
+add_demonyms_en(const Row *r, int32_t e)
+{
+  char *copy = ng_strdup(cell(r, "demonym_en"));
+  if (!copy) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+  for (char *p = copy; st == NG_SUCCESS && p && *p;) {
+    char *next = strstr(p, ", ");
+    if (next) {
+      *next = '\0';
+      next += 2;
+    }
+    if (!strstr(p, " or ") && !looks_like_acronym(p) && !is_row_name(r, p)) {
+      st = add_label(r->b, e, NULL, p, NG_LABEL_DEMONYM, "en");
+      if (st == NG_FAILURE) {
+        st = NG_SUCCESS;
+      }
+    }
+    p = next;
+  }
+  ng_free(copy);
+  return st;
+}
+
+static NgEntityType
+org_type(const char *kind, uint32_t *prior)
+{
+  static const char *const gov[] = {
+      "government agency", "ministry", "police", "intelligence",
+      "statistics office", "government", "military", "local government",
+      "court", "legislature", "research body", NULL};
+  if (strcmp(kind, "international organisation") == 0) {
+    *prior = PRIOR_INTL_ORG;
+    return NG_ENT_INTL_ORG;
+  }
+  if (strcmp(kind, "news agency") == 0) {
+    *prior = PRIOR_NEWS_AGENCY;
+    return NG_ENT_NEWS_AGENCY;
+  }
+  for (size_t i = 0; gov[i]; i++) {
+    if (strcmp(kind, gov[i]) == 0) {
+      *prior = PRIOR_GOV_AGENCY;
+      return NG_ENT_GOV_AGENCY;
+    }
+  }
+  *prior = PRIOR_ORGANIZATION;
+  return NG_ENT_ORGANIZATION;
+}
+
+/* The first code of a '|'-separated list ("FR|GN|SN" -> "FR"), copied
+ * into @p buf. */
+static const char *
+first_code(const char *list, char *buf, size_t size)
+{
+  size_t n = strcspn(list, "|");
+  if (n >= size) {
+    n = 0;
+  }
+  memcpy(buf, list, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+static NgStatus
+load_row(const Row *r, TableKind kind)
+{
+  NgGazBuilder *b = r->b;
+  NgStatus st = NG_SUCCESS;
+  if (kind == TAB_DEMONYMS) {
+    st = add_label(b, -1, cell(r, "iso2"), cell(r, "form"), NG_LABEL_DEMONYM,
+                   cell(r, "lang"));
+    return st == NG_FAILURE ? NG_SUCCESS : st;
+  }
+  const char *qid = cell(r, "qid");
+  const char *en = cell(r, "label_en");
+  const char *fr = cell(r, "label_fr");
+  char code[16];
+  const char *country = first_code(cell(r, "country_iso2"), code, sizeof code);
+  NgEntityType type = NG_ENT_NONE;
+  uint32_t prior = 0;
+  switch (kind) {
+  case TAB_COUNTRIES:
+    type = NG_ENT_COUNTRY;
+    prior = PRIOR_COUNTRY;
+    country = "";
+    break;
+  case TAB_CITIES:
+    type = NG_ENT_CITY;
+    prior = parse_u32(cell(r, "population"));
+    if (prior == 0) {
+      prior = parse_u32(cell(r, "ne_pop_max"));
+    }
+    if (prior == 0) {
+      prior = 1;
+    }
+    break;
+  case TAB_REGIONS:
+    type = NG_ENT_REGION;
+    prior = strcmp(cell(r, "level"), "1") == 0 ? PRIOR_REGION_TOP
+                                               : PRIOR_REGION_SUB;
+    break;
+  case TAB_CONTINENTS:
+    type = NG_ENT_CONTINENT;
+    prior = strcmp(cell(r, "kind"), "continent") == 0 ? PRIOR_CONTINENT
+                                                      : PRIOR_WORLD_REGION;
+    break;
+  case TAB_ORGS: type = org_type(cell(r, "kind"), &prior); break;
+  case TAB_PEOPLE:
+    type = NG_ENT_PERSON;
+    prior = PRIOR_PERSON;
+    if (!en[0]) {
+      en = cell(r, "label");
+    }
+    break;
+  case TAB_DEMONYMS: break;
+  }
+  int32_t e = ng_gaz_builder_add_entry(b, qid, type, en, fr, country, prior);
+  if (e < 0) {
+    return NG_ERR_NOMEM;
+  }
+  if (kind == TAB_COUNTRIES) {
+    const char *iso2 = bstr(b, cell(r, "iso2"));
+    if (!iso2 || (iso2[0] && !strmap_put(&b->by_iso2, iso2, e))) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  static const struct {
+    const char *col, *lang;
+  } names[] = {{"label", ""},    {"label_en", "en"}, {"label_fr", "fr"},
+               {"label_ar", "ar"}, {"native", ""}};
+  for (size_t i = 0; st == NG_SUCCESS && i < NG_COUNTOF(names); i++) {
+    st = add_name(b, e, cell(r, names[i].col), names[i].lang);
+  }
+  if (st == NG_SUCCESS) {
+    st = add_list(b, e, cell(r, "aliases"), "|", "");
+  }
+  if (st == NG_SUCCESS && kind == TAB_COUNTRIES) {
+    st = add_demonyms_en(r, e);
+  }
+  return st;
+}
+
+NgStatus
+ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path, const NgLog *log)
+{
+  if (!b || !path) {
+    return NG_ERR_ARG;
+  }
+  char *data = NULL;
+  size_t len = 0;
+  NgStatus st = ng_read_file(path, &data, &len);
+  if (st != NG_SUCCESS) {
+    ng_log(log, NG_LOG_ERROR, st, "gazetteer", path, 0, 0,
+           "cannot read gazetteer table");
+    return st;
+  }
+  size_t valid = ng_utf8_valid_prefix(data, len);
+  if (valid != len) {
+    unsigned line = 1;
+    for (size_t i = 0; i < valid; i++) {
+      line += data[i] == '\n';
+    }
+    ng_log(log, NG_LOG_ERROR, NG_ERR_ENCODING, "gazetteer", path, line, 0,
+           "invalid UTF-8");
+    ng_free(data);
+    return NG_ERR_ENCODING;
+  }
+  Header h = {{NULL}, 0};
+  TableKind kind = TAB_COUNTRIES;
+  char *cells[MAX_COLS + 1];
+  unsigned lineno = 0;
+  size_t skipped = 0;
+  char *p = data;
+  while (st == NG_SUCCESS && p < data + len) {
+    char *end = memchr(p, '\n', (size_t)(data + len - p));
+    char *next = end ? end + 1 : data + len;
+    if (!end) {
+      end = data + len;
+    }
+    *end = '\0';
+    if (end > p && end[-1] == '\r') {
+      end[-1] = '\0';
+    }
+    lineno++;
+    char *line = p;
+    p = next;
+    if (line[0] == '\0' || line[0] == '#') {
+      continue;
+    }
+    size_t n = 0;
+    for (char *c = line;;) {
+      if (n <= MAX_COLS) {
+        cells[n] = c;
+      }
+      n++;
+      char *tab = strchr(c, '\t');
+      if (!tab) {
+        break;
+      }
+      *tab = '\0';
+      c = tab + 1;
+    }
+    if (h.n == 0) {
+      if (n > MAX_COLS) {
+        n = MAX_COLS + 1; /* reported below as unknown */
+      }
+      for (size_t i = 0; i < n && i < MAX_COLS; i++) {
+        h.names[i] = cells[i];
+      }
+      h.n = n > MAX_COLS ? MAX_COLS : n;
+      if (n > MAX_COLS || !table_kind(&h, &kind)) {
+        ng_log(log, NG_LOG_ERROR, NG_ERR_DATA, "gazetteer", path, lineno, 0,
+               "unknown gazetteer table header");
+        st = NG_ERR_DATA;
+      }
+      continue;
+    }
+    if (n != h.n) {
+      ng_log(log, NG_LOG_WARNING, NG_ERR_SYNTAX, "gazetteer", path, lineno, 0,
+             "%zu fields, expected %zu: row skipped", n, h.n);
+      skipped++;
+      continue;
+    }
+    Row r = {b, &h, cells};
+    if (kind == TAB_DEMONYMS) {
+      if (!cell(&r, "iso2")[0] || !cell(&r, "form")[0]) {
+        ng_log(log, NG_LOG_WARNING, NG_ERR_SYNTAX, "gazetteer", path, lineno,
+               0, "missing country code or form: row skipped");
+        skipped++;
+        continue;
+      }
+    } else if (!qid_valid(cell(&r, "qid"))) {
+      ng_log(log, NG_LOG_WARNING, NG_ERR_SYNTAX, "gazetteer", path, lineno, 0,
+             "missing or invalid QID \"%s\": row skipped", cell(&r, "qid"));
+      skipped++;
+      continue;
+    }
+    st = load_row(&r, kind);
+    if (st != NG_SUCCESS) {
+      ng_log(log, NG_LOG_ERROR, st, "gazetteer", path, lineno, 0,
+             "cannot add row: %s", ng_strerror(st));
+    }
+  }
+  if (st == NG_SUCCESS && h.n == 0) {
+    ng_log(log, NG_LOG_ERROR, NG_ERR_DATA, "gazetteer", path, 0, 0,
+           "no header row");
+    st = NG_ERR_DATA;
+  }
+  ng_free(data);
+  return st;
+}
+
+/* ---- writing ---- */
+
+/* The string pool: each distinct string stored once. */
+typedef struct {
+  NgBuf buf;
+  StrMap seen;
+} Pool;
+
+static uint32_t
+pool_add(Pool *p, const char *s)
+{
+  if (!s || !*s) {
+    return 0;
+  }
+  int32_t off = strmap_get(&p->seen, s);
+  if (off > 0) {
+    return (uint32_t)off;
+  }
+  size_t at = p->buf.len;
+  if (at > INT32_MAX - GAZ_MAX_KEY * 4) {
+    p->buf.failed = true;
+    return 0;
+  }
+  ng_buf_append(&p->buf, s, strlen(s) + 1);
+  if (p->buf.failed || !strmap_put(&p->seen, s, (int32_t)at)) {
+    p->buf.failed = true;
+    return 0;
+  }
+  return (uint32_t)at;
+}
+
+static int
+entry_order(const void *a, const void *b)
+{
+  const BEntry *x = *(const BEntry *const *)a;
+  const BEntry *y = *(const BEntry *const *)b;
+  return qid_cmp(x->qid, y->qid);
+}
+
+static int
+label_order(const void *a, const void *b)
+{
+  const BLabel *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  if (c) {
+    return c;
+  }
+  if (x->entry != y->entry) {
+    return x->entry < y->entry ? -1 : 1;
+  }
+  if (x->kind != y->kind) {
+    return x->kind < y->kind ? -1 : 1;
+  }
+  if ((c = strcmp(x->lang, y->lang)) != 0) {
+    return c;
+  }
+  if (x->flags != y->flags) {
+    return x->flags < y->flags ? -1 : 1;
+  }
+  return strcmp(x->form, y->form);
+}
+
+static bool
+is_iso2(const char *s)
+{
+  return s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && !s[2];
+}
+
+NgStatus
+ng_gaz_builder_write(NgGazBuilder *b, const char *path)
+{
+  if (!b || !path) {
+    return NG_ERR_ARG;
+  }
+  if (b->n_entries > INT32_MAX / 2 || b->n_labels > UINT32_MAX / 64) {
+    return NG_ERR_LIMIT;
+  }
+  NgStatus st = NG_ERR_NOMEM;
+  size_t ne = b->n_entries;
+  const BEntry **order = ng_calloc(ne ? ne : 1, sizeof(*order));
+  int32_t *remap = ng_calloc(ne ? ne : 1, sizeof(*remap));
+  BLabel *labels = ng_calloc(b->n_labels ? b->n_labels : 1, sizeof(*labels));
+  uint64_t *city_pop = ng_calloc(ne ? ne : 1, sizeof(*city_pop));
+  GazEntryRec *erec = ng_calloc(ne ? ne : 1, sizeof(*erec));
+  GazLabelRec *lrec = NULL;
+  Pool pool;
+  ng_buf_init(&pool.buf);
+  memset(&pool.seen, 0, sizeof(pool.seen));
+  FILE *f = NULL;
+  char *tmp = NULL;
+  if (!order || !remap || !labels || !city_pop || !erec) {
+    goto done;
+  }
+  for (size_t i = 0; i < ne; i++) {
+    order[i] = &b->entries[i];
+  }
+  qsort(order, ne, sizeof(*order), entry_order);
+  for (size_t i = 0; i < ne; i++) {
+    remap[order[i] - b->entries] = (int32_t)i;
+  }
+
+  /* Countries named by code resolve now, since tables load in any order;
+   * a country's prior grows with the people living in its listed cities,
+   * which ranks China above Taiwan for "Chinese". */
+  const char **country = ng_calloc(ne ? ne : 1, sizeof(*country));
+  if (!country) {
+    goto done;
+  }
+  for (size_t i = 0; i < ne; i++) {
+    const BEntry *e = order[i];
+    country[i] = e->country;
+    if (is_iso2(e->country)) {
+      int32_t c = strmap_get(&b->by_iso2, e->country);
+      country[i] = c >= 0 ? b->entries[c].qid : "";
+      if (c >= 0 && e->type == NG_ENT_CITY) {
+        city_pop[remap[c]] += e->prior;
+      }
+    }
+  }
+  ng_buf_putc(&pool.buf, '\0'); /* offset 0 is "" */
+  for (size_t i = 0; i < ne; i++) {
+    const BEntry *e = order[i];
+    uint64_t prior = e->prior;
+    if (e->type == NG_ENT_COUNTRY) {
+      prior += city_pop[i] < PRIOR_COUNTRY_CITIES_MAX
+                   ? city_pop[i]
+                   : PRIOR_COUNTRY_CITIES_MAX;
+      if (prior > UINT32_MAX) {
+        prior = UINT32_MAX;
+      }
+    }
+    erec[i] = (GazEntryRec){pool_add(&pool, e->qid),
+                            pool_add(&pool, e->label_en),
+                            pool_add(&pool, e->label_fr),
+                            pool_add(&pool, country[i]), (uint32_t)e->type,
+                            (uint32_t)prior};
+  }
+  ng_free(country);
+
+  size_t nl = 0;
+  uint32_t max_tokens = 1;
+  b->dropped = 0;
+  for (size_t i = 0; i < b->n_labels; i++) {
+    BLabel l = b->labels[i];
+    if (l.iso2) {
+      l.entry = strmap_get(&b->by_iso2, l.iso2);
+    }
+    if (l.entry < 0) {
+      b->dropped++;
+      continue;
+    }
+    l.entry = remap[l.entry];
+    labels[nl++] = l;
+  }
+  qsort(labels, nl, sizeof(*labels), label_order);
+  lrec = ng_calloc(nl ? nl : 1, sizeof(*lrec));
+  if (!lrec) {
+    goto done;
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < nl; i++) {
+    if (i > 0 && label_order(&labels[i - 1], &labels[i]) == 0) {
+      continue; /* the same label from two tables or columns */
+    }
+    const BLabel *l = &labels[i];
+    lrec[out++] = (GazLabelRec){pool_add(&pool, l->key),
+                                pool_add(&pool, l->form),
+                                (uint32_t)l->entry,
+                                pool_add(&pool, l->lang),
+                                (uint8_t)l->kind,
+                                l->flags,
+                                l->ntok};
+    if (l->ntok > max_tokens) {
+      max_tokens = l->ntok;
+    }
+  }
+  while (pool.buf.len % 4) {
+    ng_buf_putc(&pool.buf, '\0');
+  }
+  if (pool.buf.failed) {
+    goto done;
+  }
+  GazHeader h;
+  memset(&h, 0, sizeof(h));
+  memcpy(h.magic, GAZ_MAGIC, 6);
+  h.version = GAZ_VERSION;
+  h.bom = GAZ_BOM;
+  h.n_entries = (uint32_t)ne;
+  h.off_entries = (uint32_t)sizeof(h);
+  h.n_labels = (uint32_t)out;
+  uint64_t off_labels = h.off_entries + (uint64_t)ne * sizeof(GazEntryRec);
+  uint64_t off_pool = off_labels + (uint64_t)out * sizeof(GazLabelRec);
+  uint64_t total = off_pool + pool.buf.len;
+  if (total > UINT32_MAX) {
+    st = NG_ERR_LIMIT;
+    goto done;
+  }
+  h.off_labels = (uint32_t)off_labels;
+  h.off_pool = (uint32_t)off_pool;
+  h.pool_size = (uint32_t)pool.buf.len;
+  h.file_size = (uint32_t)total;
+  h.max_tokens = max_tokens;
+
+  /* Write beside the target and rename, so a process that has the old
+   * file mapped never sees a half-written one. */
+  size_t plen = strlen(path);
+  tmp = ng_malloc(plen + 5);
+  if (!tmp) {
+    goto done;
+  }
+  memcpy(tmp, path, plen);
+  memcpy(tmp + plen, ".tmp", 5);
+  f = fopen(tmp, "wb");
+  st = NG_ERR_IO;
+  if (!f) {
+    goto done;
+  }
+  fwrite(&h, sizeof(h), 1, f);
+  if (ne) {
+    fwrite(erec, sizeof(*erec), ne, f);
+  }
+  if (out) {
+    fwrite(lrec, sizeof(*lrec), out, f);
+  }
+  fwrite(pool.buf.data, 1, pool.buf.len, f);
+  bool bad = ferror(f) != 0;
+  bad = fclose(f) != 0 || bad;
+  f = NULL;
+  if (bad || rename(tmp, path) != 0) {
+    remove(tmp);
+    goto done;
+  }
+  st = NG_SUCCESS;
+done:
+  if (f) {
+    fclose(f);
+    remove(tmp);
+  }
+  ng_free(tmp);
+  ng_free(order);
+  ng_free(remap);
+  ng_free(labels);
+  ng_free(city_pop);
+  ng_free(erec);
+  ng_free(lrec);
+  ng_buf_free(&pool.buf);
+  strmap_free(&pool.seen);
+  return st;
+}
+
+NgStatus
+ng_gaz_compile(const char *out_path, const char *const *tsv_paths, size_t n,
+               const NgLexicon *lex, const NgLog *log)
+{
+  if (!out_path || (n && !tsv_paths)) {
+    return NG_ERR_ARG;
+  }
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  if (!b) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; st == NG_SUCCESS && i < n; i++) {
+    st = ng_gaz_builder_load_tsv(b, tsv_paths[i], log);
+  }
+  if (st == NG_SUCCESS) {
+    st = ng_gaz_builder_write(b, out_path);
+    if (st != NG_SUCCESS) {
+      ng_log(log, NG_LOG_ERROR, st, "gazetteer", out_path, 0, 0,
+             "cannot write the compiled gazetteer: %s", ng_strerror(st));
+    } else {
+      if (b->dropped) {
+        ng_log(log, NG_LOG_WARNING, NG_SUCCESS, "gazetteer", out_path, 0, 0,
+               "%zu labels name a country code that no table defines",
+               b->dropped);
+      }
+      ng_log(log, NG_LOG_INFO, NG_SUCCESS, "gazetteer", out_path, 0, 0,
+             "%zu entries, %zu labels", b->n_entries, b->n_labels);
+    }
+  }
+  ng_gaz_builder_free(b);
+  return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Using a compiled file                                               */
+
+static bool
+pool_ok(const NgGazetteer *g, uint32_t off)
+{
+  return off < g->h->pool_size;
+}
+
+/* Everything a lookup will dereference is checked once here, so a
+ * truncated or corrupt file is an error and never a crash. */
+static bool
+validate(NgGazetteer *g)
+{
+  const GazHeader *h;
+  if (g->size < sizeof(GazHeader)) {
+    return false;
+  }
+  h = g->h = (const GazHeader *)g->map;
+  if (memcmp(h->magic, GAZ_MAGIC, 6) != 0 || h->version != GAZ_VERSION ||
+      h->bom != GAZ_BOM || h->file_size != g->size) {
+    return false;
+  }
+  uint64_t e_end = (uint64_t)h->off_entries +
+                   (uint64_t)h->n_entries * sizeof(GazEntryRec);
+  uint64_t l_end = (uint64_t)h->off_labels +
+                   (uint64_t)h->n_labels * sizeof(GazLabelRec);
+  uint64_t p_end = (uint64_t)h->off_pool + h->pool_size;
+  if (h->off_entries % 4 || h->off_labels % 4 ||
+      h->off_entries < sizeof(GazHeader) || e_end > h->off_labels ||
+      l_end > h->off_pool || p_end > g->size || h->pool_size == 0 ||
+      h->max_tokens == 0 || h->max_tokens > GAZ_MAX_TOKENS) {
+    return false;
+  }
+  const char *base = (const char *)g->map;
+  g->entries = (const GazEntryRec *)(const void *)(base + h->off_entries);
+  g->labels = (const GazLabelRec *)(const void *)(base + h->off_labels);
+  g->pool = base + h->off_pool;
+  if (g->pool[0] != '\0' || g->pool[h->pool_size - 1] != '\0') {
+    return false;
+  }
+  for (uint32_t i = 0; i < h->n_entries; i++) {
+    const GazEntryRec *e = &g->entries[i];
+    if (!pool_ok(g, e->qid) || !pool_ok(g, e->label_en) ||
+        !pool_ok(g, e->label_fr) || !pool_ok(g, e->country) ||
+        e->type == NG_ENT_NONE || e->type >= NG_ENT_TYPE_COUNT ||
+        (i > 0 && qid_cmp(g->pool + g->entries[i - 1].qid,
+                          g->pool + e->qid) >= 0)) {
+      return false;
+    }
+  }
+  for (uint32_t i = 0; i < h->n_labels; i++) {
+    const GazLabelRec *l = &g->labels[i];
+    if (!pool_ok(g, l->key) || !pool_ok(g, l->form) || !pool_ok(g, l->lang) ||
+        l->entry >= h->n_entries || l->kind > NG_LABEL_DEMONYM ||
+        l->ntok == 0 || l->ntok > h->max_tokens ||
+        strlen(g->pool + l->key) > GAZ_MAX_KEY ||
+        (i > 0 &&
+         strcmp(g->pool + g->labels[i - 1].key, g->pool + l->key) > 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+NgGazetteer *
+ng_gazetteer_open(const char *path, NgStatus *st)
+{
+  NgStatus dummy;
+  if (!st) {
+    st = &dummy;
+  }
+  if (!path) {
+    *st = NG_ERR_ARG;
+    return NULL;
+  }
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) {
+    *st = NG_ERR_IO;
+    return NULL;
+  }
+  struct stat sb;
+  if (fstat(fd, &sb) != 0) {
+    close(fd);
+    *st = NG_ERR_IO;
+    return NULL;
+  }
+  if (sb.st_size < (off_t)sizeof(GazHeader) || (uint64_t)sb.st_size > UINT32_MAX) {
+    close(fd);
+    *st = NG_ERR_DATA;
+    return NULL;
+  }
+  NgGazetteer *g = ng_calloc(1, sizeof(*g));
+  if (!g) {
+    close(fd);
+    *st = NG_ERR_NOMEM;
+    return NULL;
+  }
+  g->size = (size_t)sb.st_size;
+  g->map = mmap(NULL, g->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (g->map == MAP_FAILED) {
+    g->map = NULL;
+    ng_free(g);
+    *st = NG_ERR_IO;
+    return NULL;
+  }
+  if (!validate(g)) {
+    ng_gazetteer_free(g);
+    *st = NG_ERR_DATA;
+    return NULL;
+  }
+  *st = NG_SUCCESS;
+  return g;
+}
+
+void
+ng_gazetteer_free(NgGazetteer *g)
+{
+  if (!g) {
+    return;
+  }
+  if (g->map) {
+    munmap(g->map, g->size);
+  }
+  ng_free(g);
+}
+
+size_t
+ng_gazetteer_size(const NgGazetteer *g)
+{
+  return g ? g->h->n_entries : 0;
+}
+
+NgGazEntry
+ng_gazetteer_entry(const NgGazetteer *g, uint32_t i)
+{
+  NgGazEntry out = {"", NG_ENT_NONE, "", "", "", 0};
+  if (!g || i >= g->h->n_entries) {
+    return out;
+  }
+  const GazEntryRec *e = &g->entries[i];
+  out.qid = g->pool + e->qid;
+  out.type = (NgEntityType)e->type;
+  out.label_en = g->pool + e->label_en;
+  out.label_fr = g->pool + e->label_fr;
+  out.country = g->pool + e->country;
+  out.prior = e->prior;
+  return out;
+}
+
+int32_t
+ng_gazetteer_find_qid(const NgGazetteer *g, const char *qid)
+{
+  if (!g || !qid) {
+    return -1;
+  }
+  size_t lo = 0, hi = g->h->n_entries;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = qid_cmp(g->pool + g->entries[mid].qid, qid);
+    if (c == 0) {
+      return (int32_t)mid;
+    }
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return -1;
+}
+
+/* First label whose key is >= @p key. */
+static size_t
+lower_bound(const NgGazetteer *g, const char *key)
+{
+  size_t lo = 0, hi = g->h->n_labels;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(g->pool + g->labels[mid].key, key) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/* Whether the letters of text[b0, b1) have the same upper/lower pattern
+ * as @p form; the folds are already known to be equal, so this only
+ * compares case ("Nice" vs "nice", "AU" vs "Au"). */
+static bool
+same_case(const char *text, size_t b0, size_t b1, const char *form)
+{
+  size_t i = b0, j = 0, fn = strlen(form);
+  for (;;) {
+    uint32_t a = 0, b = 0;
+    bool ha = false, hb = false;
+    while (i < b1 && !ha) {
+      size_t len;
+      a = ng_utf8_decode(text + i, b1 - i, &len);
+      i += len;
+      ha = ng_cp_is_letter(a);
+    }
+    while (j < fn && !hb) {
+      size_t len;
+      b = ng_utf8_decode(form + j, fn - j, &len);
+      j += len;
+      hb = ng_cp_is_letter(b);
+    }
+    if (!ha || !hb) {
+      return ha == hb;
+    }
+    if (ng_cp_is_upper(a) != ng_cp_is_upper(b)) {
+      return false;
+    }
+  }
+}
+
+size_t
+ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
+                      const NgToken *toks, size_t n_toks, size_t t,
+                      NgGazMatch *out, size_t max)
+{
+  if (!g || !toks || t >= n_toks || max == 0) {
+    return 0;
+  }
+  char key[GAZ_MAX_KEY + 2];
+  size_t klen = 0;
+  size_t lo[GAZ_MAX_TOKENS], hi[GAZ_MAX_TOKENS];
+  size_t n_len = 0;
+  /* Extend the key one token at a time while some label continues it:
+   * labels with a common prefix are contiguous in the sorted table. */
+  for (size_t k = t; k < n_toks && n_len < g->h->max_tokens; k++) {
+    const char *w = toks[k].norm ? toks[k].norm : "";
+    size_t wl = strlen(w);
+    if (wl == 0 || klen + (k > t) + wl > GAZ_MAX_KEY) {
+      break;
+    }
+    if (k > t) {
+      key[klen++] = ' ';
+    }
+    memcpy(key + klen, w, wl);
+    klen += wl;
+    key[klen] = '\0';
+    size_t a = lower_bound(g, key), z = a;
+    while (z < g->h->n_labels && strcmp(g->pool + g->labels[z].key, key) == 0) {
+      z++;
+    }
+    lo[n_len] = a;
+    hi[n_len] = z;
+    n_len++;
+    key[klen] = ' ';
+    key[klen + 1] = '\0';
+    size_t c = lower_bound(g, key);
+    bool more = c < g->h->n_labels &&
+                strncmp(g->pool + g->labels[c].key, key, klen + 1) == 0;
+    key[klen] = '\0';
+    if (!more) {
+      break;
+    }
+  }
+  size_t n_out = 0;
+  for (size_t len = n_len; len > 0 && n_out < max; len--) {
+    size_t t1 = t + len;
+    size_t first = n_out;
+    for (size_t i = lo[len - 1]; i < hi[len - 1] && n_out < max; i++) {
+      const GazLabelRec *l = &g->labels[i];
+      if ((l->flags & GAZ_NEED_CAP) && !(toks[t].flags & NG_TOK_CAP)) {
+        continue;
+      }
+      if ((l->flags & GAZ_EXACT_CASE) &&
+          (!text || !same_case(text, toks[t].b0, toks[t1 - 1].b1,
+                               g->pool + l->form))) {
+        continue;
+      }
+      bool dup = false;
+      for (size_t j = first; j < n_out && !dup; j++) {
+        dup = out[j].entry == l->entry;
+      }
+      if (dup) {
+        continue; /* the same entry by another label of this length */
+      }
+      out[n_out++] = (NgGazMatch){(uint32_t)t, (uint32_t)t1, l->entry,
+                                  (NgLabelKind)l->kind, g->pool + l->lang};
+    }
+  }
+  return n_out;
+}

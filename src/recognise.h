@@ -1,0 +1,33 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0
+ *
+ * recognise: mentions in a segmented document. In order of precedence (a
+ * later pass never takes tokens an earlier one took):
+ *   1. persons after an honorific ("M.", "Mme", "Dr", "Mr.") — lexicon
+ *      class person_title;
+ *   2. dates (dates.h);
+ *   3. gazetteer names, acronyms and demonyms (gazetteer.h);
+ *   4. places named after a place noun ("la région X") — place_head;
+ *   5. acronyms with an expansion in the text or a determiner before them
+ *      ("la DGSN"), including coordinated ones ("directeur général de la
+ *      sûreté nationale et de la surveillance du territoire (DGSN-DGST)");
+ *   6. organisations named by a head noun and its complement ("Centre de
+ *      commandement et de coordination") — org_head;
+ *   7. persons in appositions ("X Y, directeur général de ...", "le
+ *      ministre X Y") — title;
+ *   8. nominal anaphors ("le pays", "the organisation") — anaphor;
+ *   9. event noun phrases ("la 8e réunion", "cette rencontre") —
+ *      event_noun, demonstrative;
+ *  10. topics (the SKOS labels of ontology/topics.ttl) — topic.
+ * All words come from the lexicon; the classes are listed in
+ * ontology/lexicon/README.md.
+ */
+#ifndef NG_RECOGNISE_H
+#define NG_RECOGNISE_H
+
+#include "analysis.h"
+
+/* Find the mentions of @p an (segmented) into an->mentions, sorted by
+ * position. */
+NgStatus ng_recognise(NgAnalysis *an, const NgResources *res);
+
+#endif

@@ -1,0 +1,234 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0 */
+#include "resolve.h"
+
+#include <string.h>
+
+static const char *
+fold_arena(NgAnalysis *an, const char *s, size_t n)
+{
+  NgBuf b;
+  ng_buf_init(&b);
+  ng_fold(s, n, &b);
+  const char *out = b.failed ? NULL : ng_arena_strndup(an->arena, b.data ? b.data : "", b.len);
+  ng_buf_free(&b);
+  return out;
+}
+
+static const char *
+mention_text(NgAnalysis *an, const NgMention *m)
+{
+  return ng_analysis_text(an, m->b0, m->b1);
+}
+
+static const char *
+mention_fold(NgAnalysis *an, const NgMention *m)
+{
+  return fold_arena(an, an->doc->text + m->b0, m->b1 - m->b0);
+}
+
+int32_t
+ng_resolve_gaz_entity(NgAnalysis *an, const NgResources *res, int32_t gaz)
+{
+  for (size_t i = 0; i < an->n_entities; i++) {
+    if (an->entities[i].gaz == gaz) {
+      return (int32_t)i;
+    }
+  }
+  NgGazEntry ge = ng_gazetteer_entry(res->gaz, (uint32_t)gaz);
+  NgEntity *e = ng_analysis_add_entity(an);
+  if (!e) {
+    return -1;
+  }
+  e->type = ge.type;
+  e->gaz = gaz;
+  e->link_conf = 0.9;
+  bool fr = an->lang && !strcmp(an->lang, "fr");
+  e->name = fr && *ge.label_fr ? ge.label_fr : *ge.label_en ? ge.label_en : ge.label_fr;
+  e->name_lang = fr && *ge.label_fr ? "fr" : "en";
+  return (int32_t)(an->n_entities - 1);
+}
+
+/* Last word of a person's name, folded: the key "M. Hammouchi" and
+ * "Abdellatif Hammouchi" share. */
+static const char *
+surname(NgAnalysis *an, const NgMention *m)
+{
+  const NgToken *t = &an->seg.tokens[m->t1 - 1];
+  return t->norm;
+}
+
+static int32_t
+new_entity(NgAnalysis *an, const NgMention *m, const char *name)
+{
+  NgEntity *e = ng_analysis_add_entity(an);
+  if (!e) {
+    return -1;
+  }
+  e->type = m->type;
+  e->name = name;
+  e->name_lang = an->lang ? an->lang : "";
+  return (int32_t)(an->n_entities - 1);
+}
+
+static bool
+type_compatible(NgEntityType want, NgEntityType have)
+{
+  if (want == have) {
+    return true;
+  }
+  if (want == NG_ENT_ORGANIZATION) {
+    return ng_entity_type_is_org(have);
+  }
+  if (want == NG_ENT_PLACE) {
+    return ng_entity_type_is_place(have);
+  }
+  return false;
+}
+
+NgStatus
+ng_resolve(NgAnalysis *an, const NgResources *res)
+{
+  const char **key = ng_calloc(an->n_mentions + 1, sizeof(char *));
+  if (!key) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+
+  /* Pass 1: names. Linked mentions meet by gazetteer entry; persons by full
+   * name first, so that a later surname finds them. */
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->gaz >= 0 && (m->kind == NG_MENTION_NAME ||
+                        m->kind == NG_MENTION_ACRONYM ||
+                        m->kind == NG_MENTION_DEMONYM)) {
+      if (m->link_conf < res->min_link_conf && m->kind != NG_MENTION_DEMONYM) {
+        m->gaz = -1; /* below the threshold: stays an unlinked name */
+      } else {
+        m->entity = ng_resolve_gaz_entity(an, res, m->gaz);
+        if (m->entity < 0) {
+          st = NG_ERR_NOMEM;
+        } else if (m->link_conf > an->entities[m->entity].link_conf ||
+                   an->entities[m->entity].link_conf == 0) {
+          an->entities[m->entity].link_conf = m->link_conf;
+        }
+        continue;
+      }
+    }
+    if (m->kind == NG_MENTION_NAME && m->type == NG_ENT_PERSON &&
+        m->t1 - m->t0 >= 2) {
+      const char *f = mention_fold(an, m);
+      for (size_t j = 0; j < i && m->entity < 0; j++) {
+        if (key[j] && an->mentions[j].type == NG_ENT_PERSON && !strcmp(key[j], f)) {
+          m->entity = an->mentions[j].entity;
+        }
+      }
+      key[i] = f;
+      if (m->entity < 0) {
+        m->entity = new_entity(an, m, mention_text(an, m));
+      }
+    }
+  }
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->entity >= 0 || m->type == NG_ENT_NONE ||
+        m->kind == NG_MENTION_NOMINAL) {
+      continue;
+    }
+    if (m->type == NG_ENT_PERSON) {
+      /* A short form: the person in the document whose name ends with it
+       * (the longest such name). */
+      const char *sn = surname(an, m);
+      int32_t best = -1;
+      size_t best_len = 0;
+      for (size_t j = 0; j < an->n_mentions; j++) {
+        const NgMention *o = &an->mentions[j];
+        if (o->type != NG_ENT_PERSON || o->entity < 0 || o->t1 - o->t0 < 2) {
+          continue;
+        }
+        if (!strcmp(surname(an, o), sn) && o->t1 - o->t0 > best_len) {
+          best = o->entity;
+          best_len = o->t1 - o->t0;
+        }
+      }
+      m->entity = best >= 0 ? best : new_entity(an, m, mention_text(an, m));
+      if (m->entity < 0) {
+        st = NG_ERR_NOMEM;
+      }
+      continue;
+    }
+    /* Other unlinked names meet by folded form (acronyms by acronym). */
+    const char *f = mention_fold(an, m);
+    for (size_t j = 0; j < i && m->entity < 0; j++) {
+      if (key[j] && an->mentions[j].entity >= 0 &&
+          an->mentions[j].type != NG_ENT_PERSON && !strcmp(key[j], f) &&
+          type_compatible(an->mentions[j].type, m->type)) {
+        m->entity = an->mentions[j].entity;
+        /* A government agency seen anywhere stays one. */
+        if (m->type == NG_ENT_GOV_AGENCY) {
+          an->entities[m->entity].type = NG_ENT_GOV_AGENCY;
+        }
+      }
+    }
+    key[i] = f;
+    if (m->entity < 0) {
+      m->entity = new_entity(an, m, mention_text(an, m));
+      if (m->entity < 0) {
+        st = NG_ERR_NOMEM;
+        continue;
+      }
+    }
+    NgEntity *e = &an->entities[m->entity];
+    if (m->kind == NG_MENTION_ACRONYM) {
+      e->acronym = mention_text(an, m);
+      if (m->head && !e->expansion) {
+        e->expansion = m->head;
+        e->name = m->head; /* the long form names it best */
+      }
+    }
+  }
+
+  /* Pass 2: nominal anaphors take the most recent compatible entity before
+   * them; with none, they stay unresolved (no guess). */
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->kind != NG_MENTION_NOMINAL) {
+      continue;
+    }
+    for (size_t j = i; j-- > 0;) {
+      const NgMention *o = &an->mentions[j];
+      if (o->entity >= 0 && o->kind != NG_MENTION_NOMINAL &&
+          o->kind != NG_MENTION_DEMONYM &&
+          type_compatible(m->type, an->entities[o->entity].type)) {
+        m->entity = o->entity;
+        m->type = an->entities[o->entity].type;
+        break;
+      }
+    }
+  }
+
+  /* Pass 3: places inside their countries, organisations' countries, when
+   * the gazetteer knows them and the country is in the document. */
+  for (size_t i = 0; i < an->n_entities; i++) {
+    NgEntity *e = &an->entities[i];
+    if (e->gaz < 0) {
+      continue;
+    }
+    NgGazEntry ge = ng_gazetteer_entry(res->gaz, (uint32_t)e->gaz);
+    if (!*ge.country || e->type == NG_ENT_COUNTRY) {
+      continue;
+    }
+    int32_t c = ng_gazetteer_find_qid(res->gaz, ge.country);
+    for (size_t j = 0; c >= 0 && j < an->n_entities; j++) {
+      if (an->entities[j].gaz == c) {
+        if (ng_entity_type_is_place(e->type)) {
+          e->located_in = (int32_t)j;
+        } else {
+          e->country = (int32_t)j;
+          e->country_conf = 0.9;
+        }
+      }
+    }
+  }
+  ng_free(key);
+  return st;
+}
