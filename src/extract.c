@@ -168,6 +168,13 @@ typedef struct {
   NgRuleMatches matches;
 } Ex;
 
+/* Lexicon membership in the document's language. */
+static bool
+lex_has(const Ex *x, const char *cls, const char *fold)
+{
+  return ng_lexicon_get(x->res->lex, cls, fold, x->an->lang) != NULL;
+}
+
 static const char *
 class_path(const NgMention *m)
 {
@@ -261,6 +268,13 @@ encode(Ex *x, size_t s, NgEncoded *enc)
     }
     if (best == SIZE_MAX) {
       const NgToken *tk = &an->seg.tokens[t];
+      /* An honorific is part of the name that follows it: no unit. */
+      if (mi < an->n_mentions && an->mentions[mi].t0 == t + 1 &&
+          an->mentions[mi].type == NG_ENT_PERSON &&
+          lex_has(x, "person_title", tk->norm)) {
+        t++;
+        continue;
+      }
       if (!add_unit(x, -1, t, t + 1)) {
         return NG_ERR_NOMEM;
       }
@@ -390,7 +404,7 @@ event_label(Ex *x, const NgMention *m)
   uint32_t sent = m->sent;
   size_t t = m->t0;
   /* Leave out a leading determiner. */
-  if (t < m->t1 && ng_lexicon_has(x->res->lex, "demonstrative", tk[t].norm)) {
+  if (t < m->t1 && lex_has(x, "demonstrative", tk[t].norm)) {
     t++;
   }
   size_t end = m->t1;
@@ -398,8 +412,8 @@ event_label(Ex *x, const NgMention *m)
     size_t s = end;
     bool linked = false;
     while (s < an->seg.n_tokens && tk[s].sent == sent &&
-           (ng_lexicon_has(x->res->lex, "np_link", tk[s].norm) ||
-            ng_lexicon_has(x->res->lex, "coordinator", tk[s].norm))) {
+           (lex_has(x, "np_link", tk[s].norm) ||
+            lex_has(x, "coordinator", tk[s].norm))) {
       s++;
       linked = true;
     }
@@ -419,6 +433,14 @@ event_label(Ex *x, const NgMention *m)
       break;
     }
     end = s + 1;
+    /* Up to two more words of the complement ("de OM sécurité"). */
+    for (int extra = 0; extra < 2 && end < an->seg.n_tokens &&
+                        tk[end].sent == sent && (tk[end].flags & NG_TOK_ALPHA) &&
+                        !lex_has(x, "stopword", tk[end].norm) &&
+                        !lex_has(x, "np_link", tk[end].norm);
+         extra++) {
+      end++;
+    }
     /* A name spanning several tokens counts whole. */
     for (size_t k = 0; k < an->n_mentions; k++) {
       if (an->mentions[k].t0 == s && an->mentions[k].t1 > end &&

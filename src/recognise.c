@@ -37,10 +37,13 @@ is_cap(const NgToken *t)
   return (t->flags & (NG_TOK_ALPHA | NG_TOK_CAP)) == (NG_TOK_ALPHA | NG_TOK_CAP);
 }
 
+/* Lexicon look-ups are in the document's language: French "a" is no
+ * article. */
 static bool
 in_class(const Rec *r, const char *cls, size_t t)
 {
-  return t < r->n && ng_lexicon_has(r->res->lex, cls, r->tok[t].norm);
+  return t < r->n &&
+         ng_lexicon_get(r->res->lex, cls, r->tok[t].norm, r->an->lang) != NULL;
 }
 
 /* The longest phrase of class @p cls at token t (same sentence), 0 if none. */
@@ -55,7 +58,13 @@ match_class(const Rec *r, const char *cls, size_t t, const NgLexEntry **e)
     k++;
   }
   const NgLexEntry *dummy;
-  return ng_lexicon_match(r->res->lex, cls, words, k, e ? e : &dummy);
+  const NgLexEntry **out = e ? e : &dummy;
+  size_t n = ng_lexicon_match(r->res->lex, cls, words, k, out);
+  if (n && r->an->lang && (*out)->lang && strcmp((*out)->lang, r->an->lang) &&
+      strcmp((*out)->lang, "")) {
+    return 0; /* another language's word */
+  }
+  return n;
 }
 
 static bool
@@ -200,6 +209,26 @@ type_rank(NgEntityType t)
   return 0;
 }
 
+/* A one-word gazetteer hit is a name unless the word is a function word
+ * ("La", a town's native name) or the head of a longer common-noun name
+ * ("Centre de commandement", not the French region). */
+static bool
+single_token_name(const Rec *r, size_t t)
+{
+  if (in_class(r, "stopword", t) || in_class(r, "determiner", t)) {
+    return false;
+  }
+  if (match_class(r, "org_head", t, NULL) == 1 && t + 2 < r->n &&
+      r->tok[t + 1].sent == r->tok[t].sent && in_class(r, "np_link", t + 1)) {
+    size_t k = t + 1;
+    while (k < r->n && in_class(r, "np_link", k)) {
+      k++;
+    }
+    return k >= r->n || (r->tok[k].flags & NG_TOK_CAP);
+  }
+  return true;
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -233,6 +262,9 @@ pass_gazetteer(Rec *r)
       }
     }
     if (best == SIZE_MAX) {
+      continue;
+    }
+    if (hits[best].t1 == t + 1 && !single_token_name(r, t)) {
       continue;
     }
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
@@ -785,6 +817,25 @@ pass_events(Rec *r)
     if (end < r->n && r->tok[end].sent == r->tok[t].sent && !r->covered[end] &&
         in_class(r, "event_adjective", end)) {
       end++;
+    }
+    /* A noun, not a verb that folds the same ("visite" / "a visité"): a
+     * determiner or a demonstrative before it, possibly across an ordinal
+     * or one adjective, or a capital. */
+    bool det = ana || (r->tok[s].flags & NG_TOK_CAP);
+    for (size_t back = 1; !det && back <= 2 && back <= t; back++) {
+      size_t b = t - back;
+      if (r->tok[b].sent != r->tok[t].sent) {
+        break;
+      }
+      if (in_class(r, "determiner", b)) {
+        det = true;
+      } else if (!(r->tok[b].flags & (NG_TOK_ORDINAL | NG_TOK_ALPHA)) ||
+                 (r->tok[b].flags & NG_TOK_CAP)) {
+        break;
+      }
+    }
+    if (!det) {
+      continue;
     }
     size_t start = ana ? t : (s > t ? t : s);
     NgMention *m = add(r, start, end, NG_MENTION_EVENT, NG_ENT_NONE);

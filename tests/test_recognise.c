@@ -1,0 +1,213 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0 */
+/* Recognition and resolution, end to end through the engine, on sentences
+ * written for these tests (other people, places and agencies than any
+ * sample), so that they check that the lexicons and rules generalise. */
+#include "testutil.h"
+
+static NgEngine *eng;
+
+static int
+setup(void **state)
+{
+  (void)state;
+  eng = tu_engine();
+  return 0;
+}
+
+static int
+teardown(void **state)
+{
+  (void)state;
+  ng_engine_free(eng);
+  return 0;
+}
+
+static void
+test_gazetteer_fr(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r1", "fr", "2026-03-20",
+                      "Les ministres de l'Algérie et d'Espagne ont parlé du "
+                      "Sénégal à Rabat.");
+  assert_true(tu_has(g, tu_wd("Q262"), TU_RDF_TYPE, tu_ng("Country")));
+  assert_true(tu_has(g, tu_wd("Q262"), TU_SAMEAS, TU_WD "Q262"));
+  assert_true(tu_has(g, tu_wd("Q29"), TU_RDF_TYPE, tu_ng("Country")));
+  assert_true(tu_has(g, tu_wd("Q1041"), TU_RDF_TYPE, tu_ng("Country")));
+  assert_true(tu_has(g, tu_wd("Q3551"), TU_RDF_TYPE, tu_ng("City")));
+  assert_true(tu_has(g, tu_wd("Q3551"), TU_SAMEAS, TU_WD "Q3551"));
+  ng_graph_free(g);
+}
+
+static void
+test_gazetteer_en(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r2", "en", "2025-09-05",
+                      "Officials from Germany and Tunisia travelled to "
+                      "Paris.");
+  assert_true(tu_has(g, tu_wd("Q183"), TU_RDF_TYPE, tu_ng("Country")));
+  assert_true(tu_has(g, tu_wd("Q948"), TU_SAMEAS, TU_WD "Q948"));
+  assert_true(tu_has(g, tu_wd("Q90"), TU_RDF_TYPE, tu_ng("City")));
+  /* "Officials" opening the sentence is no person. */
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
+}
+
+static void
+test_demonym_delegation(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r3", "fr", "2026-03-20",
+                      "Le forum, tenu du 12 au 14 mars à Rabat, a été utile. "
+                      "La délégation tunisienne a présenté un rapport.");
+  const char *p = tu_subject_of_type(g, "Participation", 0);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("agent"), tu_wd("Q948")));
+  assert_true(tu_has(g, NULL, tu_ng("refersTo"), tu_wd("Q948")));
+  ng_graph_free(g);
+}
+
+static void
+test_honorific_same_person(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r4", "fr", "2026-03-20",
+                      "M. Karim Benali est arrivé à Rabat. Le soir, M. Benali "
+                      "a rencontré la presse.");
+  const char *kb = TU_ID "entity/person/karim-benali";
+  assert_true(tu_has(g, kb, TU_RDF_TYPE, tu_ng("Person")));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  /* both mentions point at the one node */
+  assert_int_equal(tu_count(g, NULL,
+                            "http://www.w3.org/2005/11/its/rdf#taIdentRef",
+                            kb), 2);
+  ng_graph_free(g);
+}
+
+static void
+test_apposition_person(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r5", "fr", "2026-03-20",
+                      "Mme Sara Lind, directrice de l'Agence nationale des "
+                      "routes (ANR), est venue.");
+  const char *sl = TU_ID "entity/person/sara-lind";
+  assert_true(tu_has(g, sl, TU_RDF_TYPE, tu_ng("Person")));
+  const char *pos = tu_subject_of_type(g, "Position", 0);
+  assert_non_null(pos);
+  assert_true(tu_has(g, pos, tu_ng("holder"), sl));
+  assert_true(tu_has(g, pos, tu_ng("title"), "directrice"));
+  ng_graph_free(g);
+}
+
+static void
+test_acronym_expansion(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r6", "fr", "2026-03-20",
+                      "Les agents de l'Agence nationale des routes (ANR) sont "
+                      "venus.");
+  const char *anr = TU_ID "entity/governmentagency/anr";
+  assert_true(tu_has(g, anr, TU_RDF_TYPE, tu_ng("GovernmentAgency")));
+  assert_true(tu_has(g, anr, tu_ng("acronym"), "ANR"));
+  assert_true(tu_has(g, anr, TU_LABEL, "Agence nationale des routes"));
+  ng_graph_free(g);
+}
+
+static void
+test_acronym_coordinated(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r7", "fr", "2026-03-20",
+                      "La Direction nationale des frontières et la Direction "
+                      "générale des routes (DNF-DGR) ont signé.");
+  const char *a = TU_ID "entity/governmentagency/dnf";
+  const char *b = TU_ID "entity/governmentagency/dgr";
+  assert_true(tu_has(g, a, TU_RDF_TYPE, tu_ng("GovernmentAgency")));
+  assert_true(tu_has(g, a, tu_ng("acronym"), "DNF"));
+  assert_true(tu_has(g, b, TU_RDF_TYPE, tu_ng("GovernmentAgency")));
+  assert_true(tu_has(g, b, tu_ng("acronym"), "DGR"));
+  ng_graph_free(g);
+}
+
+static void
+test_bare_uppercase_not_entity(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r8", "fr", "2026-03-20",
+                      "Le rapport de BXQT est prêt depuis lundi.");
+  assert_false(tu_has(g, NULL, tu_ng("acronym"), "BXQT"));
+  assert_null(tu_subject_of_type(g, "Organization", 0));
+  assert_null(tu_subject_of_type(g, "GovernmentAgency", 0));
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
+}
+
+static void
+test_le_pays_anaphor(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r9", "fr", "2026-03-20",
+                      "Le Sénégal a reçu des experts d'Espagne. Le pays a "
+                      "salué l'Algérie.");
+  const char *st = tu_subject_of_type(g, "Statement", 0);
+  assert_non_null(st);
+  /* "le pays" is the last country named before it: Spain */
+  assert_true(tu_has(g, st, tu_ng("speaker"), tu_wd("Q29")));
+  assert_true(tu_has(g, st, tu_ng("about"), tu_wd("Q262")));
+  ng_graph_free(g);
+}
+
+static void
+test_no_spurious_person(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "r10", "fr", "2026-03-20",
+                      "Cette réunion a duré deux jours. Les discussions ont "
+                      "été longues. Selon les experts, Rabat a brillé.");
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  assert_true(tu_has(g, tu_wd("Q3551"), TU_RDF_TYPE, tu_ng("City")));
+  ng_graph_free(g);
+}
+
+static void
+test_determinism(void **state)
+{
+  (void)state;
+  const char *text =
+    "Le forum, tenu du 12 au 14 mars à Rabat, a été utile. M. Omar Diallo a "
+    "eu un entretien avec Mme Sara Lind. La délégation espagnole a présenté "
+    "un rapport de l'Agence nationale des routes (ANR).";
+  NgGraph *a = tu_run(eng, "d", "fr", "2026-03-20", text);
+  NgGraph *b = tu_run(eng, "d", "fr", "2026-03-20", text);
+  assert_true(ng_graph_size(a) > 10);
+  assert_int_equal(ng_graph_size(a), ng_graph_size(b));
+  for (size_t i = 0; i < ng_graph_size(a); i++) {
+    const NgTriple *x = ng_graph_get(a, i);
+    const NgTriple *y = ng_graph_get(b, i);
+    assert_string_equal(x->s, y->s);
+    assert_string_equal(x->p, y->p);
+    assert_string_equal(x->o, y->o);
+  }
+  ng_graph_free(a);
+  ng_graph_free(b);
+}
+
+int
+main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_gazetteer_fr),
+    cmocka_unit_test(test_gazetteer_en),
+    cmocka_unit_test(test_demonym_delegation),
+    cmocka_unit_test(test_honorific_same_person),
+    cmocka_unit_test(test_apposition_person),
+    cmocka_unit_test(test_acronym_expansion),
+    cmocka_unit_test(test_acronym_coordinated),
+    cmocka_unit_test(test_bare_uppercase_not_entity),
+    cmocka_unit_test(test_le_pays_anaphor),
+    cmocka_unit_test(test_no_spurious_person),
+    cmocka_unit_test(test_determinism),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,150 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0
+ *
+ * The first sample, end to end: the article through the engine, written
+ * as Turtle by the emitter, read back by librdf and asked the facts of
+ * tests/sparql/sample-*.rq through rasqal. Each query file says on a
+ * "# expect: true|false" line what its ASK must answer.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testutil.h"
+
+#include <dirent.h>
+#include <redland.h>
+
+static char *
+read_all(const char *path)
+{
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n + 1);
+  assert_non_null(buf);
+  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+  buf[n] = '\0';
+  fclose(f);
+  return buf;
+}
+
+static const char *
+srcdir(void)
+{
+  const char *s = getenv("NG_SRCDIR");
+  return s && *s ? s : ".";
+}
+
+/* Turtle of the sample article, in a temporary file. */
+static char out_path[4096];
+
+static int
+setup(void **state)
+{
+  (void)state;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/samples/interpol-mena-lyon.fr.txt", srcdir());
+  char *text = read_all(path);
+  NgEngine *e = tu_engine();
+  NgStatus st = NG_SUCCESS;
+  NgDoc *doc = ng_doc_new("interpol-mena-lyon.fr.txt", text, strlen(text), &st);
+  assert_int_equal(st, NG_SUCCESS);
+  ng_doc_set(&doc->lang, "fr");
+  ng_date_parse("2025-09-05", &doc->date);
+  NgGraph *g = ng_graph_new(NULL);
+  assert_int_equal(ng_engine_process(e, doc, g, NULL), NG_SUCCESS);
+  const char *tmp = getenv("TMPDIR");
+  snprintf(out_path, sizeof out_path, "%s/ng-sample-XXXXXX", tmp ? tmp : "/tmp");
+  int fd = mkstemp(out_path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  NgEmitter *em = ng_emitter_new(f, NG_FORMAT_TURTLE, NULL, &st);
+  assert_int_equal(st, NG_SUCCESS);
+  assert_int_equal(ng_emitter_write(em, g), NG_SUCCESS);
+  assert_int_equal(ng_emitter_finish(em), NG_SUCCESS);
+  ng_emitter_free(em);
+  assert_int_equal(fclose(f), 0);
+  ng_graph_free(g);
+  ng_doc_free(doc);
+  ng_engine_free(e);
+  free(text);
+  return 0;
+}
+
+static int
+teardown(void **state)
+{
+  (void)state;
+  remove(out_path);
+  return 0;
+}
+
+static void
+test_facts(void **state)
+{
+  (void)state;
+  librdf_world *w = librdf_new_world();
+  librdf_world_open(w);
+  librdf_storage *s = librdf_new_storage(w, "memory", NULL, NULL);
+  librdf_model *m = librdf_new_model(w, s, NULL);
+  librdf_parser *p = librdf_new_parser(w, "turtle", NULL, NULL);
+  librdf_uri *u = librdf_new_uri_from_filename(w, out_path);
+  assert_int_equal(librdf_parser_parse_into_model(p, u, NULL, m), 0);
+  assert_true(librdf_model_size(m) > 100);
+
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/tests/sparql", srcdir());
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  struct dirent *de;
+  size_t n_queries = 0, failed = 0;
+  while ((de = readdir(d))) {
+    if (strncmp(de->d_name, "sample-", 7) ||
+        !strstr(de->d_name, ".rq")) {
+      continue;
+    }
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+    char *q = read_all(path);
+    const char *ex = strstr(q, "# expect: ");
+    assert_non_null(ex);
+    int expect = !strncmp(ex + 10, "true", 4);
+    librdf_query *query =
+      librdf_new_query(w, "sparql", NULL, (const unsigned char *)q, NULL);
+    assert_non_null(query);
+    librdf_query_results *r = librdf_model_query_execute(m, query);
+    if (!r) {
+      fprintf(stderr, "sample query did not run: %s\n", de->d_name);
+      failed++;
+      librdf_free_query(query);
+      free(q);
+      continue;
+    }
+    int got = librdf_query_results_get_boolean(r);
+    if (got != expect) {
+      fprintf(stderr, "sample fact failed: %s (expected %s)\n", de->d_name,
+              expect ? "true" : "false");
+      failed++;
+    }
+    librdf_free_query_results(r);
+    librdf_free_query(query);
+    free(q);
+    n_queries++;
+  }
+  closedir(d);
+  librdf_free_uri(u);
+  librdf_free_parser(p);
+  librdf_free_model(m);
+  librdf_free_storage(s);
+  librdf_free_world(w);
+  assert_true(n_queries >= 15);
+  assert_int_equal(failed, 0);
+}
+
+int
+main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_facts),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
