@@ -1138,7 +1138,7 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
       max_tokens = l->ntok;
     }
   }
-  while (pool.buf.len % 4) {
+  while (pool.buf.len % 4 && !pool.buf.failed) {
     ng_buf_putc(&pool.buf, '\0');
   }
   if (pool.buf.failed) {

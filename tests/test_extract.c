@@ -1,0 +1,210 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0 */
+/* Extraction of events, participations and positions, end to end through
+ * the engine, on sentences written for these tests in other words than any
+ * sample: they check that the rules of ontology/rules generalise. */
+#include "testutil.h"
+
+static NgEngine *eng;
+
+static int
+setup(void **state)
+{
+  (void)state;
+  eng = tu_engine();
+  return 0;
+}
+
+static int
+teardown(void **state)
+{
+  (void)state;
+  ng_engine_free(eng);
+  return 0;
+}
+
+/* Every event-like node of class @p cls has evidence and a confidence. */
+static void
+check_provenance(const NgGraph *g, const char *cls)
+{
+  const char *s;
+  for (size_t i = 0; (s = tu_subject_of_type(g, cls, i)) != NULL; i++) {
+    assert_non_null(tu_object(g, s, tu_ng("evidence")));
+    assert_non_null(tu_object(g, s, tu_ng("confidence")));
+  }
+}
+
+static void
+check_all_provenance(const NgGraph *g)
+{
+  static const char *const classes[] = {"Meeting", "Talks", "Visit",
+                                        "Statement", "Assembly", "Conference",
+                                        "Participation", "Position"};
+  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+    check_provenance(g, classes[i]);
+  }
+}
+
+static const char *FORUM =
+  "Le forum, tenu du 12 au 14 mars à Rabat, a été utile. ";
+
+static void
+test_fr_held_date_range(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "e1", "fr", "2026-03-20", FORUM);
+  const char *ev = NULL;
+  for (size_t i = 0; i < ng_graph_size(g) && !ev; i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (!strcmp(t->p, TU_NG "startDate")) {
+      ev = t->s;
+    }
+  }
+  assert_non_null(ev);
+  assert_true(tu_has(g, ev, tu_ng("startDate"), "2026-03-12"));
+  assert_true(tu_has(g, ev, tu_ng("endDate"), "2026-03-14"));
+  assert_true(tu_has(g, ev, tu_ng("location"), tu_wd("Q3551")));
+  assert_non_null(tu_object(g, ev, tu_ng("evidence")));
+  assert_non_null(tu_object(g, ev, tu_ng("confidence")));
+  ng_graph_free(g);
+}
+
+static void
+test_fr_delegation_participation(void **state)
+{
+  (void)state;
+  char text[512];
+  snprintf(text, sizeof text, "%s%s", FORUM,
+           "La délégation sénégalaise a présenté un rapport.");
+  NgGraph *g = tu_run(eng, "e2", "fr", "2026-03-20", text);
+  const char *p = tu_subject_of_type(g, "Participation", 0);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("agent"), tu_wd("Q1041")));
+  const char *ev = tu_object(g, p, tu_ng("event"));
+  assert_non_null(ev);
+  assert_true(tu_has(g, ev, tu_ng("location"), tu_wd("Q3551")));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+static void
+test_fr_talks_part_of(void **state)
+{
+  (void)state;
+  char text[512];
+  snprintf(text, sizeof text, "%s%s", FORUM,
+           "Lors de ce forum, M. Omar Diallo a eu un entretien avec Mme Sara "
+           "Lind.");
+  NgGraph *g = tu_run(eng, "e3", "fr", "2026-03-20", text);
+  const char *t = tu_subject_of_type(g, "Talks", 0);
+  assert_non_null(t);
+  assert_true(tu_has(g, t, tu_ng("participant"),
+                     TU_ID "entity/person/omar-diallo"));
+  assert_true(tu_has(g, t, tu_ng("participant"),
+                     TU_ID "entity/person/sara-lind"));
+  const char *forum = tu_object(g, t, tu_ng("partOf"));
+  assert_non_null(forum);
+  assert_true(tu_has(g, forum, tu_ng("startDate"), "2026-03-12"));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+static void
+test_fr_visit(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "e4", "fr", "2026-03-20",
+                      "M. Omar Diallo a visité Rabat.");
+  const char *v = tu_subject_of_type(g, "Visit", 0);
+  assert_non_null(v);
+  assert_true(tu_has(g, v, tu_ng("participant"),
+                     TU_ID "entity/person/omar-diallo"));
+  assert_true(tu_has(g, v, tu_ng("location"), tu_wd("Q3551")));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+static void
+test_fr_statement(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "e5", "fr", "2026-03-20",
+                      "En février dernier, l'Algérie a salué la Tunisie.");
+  const char *s = tu_subject_of_type(g, "Statement", 0);
+  assert_non_null(s);
+  assert_true(tu_has(g, s, tu_ng("speaker"), tu_wd("Q262")));
+  assert_true(tu_has(g, s, tu_ng("about"), tu_wd("Q948")));
+  assert_null(tu_subject_of_type(g, "Statement", 1));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+static void
+test_fr_negation(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "e6", "fr", "2026-03-20",
+                      "M. Omar Diallo n'a pas salué la Tunisie.");
+  assert_true(tu_has(g, tu_wd("Q948"), TU_RDF_TYPE, tu_ng("Country")));
+  assert_null(tu_subject_of_type(g, "Statement", 0));
+  ng_graph_free(g);
+}
+
+static void
+test_en_meeting_position_participation(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(eng, "e7", "en", "2025-09-05",
+                      "The summit held in Paris on 3-4 September was long. "
+                      "Mr John Smith, Interior Minister of Spain, represented "
+                      "Spain at the summit. Mr John Smith met Ms Maria Lopez "
+                      "in Rabat.");
+  const char *js = TU_ID "entity/person/john-smith";
+  const char *ev = NULL;
+  for (size_t i = 0; i < ng_graph_size(g) && !ev; i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (!strcmp(t->p, TU_NG "startDate")) {
+      ev = t->s;
+    }
+  }
+  assert_non_null(ev);
+  assert_true(tu_has(g, ev, tu_ng("startDate"), "2025-09-03"));
+  assert_true(tu_has(g, ev, tu_ng("endDate"), "2025-09-04"));
+  assert_true(tu_has(g, ev, tu_ng("location"), tu_wd("Q90")));
+
+  const char *pos = tu_subject_of_type(g, "Position", 0);
+  assert_non_null(pos);
+  assert_true(tu_has(g, pos, tu_ng("holder"), js));
+  assert_non_null(tu_object(g, pos, tu_ng("title")));
+
+  const char *p = tu_subject_of_type(g, "Participation", 0);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("agent"), js));
+  assert_true(tu_has(g, p, tu_ng("onBehalfOf"), tu_wd("Q29")));
+
+  size_t found = 0;
+  const char *m;
+  for (size_t i = 0; (m = tu_subject_of_type(g, "Meeting", i)) != NULL; i++) {
+    found += tu_has(g, m, tu_ng("participant"),
+                    TU_ID "entity/person/maria-lopez") &&
+             tu_has(g, m, tu_ng("participant"), js) &&
+             tu_has(g, m, tu_ng("location"), tu_wd("Q3551"));
+  }
+  assert_int_equal(found, 1);
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+int
+main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_fr_held_date_range),
+    cmocka_unit_test(test_fr_delegation_participation),
+    cmocka_unit_test(test_fr_talks_part_of),
+    cmocka_unit_test(test_fr_visit),
+    cmocka_unit_test(test_fr_statement),
+    cmocka_unit_test(test_fr_negation),
+    cmocka_unit_test(test_en_meeting_position_participation),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
