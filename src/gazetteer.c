@@ -1277,7 +1277,8 @@ validate(NgGazetteer *g)
   if (h->off_entries % 4 || h->off_labels % 4 ||
       h->off_entries < sizeof(GazHeader) || e_end > h->off_labels ||
       l_end > h->off_pool || p_end > g->size || h->pool_size == 0 ||
-      h->max_tokens == 0 || h->max_tokens > GAZ_MAX_TOKENS) {
+      h->max_tokens == 0 || h->max_tokens > GAZ_MAX_TOKENS ||
+      h->reserved[0] || h->reserved[1] || h->reserved[2]) {
     return false;
   }
   const char *base = (const char *)g->map;

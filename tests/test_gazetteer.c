@@ -482,7 +482,7 @@ test_corrupt(void **state)
   /* Header fields out of range. */
   unsigned char *copy = malloc(len);
   assert_non_null(copy);
-  for (size_t off = 0; off < 48; off += 4) {
+  for (size_t off = 0; off < 56; off += 4) { /* the whole header */
     memcpy(copy, data, len);
     uint32_t v;
     memcpy(&v, copy + off, 4);
