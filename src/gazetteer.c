@@ -146,6 +146,7 @@ type_rank(NgEntityType t)
 /* Label flags. */
 #define GAZ_EXACT_CASE 1u /* text letters must have the label's case */
 #define GAZ_NEED_CAP 2u   /* first text token must be capitalised */
+#define GAZ_NOT_INITIAL 4u /* a stop word: not at a sentence or line start */
 
 /* Default priors by table (see gazetteer.h). */
 #define PRIOR_CONTINENT 3500000000u
@@ -504,6 +505,13 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
                                          toks[0].b1 - toks[0].b0),
                         &first_upper);
     flags = first_upper || n == 1 ? GAZ_NEED_CAP : 0;
+  }
+  /* A one-word name that is also a function word of some language ("Au",
+   * a Swiss town) is capitalised at every sentence start, where it says
+   * nothing about the place. */
+  if (n == 1 && upper && b->lex &&
+      ng_lexicon_has(b->lex, "stop", key.data)) {
+    flags |= GAZ_NOT_INITIAL;
   }
   BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),
               (flags & GAZ_EXACT_CASE) ? bstr(b, label) : "",
@@ -1517,6 +1525,10 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     for (size_t i = lo[len - 1]; i < hi[len - 1] && n_out < max; i++) {
       const GazLabelRec *l = &g->labels[i];
       if ((l->flags & GAZ_NEED_CAP) && !(toks[t].flags & NG_TOK_CAP)) {
+        continue;
+      }
+      if ((l->flags & GAZ_NOT_INITIAL) &&
+          (toks[t].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START))) {
         continue;
       }
       if ((l->flags & GAZ_EXACT_CASE) &&

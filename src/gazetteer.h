@@ -17,7 +17,10 @@
  *    Sud") need a capitalised first token in the text (NG_TOK_CAP): the
  *    rest of a multiword label matches in any case;
  *  - labels written without capitals (French demonyms "marocaine", Arabic
- *    names) match in any case.
+ *    names) match in any case;
+ *  - a one-word capitalised label whose fold is a lexicon stop word (class
+ *    "stop": "Au", a Swiss town) does not match at a sentence or line
+ *    start (NG_TOK_SENT_START, NG_TOK_LINE_START).
  *
  * Labels are tokenised with ng_tokenize, so "Côte d'Ivoire" and "Côte
  * d’Ivoire" have one key, "cote d' ivoire". A determiner before a name

@@ -635,6 +635,51 @@ test_builder_api(void **state)
   ng_gazetteer_free(NULL);
 }
 
+static void
+test_stop_word_labels(void **state)
+{
+  NG_UNUSED(state);
+  NgLexicon *lex = ng_lexicon_new();
+  assert_non_null(lex);
+  assert_int_equal(ng_lexicon_add(lex, "stop", "zorp", "", "xx"), NG_SUCCESS);
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  assert_non_null(b);
+  int32_t e = ng_gaz_builder_add_entry(b, "Q7", NG_ENT_CITY, "Zorp", "", "",
+                                       5);
+  int32_t f = ng_gaz_builder_add_entry(b, "Q8", NG_ENT_CITY, "Blix", "", "",
+                                       5);
+  assert_int_equal(ng_gaz_builder_add_label(b, e, "Zorp", NG_LABEL_NAME, ""),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_label(b, f, "Blix", NG_LABEL_NAME, ""),
+                   NG_SUCCESS);
+  char out[64];
+  temp_name(out, sizeof out);
+  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  const char *text = "Zorp vient. Blix part vers Zorp et Blix.";
+  NgArena *arena = ng_arena_new(0);
+  NgSegmentation seg;
+  assert_int_equal(ng_segment(text, strlen(text), lex, arena, &seg),
+                   NG_SUCCESS);
+  size_t hits[8] = {0};
+  for (size_t t = 0; t < seg.n_tokens && t < 8; t++) {
+    NgGazMatch m[2];
+    hits[t] = ng_gazetteer_match_at(g, text, seg.tokens, seg.n_tokens, t, m,
+                                    2);
+  }
+  assert_true(seg.n_tokens >= 8);
+  assert_int_equal(hits[0], 0); /* "Zorp" opening a sentence */
+  assert_int_equal(hits[3], 1); /* "Blix" opening one: not a stop word */
+  assert_int_equal(hits[6], 1); /* "Zorp" inside the sentence */
+  ng_arena_free(arena);
+  ng_gazetteer_free(g);
+  ng_lexicon_free(lex);
+  remove(out);
+}
+
 /* ---- allocation failures ---- */
 
 static long alloc_budget = -1;
@@ -716,6 +761,7 @@ main(void)
       cmocka_unit_test(test_corrupt),
       cmocka_unit_test(test_bad_rows),
       cmocka_unit_test(test_builder_api),
+      cmocka_unit_test(test_stop_word_labels),
       cmocka_unit_test(test_alloc_failures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

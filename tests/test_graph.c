@@ -17,8 +17,8 @@
 /* Own wording; accents and typographic apostrophes before the mentions so
  * code-point and byte offsets differ. */
 static const char *const TEXT_FR =
-    "L\xE2\x80\x99\xC3\xA9quipe d\xC3\xA9p\xC3\xAAch\xC3\xA9" "e par "
-    "l\xE2\x80\x99\xC3\xA9tat-major s\xE2\x80\x99est rendue \xC3\xA0 Lyon "
+    "L\xE2\x80\x99\xC3\xA9quipe d\xC3\xA9p\xC3\xAA" "ch\xC3\xA9" "e par "
+    "l\xE2\x80\x99\xC3\xA9tat-major s\xE2\x80\x99" "est rendue \xC3\xA0 Lyon "
     "mardi. Le commissaire Karim Benali a repr\xC3\xA9sent\xC3\xA9 le Maroc "
     "\xC3\xA0 la r\xC3\xA9union des chefs de police d\xE2\x80\x99Interpol, "
     "tenue du 7 au 8 octobre \xC3\xA0 Lyon.";

@@ -1,0 +1,215 @@
+/* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0
+ *
+ * Coreference and linking through the engine: one entity for a country
+ * named in French, in English and by its demonym; surnames; "le pays";
+ * acronyms; the link-confidence threshold on ambiguous names.
+ */
+#include "testutil.h"
+
+#define R_ITS "http://www.w3.org/2005/11/its/rdf#taIdentRef"
+#define R_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+
+/* The entity a mention with anchor @p anchor (the nth such) refers to,
+ * whether linked (itsrdf:taIdentRef) or resolved (ng:refersTo). */
+static const char *
+r_target(const NgGraph *g, const char *anchor, size_t nth)
+{
+  for (size_t i = 0; i < ng_graph_size(g); i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (!strcmp(t->p, R_NIF "anchorOf") && !strcmp(t->o, anchor) &&
+        nth-- == 0) {
+      const char *o = tu_object(g, t->s, R_ITS);
+      return o ? o : tu_object(g, t->s, TU_NG "refersTo");
+    }
+  }
+  return NULL;
+}
+
+static NgEngine *
+r_engine(double min_conf)
+{
+  NgEngineOptions o = {NULL, NULL, min_conf, tu_log, NULL};
+  NgStatus st = NG_SUCCESS;
+  NgEngine *e = ng_engine_new(&o, &st);
+  assert_int_equal(st, NG_SUCCESS);
+  assert_non_null(e);
+  return e;
+}
+
+static void
+test_country_across_languages(void **state)
+{
+  (void)state;
+  /* Q1028 is Morocco in ontology/gazetteer/countries.tsv. */
+  NgEngine *e = tu_engine();
+  NgGraph *fr = tu_run(e, "fr-1", "fr", "2025-02-03",
+                       "Une entreprise marocaine a ouvert une usine pr\xC3\xA8s "
+                       "de Tanger. Le Maroc y voit un signal fort.");
+  NgGraph *en = tu_run(e, "en-1", "en", "2025-02-03",
+                       "Morocco opened a new port this winter, officials "
+                       "said on Tuesday.");
+  const char *q = tu_wd("Q1028");
+  assert_string_equal(r_target(fr, "marocaine", 0), q);
+  assert_string_equal(r_target(fr, "Maroc", 0), q);
+  assert_string_equal(r_target(en, "Morocco", 0), q);
+  assert_true(tu_has(fr, q, TU_SAMEAS, TU_WD "Q1028"));
+  assert_true(tu_has(en, q, TU_SAMEAS, TU_WD "Q1028"));
+  assert_true(tu_has(fr, q, TU_RDF_TYPE, TU_NG "Country"));
+  /* A different country stays distinct. */
+  NgGraph *other = tu_run(e, "en-2", "en", "2025-02-03",
+                          "Tunisia opened a new port this winter.");
+  const char *tn = r_target(other, "Tunisia", 0);
+  assert_non_null(tn);
+  assert_string_not_equal(tn, q);
+  ng_graph_free(fr);
+  ng_graph_free(en);
+  ng_graph_free(other);
+  ng_engine_free(e);
+}
+
+static void
+test_surname_coreference(void **state)
+{
+  (void)state;
+  NgEngine *e = tu_engine();
+  NgGraph *g = tu_run(e, "coref", "fr", "2025-03-14",
+                      "La ministre Leila Haddad a inaugur\xC3\xA9 un "
+                      "h\xC3\xB4pital \xC3\xA0 Rabat jeudi. Mme Haddad a "
+                      "promis d\xE2\x80\x99" "autres chantiers.");
+  const char *full = r_target(g, "Leila Haddad", 0);
+  const char *sur = r_target(g, "Haddad", 0);
+  assert_non_null(full);
+  assert_non_null(sur);
+  assert_string_equal(full, sur);
+  assert_true(tu_has(g, full, TU_RDF_TYPE, TU_NG "Person"));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, TU_NG "Person"), 1);
+
+  /* Two people sharing no surname stay apart. */
+  NgGraph *h = tu_run(e, "coref-2", "en", "2025-03-14",
+                      "Minister Leila Haddad met Minister Omar Tazi in "
+                      "Rabat. Mr Tazi thanked her.");
+  const char *a = r_target(h, "Leila Haddad", 0);
+  const char *b = r_target(h, "Tazi", 0);
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_string_not_equal(a, b);
+  assert_string_equal(b, r_target(h, "Omar Tazi", 0));
+  ng_graph_free(g);
+  ng_graph_free(h);
+  ng_engine_free(e);
+}
+
+static void
+test_le_pays(void **state)
+{
+  (void)state;
+  NgEngine *e = tu_engine();
+  /* Q142 France, Q1028 Morocco (countries.tsv). */
+  NgGraph *g = tu_run(e, "pays", "fr", "2025-04-01",
+                      "Les ventes de bl\xC3\xA9 vers le Maroc ont recul\xC3\xA9. "
+                      "La France reste pourtant optimiste. Le pays compte "
+                      "sur une meilleure r\xC3\xA9" "colte.");
+  assert_string_equal(r_target(g, "Le pays", 0), tu_wd("Q142"));
+  NgGraph *h = tu_run(e, "pays-2", "fr", "2025-04-01",
+                      "La France a livr\xC3\xA9 du bl\xC3\xA9 au Maroc. "
+                      "Le pays compte sur une meilleure r\xC3\xA9" "colte.");
+  assert_string_equal(r_target(h, "Le pays", 0), tu_wd("Q1028"));
+  ng_graph_free(g);
+  ng_graph_free(h);
+  ng_engine_free(e);
+}
+
+static void
+test_acronym_then_article(void **state)
+{
+  (void)state;
+  NgEngine *e = tu_engine();
+  NgGraph *g = tu_run(e, "sigle", "fr", "2025-05-05",
+                      "L\xE2\x80\x99Office national de la p\xC3\xAA" "che "
+                      "(ONPX) a publi\xC3\xA9 un bilan annuel. Selon la ONPX, "
+                      "les prises ont augment\xC3\xA9.");
+  const char *first = r_target(g, "ONPX", 0);
+  const char *second = r_target(g, "ONPX", 1);
+  assert_non_null(first);
+  assert_non_null(second);
+  assert_string_equal(first, second);
+  assert_true(tu_has(g, first, TU_NG "acronym", "ONPX"));
+  assert_int_equal(tu_count(g, NULL, TU_NG "acronym", "ONPX"), 1);
+  ng_graph_free(g);
+  ng_engine_free(e);
+}
+
+static void
+test_min_link_confidence(void **state)
+{
+  (void)state;
+  /* "Brest" labels two rows of ontology/gazetteer/cities.tsv: Q12193
+   * (FR) and Q140147 (BY); Morocco (Q1028) is unambiguous. */
+  static const char *const text =
+      "The trawler sailed from Brest to Morocco last week.";
+  NgEngine *lo = r_engine(0.5);
+  NgEngine *mid = r_engine(0.85);
+  NgEngine *hi = r_engine(0.95);
+  NgEngine *all = r_engine(1.0);
+  NgGraph *glo = tu_run(lo, "seuil", "en", "2025-06-01", text);
+  NgGraph *gmid = tu_run(mid, "seuil", "en", "2025-06-01", text);
+  NgGraph *ghi = tu_run(hi, "seuil", "en", "2025-06-01", text);
+  NgGraph *gall = tu_run(all, "seuil", "en", "2025-06-01", text);
+
+  const char *brest = r_target(glo, "Brest", 0);
+  assert_non_null(brest);
+  assert_true(!strcmp(brest, tu_wd("Q12193")) ||
+              !strcmp(brest, tu_wd("Q140147")));
+  assert_true(tu_has(glo, brest, TU_SAMEAS, NULL));
+  assert_true(tu_has(glo, tu_wd("Q1028"), TU_SAMEAS, TU_WD "Q1028"));
+
+  /* The ambiguous name is below the bar before the unambiguous one. */
+  assert_false(tu_has(gmid, tu_wd("Q12193"), TU_SAMEAS, NULL));
+  assert_false(tu_has(gmid, tu_wd("Q140147"), TU_SAMEAS, NULL));
+  assert_true(tu_has(gmid, tu_wd("Q1028"), TU_SAMEAS, TU_WD "Q1028"));
+
+  assert_false(tu_has(ghi, tu_wd("Q12193"), TU_SAMEAS, NULL));
+  assert_false(tu_has(ghi, tu_wd("Q140147"), TU_SAMEAS, NULL));
+  assert_false(tu_has(ghi, NULL, R_ITS, tu_wd("Q12193")));
+  assert_false(tu_has(ghi, NULL, R_ITS, tu_wd("Q140147")));
+  /* The mention itself stays. */
+  assert_true(tu_has(ghi, NULL, R_NIF "anchorOf", "Brest"));
+
+  /* Every kept link carries its confidence, at or above the bar. */
+  size_t links = 0;
+  for (size_t i = 0; i < ng_graph_size(glo); i++) {
+    const NgTriple *t = ng_graph_get(glo, i);
+    if (!strcmp(t->p, R_ITS) && tu_has(glo, t->o, TU_SAMEAS, NULL)) {
+      const char *c = tu_object(glo, t->s, TU_NG "linkConfidence");
+      assert_non_null(c);
+      assert_true(strtod(c, NULL) >= 0.5);
+      links++;
+    }
+  }
+  assert_true(links >= 2);
+  /* 1.0 unlinks everything. */
+  assert_int_equal(tu_count(gall, NULL, TU_SAMEAS, NULL), 0);
+  assert_int_equal(tu_count(gall, NULL, TU_NG "linkConfidence", NULL), 0);
+
+  ng_graph_free(glo);
+  ng_graph_free(gmid);
+  ng_graph_free(ghi);
+  ng_graph_free(gall);
+  ng_engine_free(lo);
+  ng_engine_free(mid);
+  ng_engine_free(hi);
+  ng_engine_free(all);
+}
+
+int
+main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_country_across_languages),
+      cmocka_unit_test(test_surname_coreference),
+      cmocka_unit_test(test_le_pays),
+      cmocka_unit_test(test_acronym_then_article),
+      cmocka_unit_test(test_min_link_confidence),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
