@@ -412,11 +412,11 @@ ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid, NgEntityType type,
   return idx;
 }
 
-/* Letters in s, and whether any is upper case. */
+/* Letters in s[0, n), and whether any is upper case. */
 static size_t
-count_letters(const char *s, bool *has_upper)
+count_letters(const char *s, size_t n, bool *has_upper)
 {
-  size_t n = strlen(s), i = 0, letters = 0;
+  size_t i = 0, letters = 0;
   *has_upper = false;
   while (i < n) {
     size_t len;
@@ -432,7 +432,7 @@ count_letters(const char *s, bool *has_upper)
   return letters;
 }
 
-/* An all-capitals word of 2 to 10 characters: "AU", "UNESCO", "INTERPOL". */
+/* An all-capitals word of 2 to 10 characters: "AU", "UNESCO", "NATO". */
 static bool
 looks_like_acronym(const char *s)
 {
@@ -489,20 +489,19 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
     return NG_FAILURE;
   }
   bool upper;
-  size_t letters = count_letters(label, &upper);
+  size_t letters = count_letters(label, len, &upper);
   uint8_t flags = 0;
   if (kind == NG_LABEL_ACRONYM) {
     flags = GAZ_EXACT_CASE;
   } else if (!upper) {
-    flags = 0; /* "marocaine", Arabic: any case */
+    flags = 0; /* "allemande", Arabic: any case */
   } else if (n == 1 && letters <= 4) {
     flags = GAZ_EXACT_CASE;
   } else {
     /* Capitalised single words ("Nice", "Tours") and multiword names need a
      * capital in the text; only a lowercase first word is exempt. */
     bool first_upper = false;
-    (void)count_letters(ng_arena_strndup(b->scratch, label + toks[0].b0,
-                                         toks[0].b1 - toks[0].b0),
+    (void)count_letters(label + toks[0].b0, toks[0].b1 - toks[0].b0,
                         &first_upper);
     flags = first_upper || n == 1 ? GAZ_NEED_CAP : 0;
   }
@@ -742,13 +741,13 @@ add_demonyms_en(const Row *r, int32_t e)
   return st;
 }
 
+/* The `kind` column of organizations.tsv and agencies.tsv: every kind
+ * that is not an international body, a news agency, a party or a generic
+ * organisation is a state body (ministry, court, statistics office...). */
 static NgEntityType
 org_type(const char *kind, uint32_t *prior)
 {
-  static const char *const gov[] = {
-      "government agency", "ministry", "police", "intelligence",
-      "statistics office", "government", "military", "local government",
-      "court", "legislature", "research body", NULL};
+  static const char *const generic[] = {"party", "organisation", "", NULL};
   if (strcmp(kind, "international organisation") == 0) {
     *prior = PRIOR_INTL_ORG;
     return NG_ENT_INTL_ORG;
@@ -757,14 +756,14 @@ org_type(const char *kind, uint32_t *prior)
     *prior = PRIOR_NEWS_AGENCY;
     return NG_ENT_NEWS_AGENCY;
   }
-  for (size_t i = 0; gov[i]; i++) {
-    if (strcmp(kind, gov[i]) == 0) {
-      *prior = PRIOR_GOV_AGENCY;
-      return NG_ENT_GOV_AGENCY;
+  for (size_t i = 0; generic[i]; i++) {
+    if (strcmp(kind, generic[i]) == 0) {
+      *prior = PRIOR_ORGANIZATION;
+      return NG_ENT_ORGANIZATION;
     }
   }
-  *prior = PRIOR_ORGANIZATION;
-  return NG_ENT_ORGANIZATION;
+  *prior = PRIOR_GOV_AGENCY;
+  return NG_ENT_GOV_AGENCY;
 }
 
 /* The first code of a '|'-separated list ("FR|GN|SN" -> "FR"), copied

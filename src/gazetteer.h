@@ -10,13 +10,13 @@
  * with it (binary search on the sorted keys). Matching is accent- and
  * apostrophe-insensitive (through the folds); case is checked per label:
  *
- *  - acronyms ("AU", "UNESCO", "INTERPOL"), and one-token labels of at most
- *    four letters ("Chad", "Nice", "Lyon", "Oman"), match only when the
+ *  - acronyms ("AU", "UNESCO", "NATO"), and one-token labels of at most
+ *    four letters ("Chad", "Nice", "Oman", "Cuba"), match only when the
  *    text's letters have the label's case pattern (accents still folded);
- *  - other labels written with a capital ("Tours", "Morocco", "Soudan du
- *    Sud") need a capitalised first token in the text (NG_TOK_CAP): the
+ *  - other labels written with a capital ("Tours", "Germany", "Burkina
+ *    Faso") need a capitalised first token in the text (NG_TOK_CAP): the
  *    rest of a multiword label matches in any case;
- *  - labels written without capitals (French demonyms "marocaine", Arabic
+ *  - labels written without capitals (French demonyms "allemande", Arabic
  *    names) match in any case;
  *  - a one-word capitalised label whose fold is a lexicon stop word (class
  *    "stop": "Au", a Swiss town) does not match at a sentence or line
@@ -24,13 +24,13 @@
  *
  * Labels are tokenised with ng_tokenize, so "Côte d'Ivoire" and "Côte
  * d’Ivoire" have one key, "cote d' ivoire". A determiner before a name
- * ("le Maroc") is not part of any label: match at the name's token.
+ * ("le Japon") is not part of any label: match at the name's token.
  *
  * Priors: a city's population (or its urban population), a constant for
  * each other table (continents > world regions > countries > international
  * organisations > news agencies > government agencies > first-level
- * regions > other organisations > other regions > people), and for a
- * country the constant plus the population of its listed cities, so that
+ * regions = other organisations > other regions > people), and for a
+ * country the constant and the population of its listed cities, so that
  * a demonym shared by several countries ("Chinese") ranks the larger one
  * first. When two tables list one QID, the entries merge (one entry, the
  * union of labels, the more specific type).

@@ -78,11 +78,26 @@ teardown(void **state)
   return 0;
 }
 
+/* librdf's own printer of messages reads past the end of some of them:
+ * take them here, and count the errors. */
+static int rdf_errors;
+
+static int
+rdf_logger(void *user, librdf_log_message *msg)
+{
+  (void)user;
+  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
+    rdf_errors++;
+  }
+  return 1;
+}
+
 static void
 test_facts(void **state)
 {
   (void)state;
   librdf_world *w = librdf_new_world();
+  librdf_world_set_logger(w, NULL, rdf_logger);
   librdf_world_open(w);
   librdf_storage *s = librdf_new_storage(w, "memory", NULL, NULL);
   librdf_model *m = librdf_new_model(w, s, NULL);
@@ -137,6 +152,7 @@ test_facts(void **state)
   librdf_free_storage(s);
   librdf_free_world(w);
   assert_true(n_queries >= 15);
+  assert_int_equal(rdf_errors, 0);
   assert_int_equal(failed, 0);
 }
 
