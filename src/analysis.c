@@ -1,6 +1,7 @@
 /* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0 */
 #include "analysis.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -136,6 +137,25 @@ ng_event_add_evidence(NgEvent *ev, uint32_t c0, uint32_t c1)
   ev->ev[ev->n_ev++] = c0;
   ev->ev[ev->n_ev++] = c1;
   return NG_SUCCESS;
+}
+
+static int
+cmp_mentions(const void *a, const void *b)
+{
+  const NgMention *x = a, *y = b;
+  if (x->b0 != y->b0) {
+    return x->b0 < y->b0 ? -1 : 1;
+  }
+  if (x->b1 != y->b1) {
+    return x->b1 > y->b1 ? -1 : 1;
+  }
+  return 0;
+}
+
+void
+ng_analysis_sort_mentions(NgAnalysis *an)
+{
+  qsort(an->mentions, an->n_mentions, sizeof(NgMention), cmp_mentions);
 }
 
 const char *

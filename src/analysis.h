@@ -154,6 +154,9 @@ NgStatus ng_event_add_role(NgEvent *ev, const char *prop, int32_t entity,
                            int32_t topic);
 NgStatus ng_event_add_evidence(NgEvent *ev, uint32_t c0, uint32_t c1);
 
+/* Sort mentions by start, the longer first where two start together. */
+void ng_analysis_sort_mentions(NgAnalysis *an);
+
 /* The text of a mention or token range, as written (arena copy). */
 const char *ng_analysis_text(NgAnalysis *an, uint32_t b0, uint32_t b1);
 

@@ -534,7 +534,6 @@ take_first(Ex *x, int32_t mi, void *data)
     f->first = mi;
     return false;
   }
-  NG_UNUSED(x);
   return true;
 }
 
@@ -985,19 +984,6 @@ apply_mention(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   return add_position(x, ent, org, title, ri, sent);
 }
 
-static int
-cmp_mentions(const void *a, const void *b)
-{
-  const NgMention *x = a, *y = b;
-  if (x->b0 != y->b0) {
-    return x->b0 < y->b0 ? -1 : 1;
-  }
-  if (x->b1 != y->b1) {
-    return x->b1 > y->b1 ? -1 : 1;
-  }
-  return 0;
-}
-
 static NgStatus
 run_kind(Ex *x, size_t s, NgRuleKind kind, NgEncoded *enc)
 {
@@ -1022,7 +1008,7 @@ run_kind(Ex *x, size_t s, NgRuleKind kind, NgEncoded *enc)
     }
   }
   if (!st && changed) {
-    qsort(x->an->mentions, x->an->n_mentions, sizeof(NgMention), cmp_mentions);
+    ng_analysis_sort_mentions(x->an);
     st = encode(x, s, enc);
   }
   return st;

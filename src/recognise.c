@@ -848,19 +848,6 @@ pass_events(Rec *r)
   return NG_SUCCESS;
 }
 
-static int
-cmp_mentions(const void *a, const void *b)
-{
-  const NgMention *x = a, *y = b;
-  if (x->b0 != y->b0) {
-    return x->b0 < y->b0 ? -1 : 1;
-  }
-  if (x->b1 != y->b1) {
-    return x->b1 > y->b1 ? -1 : 1;
-  }
-  return 0;
-}
-
 NgStatus
 ng_recognise(NgAnalysis *an, const NgResources *res)
 {
@@ -883,6 +870,6 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (st) {
     return st;
   }
-  qsort(an->mentions, an->n_mentions, sizeof(NgMention), cmp_mentions);
+  ng_analysis_sort_mentions(an);
   return NG_SUCCESS;
 }
