@@ -509,7 +509,7 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
    * a Swiss town) is capitalised at every sentence start, where it says
    * nothing about the place. */
   if (n == 1 && upper && b->lex &&
-      ng_lexicon_has(b->lex, "stop", key.data)) {
+      ng_lexicon_has(b->lex, "stopword", key.data)) {
     flags |= GAZ_NOT_INITIAL;
   }
   BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),

@@ -19,7 +19,7 @@
  *  - labels written without capitals (French demonyms "allemande", Arabic
  *    names) match in any case;
  *  - a one-word capitalised label whose fold is a lexicon stop word (class
- *    "stop": "Au", a Swiss town) does not match at a sentence or line
+ *    "stopword": "Au", a Swiss town) does not match at a sentence or line
  *    start (NG_TOK_SENT_START, NG_TOK_LINE_START).
  *
  * Labels are tokenised with ng_tokenize, so "Côte d'Ivoire" and "Côte

@@ -641,7 +641,7 @@ test_stop_word_labels(void **state)
   NG_UNUSED(state);
   NgLexicon *lex = ng_lexicon_new();
   assert_non_null(lex);
-  assert_int_equal(ng_lexicon_add(lex, "stop", "zorp", "", "xx"), NG_SUCCESS);
+  assert_int_equal(ng_lexicon_add(lex, "stopword", "zorp", "", "xx"), NG_SUCCESS);
   NgGazBuilder *b = ng_gaz_builder_new(lex);
   assert_non_null(b);
   int32_t e = ng_gaz_builder_add_entry(b, "Q7", NG_ENT_CITY, "Zorp", "", "",
