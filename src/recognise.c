@@ -209,15 +209,13 @@ type_rank(NgEntityType t)
   return 0;
 }
 
-/* A one-word gazetteer hit is a name unless the word is a function word
- * ("La", a town's native name) or the head of a longer common-noun name
- * ("Centre de commandement", not the French region). */
+/* A one-word gazetteer hit is a name unless the word heads a longer
+ * common-noun name ("Centre de commandement", not the French region).
+ * Function words at a sentence start ("La", a town's native name) are the
+ * gazetteer's business: such labels do not match there. */
 static bool
 single_token_name(const Rec *r, size_t t)
 {
-  if (in_class(r, "stopword", t) || in_class(r, "determiner", t)) {
-    return false;
-  }
   if (match_class(r, "org_head", t, NULL) == 1 && t + 2 < r->n &&
       r->tok[t + 1].sent == r->tok[t].sent && in_class(r, "np_link", t + 1)) {
     size_t k = t + 1;
