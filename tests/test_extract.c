@@ -4,24 +4,6 @@
  * sample: they check that the rules of ontology/rules generalise. */
 #include "testutil.h"
 
-static NgEngine *eng;
-
-static int
-setup(void **state)
-{
-  (void)state;
-  eng = tu_engine();
-  return 0;
-}
-
-static int
-teardown(void **state)
-{
-  (void)state;
-  ng_engine_free(eng);
-  return 0;
-}
-
 /* Every event-like node of class @p cls has evidence and a confidence. */
 static void
 check_provenance(const NgGraph *g, const char *cls)
@@ -51,7 +33,7 @@ static void
 test_fr_held_date_range(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "e1", "fr", "2026-03-20", FORUM);
+  NgGraph *g = tu_run(tu_group_engine, "e1", "fr", "2026-03-20", FORUM);
   const char *ev = NULL;
   for (size_t i = 0; i < ng_graph_size(g) && !ev; i++) {
     const NgTriple *t = ng_graph_get(g, i);
@@ -75,7 +57,7 @@ test_fr_delegation_participation(void **state)
   char text[512];
   snprintf(text, sizeof text, "%s%s", FORUM,
            "La délégation sénégalaise a présenté un rapport.");
-  NgGraph *g = tu_run(eng, "e2", "fr", "2026-03-20", text);
+  NgGraph *g = tu_run(tu_group_engine, "e2", "fr", "2026-03-20", text);
   const char *p = tu_subject_of_type(g, "Participation", 0);
   assert_non_null(p);
   assert_true(tu_has(g, p, tu_ng("agent"), tu_wd("Q1041")));
@@ -94,7 +76,7 @@ test_fr_talks_part_of(void **state)
   snprintf(text, sizeof text, "%s%s", FORUM,
            "Lors de ce forum, M. Omar Diallo a eu un entretien avec Mme Sara "
            "Lind.");
-  NgGraph *g = tu_run(eng, "e3", "fr", "2026-03-20", text);
+  NgGraph *g = tu_run(tu_group_engine, "e3", "fr", "2026-03-20", text);
   const char *t = tu_subject_of_type(g, "Talks", 0);
   assert_non_null(t);
   assert_true(tu_has(g, t, tu_ng("participant"),
@@ -112,7 +94,7 @@ static void
 test_fr_visit(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "e4", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "e4", "fr", "2026-03-20",
                       "M. Omar Diallo a visité Rabat.");
   const char *v = tu_subject_of_type(g, "Visit", 0);
   assert_non_null(v);
@@ -127,7 +109,7 @@ static void
 test_fr_statement(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "e5", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "e5", "fr", "2026-03-20",
                       "En février dernier, l'Algérie a salué la Tunisie.");
   const char *s = tu_subject_of_type(g, "Statement", 0);
   assert_non_null(s);
@@ -142,7 +124,7 @@ static void
 test_fr_negation(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "e6", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "e6", "fr", "2026-03-20",
                       "M. Omar Diallo n'a pas salué la Tunisie.");
   assert_true(tu_has(g, tu_wd("Q948"), TU_RDF_TYPE, tu_ng("Country")));
   assert_null(tu_subject_of_type(g, "Statement", 0));
@@ -153,7 +135,7 @@ static void
 test_en_meeting_position_participation(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "e7", "en", "2025-09-05",
+  NgGraph *g = tu_run(tu_group_engine, "e7", "en", "2025-09-05",
                       "The summit held in Paris on 3-4 September was long. "
                       "Mr John Smith, Interior Minister of Spain, represented "
                       "Spain at the summit. Mr John Smith met Ms Maria Lopez "
@@ -206,5 +188,5 @@ main(void)
     cmocka_unit_test(test_fr_negation),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

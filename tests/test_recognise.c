@@ -4,29 +4,11 @@
  * sample), so that they check that the lexicons and rules generalise. */
 #include "testutil.h"
 
-static NgEngine *eng;
-
-static int
-setup(void **state)
-{
-  (void)state;
-  eng = tu_engine();
-  return 0;
-}
-
-static int
-teardown(void **state)
-{
-  (void)state;
-  ng_engine_free(eng);
-  return 0;
-}
-
 static void
 test_gazetteer_fr(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r1", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r1", "fr", "2026-03-20",
                       "Les ministres de l'Algérie et d'Espagne ont parlé du "
                       "Sénégal à Rabat.");
   assert_true(tu_has(g, tu_wd("Q262"), TU_RDF_TYPE, tu_ng("Country")));
@@ -42,7 +24,7 @@ static void
 test_gazetteer_en(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r2", "en", "2025-09-05",
+  NgGraph *g = tu_run(tu_group_engine, "r2", "en", "2025-09-05",
                       "Officials from Germany and Tunisia travelled to "
                       "Paris.");
   assert_true(tu_has(g, tu_wd("Q183"), TU_RDF_TYPE, tu_ng("Country")));
@@ -57,7 +39,7 @@ static void
 test_demonym_delegation(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r3", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r3", "fr", "2026-03-20",
                       "Le forum, tenu du 12 au 14 mars à Rabat, a été utile. "
                       "La délégation tunisienne a présenté un rapport.");
   const char *p = tu_subject_of_type(g, "Participation", 0);
@@ -71,7 +53,7 @@ static void
 test_honorific_same_person(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r4", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r4", "fr", "2026-03-20",
                       "M. Karim Benali est arrivé à Rabat. Le soir, M. Benali "
                       "a rencontré la presse.");
   const char *kb = TU_ID "entity/person/karim-benali";
@@ -88,7 +70,7 @@ static void
 test_apposition_person(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r5", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r5", "fr", "2026-03-20",
                       "Mme Sara Lind, directrice de l'Agence nationale des "
                       "routes (ANR), est venue.");
   const char *sl = TU_ID "entity/person/sara-lind";
@@ -104,7 +86,7 @@ static void
 test_acronym_expansion(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r6", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r6", "fr", "2026-03-20",
                       "Les agents de l'Agence nationale des routes (ANR) sont "
                       "venus.");
   const char *anr = TU_ID "entity/governmentagency/anr";
@@ -118,7 +100,7 @@ static void
 test_acronym_coordinated(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r7", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r7", "fr", "2026-03-20",
                       "La Direction nationale des frontières et la Direction "
                       "générale des routes (DNF-DGR) ont signé.");
   const char *a = TU_ID "entity/governmentagency/dnf";
@@ -134,7 +116,7 @@ static void
 test_bare_uppercase_not_entity(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r8", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r8", "fr", "2026-03-20",
                       "Le rapport de BXQT est prêt depuis lundi.");
   assert_false(tu_has(g, NULL, tu_ng("acronym"), "BXQT"));
   assert_null(tu_subject_of_type(g, "Organization", 0));
@@ -147,7 +129,7 @@ static void
 test_le_pays_anaphor(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r9", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r9", "fr", "2026-03-20",
                       "Le Sénégal a reçu des experts d'Espagne. Le pays a "
                       "salué l'Algérie.");
   const char *st = tu_subject_of_type(g, "Statement", 0);
@@ -162,7 +144,7 @@ static void
 test_no_spurious_person(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "r10", "fr", "2026-03-20",
+  NgGraph *g = tu_run(tu_group_engine, "r10", "fr", "2026-03-20",
                       "Cette réunion a duré deux jours. Les discussions ont "
                       "été longues. Selon les experts, Rabat a brillé.");
   assert_null(tu_subject_of_type(g, "Person", 0));
@@ -178,8 +160,8 @@ test_determinism(void **state)
     "Le forum, tenu du 12 au 14 mars à Rabat, a été utile. M. Omar Diallo a "
     "eu un entretien avec Mme Sara Lind. La délégation espagnole a présenté "
     "un rapport de l'Agence nationale des routes (ANR).";
-  NgGraph *a = tu_run(eng, "d", "fr", "2026-03-20", text);
-  NgGraph *b = tu_run(eng, "d", "fr", "2026-03-20", text);
+  NgGraph *a = tu_run(tu_group_engine, "d", "fr", "2026-03-20", text);
+  NgGraph *b = tu_run(tu_group_engine, "d", "fr", "2026-03-20", text);
   assert_true(ng_graph_size(a) > 10);
   assert_int_equal(ng_graph_size(a), ng_graph_size(b));
   for (size_t i = 0; i < ng_graph_size(a); i++) {
@@ -200,11 +182,11 @@ static void
 test_function_word_place(void **state)
 {
   (void)state;
-  NgGraph *g = tu_run(eng, "au-start", "fr", "2025-09-05",
+  NgGraph *g = tu_run(tu_group_engine, "au-start", "fr", "2025-09-05",
                       "Au total, douze pays ont voté.");
   assert_int_equal(tu_count(g, tu_wd("Q678231"), NULL, NULL), 0);
   ng_graph_free(g);
-  g = tu_run(eng, "au-inner", "fr", "2025-09-05",
+  g = tu_run(tu_group_engine, "au-inner", "fr", "2025-09-05",
              "Le maire est arrivé à Au mardi.");
   assert_true(tu_has(g, tu_wd("Q678231"), TU_SAMEAS, TU_WD "Q678231"));
   ng_graph_free(g);
@@ -227,5 +209,5 @@ main(void)
     cmocka_unit_test(test_determinism),
     cmocka_unit_test(test_function_word_place),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

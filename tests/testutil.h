@@ -47,6 +47,26 @@ tu_engine(void)
   return e;
 }
 
+/* One engine for a whole test group: hand tu_group_setup and
+ * tu_group_teardown to cmocka_run_group_tests. */
+static NgEngine *tu_group_engine __attribute__((unused));
+
+static inline int
+tu_group_setup(void **state)
+{
+  (void)state;
+  tu_group_engine = tu_engine();
+  return 0;
+}
+
+static inline int
+tu_group_teardown(void **state)
+{
+  (void)state;
+  ng_engine_free(tu_group_engine);
+  return 0;
+}
+
 /* Run @p text (lang, publication date "YYYY-MM-DD") into a new graph. */
 static inline NgGraph *
 tu_run(NgEngine *e, const char *id, const char *lang, const char *date,
