@@ -203,6 +203,17 @@ ng_engine_free(NgEngine *e)
   ng_free(e);
 }
 
+int
+ng_engine_has_language(const NgEngine *e, const char *lang)
+{
+  for (size_t i = 0; lang && i < e->n_langs; i++) {
+    if (!strcmp(e->langs[i].lang, lang)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* The language a document is written in, when it does not say: the one
  * whose function words (lexicon class "stopword") it uses most. */
 static const char *

@@ -224,6 +224,10 @@ typedef struct {
 NG_API NgEngine *ng_engine_new(const NgEngineOptions *opts, NgStatus *st);
 NG_API void ng_engine_free(NgEngine *e);
 
+/** Whether the engine has rules for language @p lang ("fr"): the languages
+ * listed in lexicon/languages.tsv of the data path. */
+NG_API int ng_engine_has_language(const NgEngine *e, const char *lang);
+
 /** Counts of what one ng_engine_process call found. */
 typedef struct {
   size_t sentences, tokens, mentions, linked, entities, events,

@@ -298,7 +298,8 @@ help_extract(FILE *f)
       "  processed.\n"
       "\n"
       "  -l, --lang=LANG          language of documents that do not declare\n"
-      "                           one: fr, en or auto (default: auto)\n"
+      "                           one: fr, en (or any language added to\n"
+      "                           lexicon/languages.tsv) or auto (default: auto)\n"
       "      --date=DATE          publication date of documents that do not\n"
       "                           declare one, YYYY, YYYY-MM or YYYY-MM-DD;\n"
       "                           \"3 septembre\" or \"last May\" are resolved\n"
@@ -504,14 +505,9 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
          -1) {
     switch (c) {
     case 'l':
-      if (strcmp(optarg, "fr") == 0 || strcmp(optarg, "en") == 0) {
-        o->lang = optarg;
-      } else if (strcmp(optarg, "auto") == 0) {
-        o->lang = NULL;
-      } else {
-        return usage_error("unknown language '%s' (expected fr, en or auto)",
-                           optarg);
-      }
+      /* Which languages exist is the data path's business (checked once
+       * the engine is loaded); here only "auto". */
+      o->lang = strcmp(optarg, "auto") == 0 ? NULL : optarg;
       break;
     case OPT_DATE:
       if (ng_date_parse(optarg, &o->date) != NG_SUCCESS) {
@@ -888,6 +884,12 @@ extract_run(const CliExtractOptions *o)
                 ng_strerror(st));
     }
     return exit_worse(NG_EXIT_DATA, exit_for_status(st));
+  }
+  if (o->lang && !ng_engine_has_language(x.engine, o->lang)) {
+    ng_engine_free(x.engine);
+    return usage_error("unknown language '%s' (expected auto or a language "
+                       "of lexicon/languages.tsv: fr, en as shipped)",
+                       o->lang);
   }
 
   bool regular = false;
