@@ -269,7 +269,8 @@ entity_iri(Gb *gb, size_t i)
   ng_buf_puts(&b, lower_type(gb, ng_entity_type_name(e->type)));
   ng_buf_putc(&b, '/');
   if (e->description) {
-    uint64_t h = ng_hash64(anonymous_key(gb, i), strlen(anonymous_key(gb, i)), 0);
+    const char *key = anonymous_key(gb, i);
+    uint64_t h = key ? ng_hash64(key, strlen(key), 0) : 0;
     ng_buf_printf(&b, "unnamed-%016llx", (unsigned long long)h);
   } else {
     /* An acronym keys an organisation better than a long form that news
