@@ -155,7 +155,9 @@ cmp_mentions(const void *a, const void *b)
 void
 ng_analysis_sort_mentions(NgAnalysis *an)
 {
-  qsort(an->mentions, an->n_mentions, sizeof(NgMention), cmp_mentions);
+  if (an->n_mentions > 1) { /* qsort may not be given NULL, even for 0 */
+    qsort(an->mentions, an->n_mentions, sizeof(NgMention), cmp_mentions);
+  }
 }
 
 const char *
