@@ -28,6 +28,7 @@
 
 #include "common.h"
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 /* Deepest element nesting accepted in XML and HTML input. */
@@ -44,6 +45,18 @@ typedef struct {
 } NgIngestMeta;
 
 void ng_ingest_meta_clear(NgIngestMeta *m);
+
+/* libxml2 reports parse errors to a process-wide handler, which raptor
+ * takes over while an RDF serializer is open: an HTML5 tag would become an
+ * RDF error. Parses run between these two calls, which put a silent
+ * handler in place and then put back the caller's; ingest reads its errors
+ * from the parser context (xmlCtxtGetLastError). */
+typedef struct {
+  xmlStructuredErrorFunc func;
+  void *ctx;
+} NgXmlErrors;
+void ng_ingest_errors_off(NgXmlErrors *saved);
+void ng_ingest_errors_restore(const NgXmlErrors *saved);
 /* Set *field to a copy of @p value (trimmed) unless *field is already set
  * or the trimmed value is empty. */
 void ng_ingest_meta_offer(char **field, const char *value);

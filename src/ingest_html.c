@@ -263,6 +263,20 @@ boiler_attrs(const xmlNode *n, const NgHtmlRules *rules)
   return false;
 }
 
+/* Elements that hold blocks rather than running text. */
+static const char *const container_names[] = {
+    "article", "section", "main", "div", "body", "header", "figure"};
+
+/* A <time datetime> standing on its own between blocks is the page's
+ * dateline: metadata (it gives the document's date), not prose. Inside a
+ * paragraph it is part of a sentence and stays. */
+static bool
+dateline(const xmlNode *n)
+{
+  return is_name(n, "time") && attr_true(n, "datetime", NULL) && n->parent &&
+         name_in(n->parent, container_names, NG_COUNTOF(container_names));
+}
+
 /* Whether an element and all it holds are left out of the text. */
 static bool
 dropped(const xmlNode *n, const NgHtmlRules *rules)
@@ -271,6 +285,7 @@ dropped(const xmlNode *n, const NgHtmlRules *rules)
     return false;
   }
   return name_in(n, dropped_names, NG_COUNTOF(dropped_names)) ||
+         dateline(n) ||
          attr_true(n, "hidden", NULL) ||
          attr_true(n, "aria-hidden", "true") || boiler_attrs(n, rules);
 }
@@ -814,10 +829,13 @@ parse(const char *data, size_t len, NgBuf *err)
     ng_buf_puts(err, "HTML input too large");
     return NULL;
   }
+  NgXmlErrors saved;
+  ng_ingest_errors_off(&saved);
   htmlDocPtr doc = htmlReadMemory(
       data, (int)len, NULL, "UTF-8",
       HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
           HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  ng_ingest_errors_restore(&saved);
   if (!doc) {
     ng_buf_puts(err, "libxml2 could not parse the HTML");
   }

@@ -41,6 +41,27 @@ typedef struct {
 } Guard;
 
 static void
+ignore_error(void *data, const xmlError *error)
+{
+  (void)data;
+  (void)error;
+}
+
+void
+ng_ingest_errors_off(NgXmlErrors *saved)
+{
+  saved->func = xmlStructuredError;
+  saved->ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)ignore_error);
+}
+
+void
+ng_ingest_errors_restore(const NgXmlErrors *saved)
+{
+  xmlSetStructuredErrorFunc(saved->ctx, saved->func);
+}
+
+static void
 guard_entity_decl(void *ctx, const xmlChar *name, int type,
                   const xmlChar *public_id, const xmlChar *system_id,
                   xmlChar *content)
@@ -115,10 +136,13 @@ safe_parse(const char *data, size_t len, NgStatus *st, NgBuf *err,
   ctxt->sax->startElementNs = guard_start;
   ctxt->sax->endElementNs = guard_end;
   ctxt->_private = &g;
+  NgXmlErrors saved;
+  ng_ingest_errors_off(&saved);
   xmlDocPtr doc = xmlCtxtReadMemory(
       ctxt, data, (int)len, NULL, NULL,
       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
           XML_PARSE_NOCDATA);
+  ng_ingest_errors_restore(&saved);
   int well_formed = ctxt->wellFormed;
   if (g.entity) {
     ng_buf_puts(err, "entity declarations are not allowed "
