@@ -390,7 +390,9 @@ event_iri(Gb *gb, int32_t i, int depth)
       ng_buf_printf(&k, "|%s:%s", rf->prop, gb->ent_iri[rf->entity]);
     }
   }
-  if (e->location < 0 && e->start.prec == NG_DATE_NONE) {
+  /* Nothing else identifies it: keep it to its document. (A sub-event is
+   * identified by its parent and its participants.) */
+  if (parent < 0 && e->location < 0 && e->start.prec == NG_DATE_NONE) {
     ng_buf_printf(&k, "|doc:%s|%u", gb->doc, e->sent);
   }
   const char *s = NULL;

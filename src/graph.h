@@ -11,8 +11,9 @@
  *   position      {base}position/{hash}
  * Keys use only what the text says, never the document, so the same
  * meeting (type, place, start date, organiser) reported by two articles is
- * one node; an event with neither place nor date is keyed by its document
- * too, since nothing else identifies it.
+ * one node, and so are its sub-events with the same participants; any other
+ * event with neither place nor date is keyed by its document too, since
+ * nothing else identifies it.
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
