@@ -156,11 +156,86 @@ test_facts(void **state)
   assert_int_equal(failed, 0);
 }
 
+/* The facts of one input file read with @p format: every triple but those
+ * about the document and its NIF strings, and the links to them (which
+ * name the document), as sorted "s p o" lines. */
+static char **
+facts(NgEngine *e, const char *name, NgInputFormat format, size_t *n)
+{
+  char path[4096];
+  snprintf(path, sizeof path, "%s/samples/%s", srcdir(), name);
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  NgReaderOptions ro;
+  memset(&ro, 0, sizeof ro);
+  ro.format = format;
+  ro.lang = "fr";
+  assert_int_equal(ng_date_parse("2025-09-05", &ro.date), NG_SUCCESS);
+  NgStatus st = NG_SUCCESS;
+  NgReader *r = ng_reader_new(f, name, &ro, &st);
+  assert_int_equal(st, NG_SUCCESS);
+  NgDoc *doc = NULL;
+  assert_int_equal(ng_reader_next(r, &doc), NG_SUCCESS);
+  NgGraph *g = ng_graph_new(NULL);
+  assert_int_equal(ng_engine_process(e, doc, g, NULL), NG_SUCCESS);
+  ng_graph_sort(g);
+  char **out = calloc(ng_graph_size(g) + 1, sizeof(char *));
+  assert_non_null(out);
+  *n = 0;
+  for (size_t i = 0; i < ng_graph_size(g); i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (strstr(t->s, TU_ID "doc/") == t->s ||
+        !strcmp(t->p, TU_NG "mentionedIn") || !strcmp(t->p, TU_NG "evidence")) {
+      continue;
+    }
+    size_t len = strlen(t->s) + strlen(t->p) + strlen(t->o) + 3;
+    out[*n] = malloc(len);
+    assert_non_null(out[*n]);
+    snprintf(out[*n], len, "%s %s %s", t->s, t->p, t->o);
+    (*n)++;
+  }
+  ng_graph_free(g);
+  ng_doc_free(doc);
+  ng_reader_free(r);
+  fclose(f);
+  return out;
+}
+
+/* The article as plain text and as a saved web page full of menus,
+ * banners and related links gives the same facts. */
+static void
+test_page_same_facts(void **state)
+{
+  (void)state;
+  NgEngine *e = tu_engine();
+  size_t nt = 0, nh = 0;
+  char **ft = facts(e, "interpol-mena-lyon.fr.txt", NG_INPUT_TEXT, &nt);
+  char **fh = facts(e, "interpol-mena-lyon.fr.html", NG_INPUT_AUTO, &nh);
+  assert_true(nt > 100);
+  for (size_t i = 0; i < nt && i < nh; i++) {
+    if (strcmp(ft[i], fh[i])) {
+      fprintf(stderr, "text: %s\npage: %s\n", ft[i], fh[i]);
+    }
+    assert_string_equal(ft[i], fh[i]);
+  }
+  assert_int_equal(nt, nh);
+  for (size_t i = 0; i < nt; i++) {
+    free(ft[i]);
+  }
+  for (size_t i = 0; i < nh; i++) {
+    free(fh[i]);
+  }
+  free(ft);
+  free(fh);
+  ng_engine_free(e);
+}
+
 int
 main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_facts),
+    cmocka_unit_test(test_page_same_facts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
