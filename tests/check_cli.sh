@@ -303,6 +303,15 @@ grep -qE '^newsgraph: [^ ]*rules/(fr|en)\.rules:[0-9]+(:[0-9]+)?: error: ' \
 [ "$(cat "$tmp/keep.nt")" = "keep me" ] ||
   fail "a failed start clobbered the -o FILE"
 
+# Regression: a web page with HTML5 tags (<article>, <nav>) while the
+# serializer is open. libxml2's parse errors once reached raptor's handler
+# and lost the output.
+run extract -f turtle "$NG_SRCDIR/samples/interpol-mena-lyon.fr.html"
+if expect 0 "extract of the sample web page"; then
+  [ -s "$tmp/err" ] && fail "extract of the sample web page wrote to stderr: $(head -n 3 "$tmp/err")"
+  grep -q "ng:Meeting" "$tmp/out" || fail "extract of the sample web page: no ng:Meeting"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "check_cli: $failures failure(s)"
   exit 1
