@@ -138,7 +138,7 @@ type_rank(NgEntityType t)
  * are offsets into one pool of NUL-terminated strings whose first byte is
  * NUL, so offset 0 is "". */
 #define GAZ_MAGIC "NGGAZ"  /* six bytes with its NUL */
-#define GAZ_VERSION 1u
+#define GAZ_VERSION 2u /* 2: capitalised label tokens (caps) */
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -182,6 +182,7 @@ typedef struct {
   uint32_t key, form, entry, lang; /* form: "" unless GAZ_EXACT_CASE */
   uint8_t kind, flags;
   uint16_t ntok;
+  uint32_t caps; /* bit i: label token i is capitalised, so must the text's */
 } GazLabelRec;
 
 struct NgGazetteer {
@@ -302,6 +303,7 @@ typedef struct {
   NgLabelKind kind;
   uint8_t flags;
   uint16_t ntok;
+  uint32_t caps;
 } BLabel;
 
 struct NgGazBuilder {
@@ -512,6 +514,14 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
       ng_lexicon_has(b->lex, "stopword", key.data)) {
     flags |= GAZ_NOT_INITIAL;
   }
+  /* Every capitalised word of a name must be capitalised in the text too:
+   * "La Réunion" is not "la réunion". */
+  uint32_t caps = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (toks[i].flags & NG_TOK_CAP) {
+      caps |= 1u << i;
+    }
+  }
   BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),
               (flags & GAZ_EXACT_CASE) ? bstr(b, label) : "",
               bstr(b, lang ? lang : ""),
@@ -519,7 +529,8 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
               entry,
               kind,
               flags,
-              (uint16_t)n};
+              (uint16_t)n,
+              caps};
   ng_buf_free(&key);
   if (!l.key || !l.form || !l.lang || (iso2 && !l.iso2) ||
       !ng_grow((void **)&b->labels, &b->cap_labels, b->n_labels + 1,
@@ -1028,6 +1039,9 @@ label_order(const void *a, const void *b)
   if (x->flags != y->flags) {
     return x->flags < y->flags ? -1 : 1;
   }
+  if (x->caps != y->caps) {
+    return x->caps < y->caps ? -1 : 1;
+  }
   return strcmp(x->form, y->form);
 }
 
@@ -1140,7 +1154,8 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
                                 pool_add(&pool, l->lang),
                                 (uint8_t)l->kind,
                                 l->flags,
-                                l->ntok};
+                                l->ntok,
+                                l->caps};
     if (l->ntok > max_tokens) {
       max_tokens = l->ntok;
     }
@@ -1524,6 +1539,13 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     for (size_t i = lo[len - 1]; i < hi[len - 1] && n_out < max; i++) {
       const GazLabelRec *l = &g->labels[i];
       if ((l->flags & GAZ_NEED_CAP) && !(toks[t].flags & NG_TOK_CAP)) {
+        continue;
+      }
+      bool caps_ok = true;
+      for (size_t k = 0; k < len && caps_ok; k++) {
+        caps_ok = !(l->caps & (1u << k)) || (toks[t + k].flags & NG_TOK_CAP);
+      }
+      if (!caps_ok) {
         continue;
       }
       if ((l->flags & GAZ_NOT_INITIAL) &&

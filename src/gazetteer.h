@@ -14,8 +14,10 @@
  *    four letters ("Chad", "Nice", "Oman", "Cuba"), match only when the
  *    text's letters have the label's case pattern (accents still folded);
  *  - other labels written with a capital ("Tours", "Germany", "Burkina
- *    Faso") need a capitalised first token in the text (NG_TOK_CAP): the
- *    rest of a multiword label matches in any case;
+ *    Faso") need a capitalised first token in the text (NG_TOK_CAP), and
+ *    every capitalised word of a multiword label must be capitalised in
+ *    the text too ("La Réunion" is not "la réunion"); its lowercase words
+ *    match in any case ("Émirats arabes unis");
  *  - labels written without capitals (French demonyms "allemande", Arabic
  *    names) match in any case;
  *  - a one-word capitalised label whose fold is a lexicon stop word (class
