@@ -192,6 +192,27 @@ test_function_word_place(void **state)
   ng_graph_free(g);
 }
 
+/* Regression: "La Réunion" (Q17070) is a name only where its capitals
+ * are; "La réunion des ministres" at a sentence start is a meeting. */
+static void
+test_capitalised_words_of_names(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "reunion-meeting", "fr", "2025-10-20",
+                      "La réunion des ministres, tenue le 7 octobre à Rabat, "
+                      "a rassemblé le Sénégal et la Tunisie.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q17070"), 0);
+  const char *ev = tu_subject_of_type(g, "Meeting", 0);
+  assert_non_null(ev);
+  assert_true(tu_has(g, ev, tu_ng("participant"), tu_wd("Q1041")));
+  assert_true(tu_has(g, ev, tu_ng("participant"), tu_wd("Q948")));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "reunion-island", "fr", "2025-10-20",
+             "Le ministre est arrivé mardi à La Réunion.");
+  assert_true(tu_has(g, tu_wd("Q17070"), TU_SAMEAS, TU_WD "Q17070"));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -208,6 +229,7 @@ main(void)
     cmocka_unit_test(test_no_spurious_person),
     cmocka_unit_test(test_determinism),
     cmocka_unit_test(test_function_word_place),
+    cmocka_unit_test(test_capitalised_words_of_names),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
