@@ -37,7 +37,9 @@ typedef struct {
   int32_t event;     /* event index (EVENT mentions), or -1 */
   int32_t topic;     /* topic index (TOPIC mentions), or -1 */
   NgDate date_start, date_end; /* DATE mentions */
-  const char *head;  /* folded head word for nominals/events ("pays") */
+  const char *head;  /* nominals: their type; events: their class;
+                        acronyms: their long form; a long form: its
+                        acronym */
   bool dropped;      /* overlapped by a better mention */
 } NgMention;
 

@@ -638,6 +638,20 @@ pass_acronyms(Rec *r)
         if (expanded) {
           m->head = expansion_label(r, x0, p1, x1, i);
         }
+        /* A long form that is itself a name ("la Direction générale de la
+         * sûreté nationale (DGSN)") is a mention of the same organisation;
+         * its head carries the acronym, the key it meets it by. */
+        if (expanded && np == 1 && is_cap(&r->tok[x0]) &&
+            free_range(r, x0, x1[0])) {
+          const char *acr = ng_arena_strndup(r->an->arena,
+                                             r->an->doc->text + parts[i].b0,
+                                             parts[i].b1 - parts[i].b0);
+          NgMention *lm = add(r, x0, x1[0], NG_MENTION_NAME, type);
+          if (!lm || !acr) {
+            return NG_ERR_NOMEM;
+          }
+          lm->head = acr;
+        }
       }
       if (added) {
         r->covered[t] = true;

@@ -156,8 +156,11 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       }
       continue;
     }
-    /* Other unlinked names meet by folded form (acronyms by acronym). */
-    const char *f = mention_fold(an, m);
+    /* Other unlinked names meet by folded form (acronyms by acronym, and
+     * so does a long form that names its acronym in its head). */
+    const char *f = m->kind == NG_MENTION_NAME && m->head
+                      ? fold_arena(an, m->head, strlen(m->head))
+                      : mention_fold(an, m);
     for (size_t j = 0; j < i && m->entity < 0; j++) {
       if (key[j] && an->mentions[j].entity >= 0 &&
           an->mentions[j].type != NG_ENT_PERSON && !strcmp(key[j], f) &&

@@ -213,6 +213,26 @@ test_capitalised_words_of_names(void **state)
   ng_graph_free(g);
 }
 
+/* Regression: a long form that is itself a name, before its acronym, is
+ * the same organisation, whole ("...civile", not cut before it). */
+static void
+test_long_form_is_the_acronym(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "long-form", "fr", "2025-10-20",
+                      "L’Agence nationale de la protection civile (ANPC) a "
+                      "publié son bilan. Selon l’ANPC, les secours ont été "
+                      "rapides.");
+  const char *org = TU_ID "entity/governmentagency/anpc";
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, TU_NG "GovernmentAgency"), 1);
+  assert_true(tu_has(g, org, TU_LABEL,
+                     "Agence nationale de la protection civile"));
+  /* Three mentions name it: the long form and the acronym twice. */
+  assert_int_equal(tu_count(g, NULL, "http://www.w3.org/2005/11/its/rdf#taIdentRef",
+                            org), 3);
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -230,6 +250,7 @@ main(void)
     cmocka_unit_test(test_determinism),
     cmocka_unit_test(test_function_word_place),
     cmocka_unit_test(test_capitalised_words_of_names),
+    cmocka_unit_test(test_long_form_is_the_acronym),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
