@@ -507,10 +507,17 @@ event_of_mention(Ex *x, int32_t mi, const NgRuleInfo *ri, bool create)
     m->event = resolve_event_anaphor(x, m->head + 1);
     return m->event;
   }
+  if (m->head && m->head[0] == '~') {
+    m->event = resolve_event_anaphor(x, m->head + 1);
+    if (m->event >= 0) {
+      return m->event;
+    }
+  }
   if (!create) {
     return -1;
   }
-  const char *type = ri->type && *ri->type ? ri->type : m->head;
+  const char *cls = m->head && m->head[0] == '~' ? m->head + 1 : m->head;
+  const char *type = ri->type && *ri->type ? ri->type : cls;
   int32_t ev = new_event(x, type, ri, m->sent);
   if (ev < 0) {
     return -1;

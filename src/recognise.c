@@ -800,7 +800,8 @@ pass_phrases(Rec *r, const char *cls, NgMentionKind kind)
 /* Event noun phrases: [demonstrative] [ordinal] noun [adjective]. The
  * mention's head is the ontology class from the lexicon; an anaphoric one
  * (after a demonstrative) has its class prefixed with '=' so extract
- * resolves it to an earlier event. */
+ * resolves it to an earlier event, and a bare definite one ("the summit")
+ * with '~': an earlier event if there is one, else a new one. */
 static NgStatus
 pass_events(Rec *r)
 {
@@ -850,11 +851,18 @@ pass_events(Rec *r)
       continue;
     }
     size_t start = ana ? t : (s > t ? t : s);
+    /* "the summit", bare after a definite article (no ordinal, no
+     * complement), may be one already reported: extract decides. */
+    bool bare = !ana && s == t && t > 0 && in_class(r, "definite", t - 1) &&
+                !(end < r->n && r->tok[end].sent == r->tok[t].sent &&
+                  in_class(r, "np_link", end));
     NgMention *m = add(r, start, end, NG_MENTION_EVENT, NG_ENT_NONE);
     if (!m) {
       return NG_ERR_NOMEM;
     }
-    m->head = ana ? ng_arena_printf(r->an->arena, "=%s", e->value) : e->value;
+    m->head = ana    ? ng_arena_printf(r->an->arena, "=%s", e->value)
+              : bare ? ng_arena_printf(r->an->arena, "~%s", e->value)
+                     : e->value;
     t = end - 1;
   }
   return NG_SUCCESS;

@@ -176,10 +176,30 @@ test_en_meeting_position_participation(void **state)
   ng_graph_free(g);
 }
 
+/* Regression: "the summit" after the summit was reported is that summit,
+ * not a second one. */
+static void
+test_definite_event_is_the_earlier_one(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "definite-summit", "en", "2025-09-05",
+                      "The summit was held in Paris on 3-4 September. "
+                      "Mr John Smith, Interior Minister of Spain, represented "
+                      "Spain at the summit.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, TU_NG "Meeting"), 1);
+  const char *ev = tu_subject_of_type(g, "Meeting", 0);
+  const char *pa = tu_subject_of_type(g, "Participation", 0);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("event"), ev));
+  assert_true(tu_has(g, ev, tu_ng("location"), tu_wd("Q90")));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_definite_event_is_the_earlier_one),
     cmocka_unit_test(test_fr_held_date_range),
     cmocka_unit_test(test_fr_delegation_participation),
     cmocka_unit_test(test_fr_talks_part_of),
