@@ -396,9 +396,8 @@ static size_t p_phrase(const Ctx *c, size_t i, const char *cls, int *value) {
   }
   if (n == 0) return 0;
   const NgLexEntry *e = NULL;
-  size_t k = ng_lexicon_match(c->lex, cls, words, n, &e);
-  if (k == 0 || !e || (c->lang && strcmp(e->lang, c->lang) != 0) ||
-      !parse_int(e->value, value))
+  size_t k = ng_lexicon_match_lang(c->lex, cls, c->lang, words, n, &e);
+  if (k == 0 || !e || !parse_int(e->value, value))
     return 0;
   return i + k;
 }

@@ -666,6 +666,17 @@ ng_lexicon_match(const NgLexicon *lex,
                  size_t n,
                  const NgLexEntry **out)
 {
+  return ng_lexicon_match_lang(lex, cls, NULL, words, n, out);
+}
+
+size_t
+ng_lexicon_match_lang(const NgLexicon *lex,
+                      const char *cls,
+                      const char *lang,
+                      const char *const *words,
+                      size_t n,
+                      const NgLexEntry **out)
+{
   if (out)
     *out = NULL;
   if (!lex || !cls || !words || n == 0 || !words[0] || !lex->cap_first ||
@@ -680,6 +691,8 @@ ng_lexicon_match(const NgLexicon *lex,
     if (it->n_words <= best || it->n_words > n)
       continue;
     if (strcmp(it->e.cls, cls) != 0)
+      continue;
+    if (lang && it->e.lang && *it->e.lang && strcmp(it->e.lang, lang) != 0)
       continue;
     size_t k = 0;
     while (k < it->n_words && words[k] && strcmp(it->words[k], words[k]) == 0)

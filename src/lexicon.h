@@ -59,6 +59,12 @@ size_t ng_lexicon_match(const NgLexicon *lex, const char *cls,
                         const char *const *words, size_t n,
                         const NgLexEntry **out);
 
+/* Same, among the entries of language @p lang (and those of no language)
+ * only: French "opération" must not hide English "operation". NULL: any. */
+size_t ng_lexicon_match_lang(const NgLexicon *lex, const char *cls,
+                             const char *lang, const char *const *words,
+                             size_t n, const NgLexEntry **out);
+
 /* The length in code points of the longest form of class @p cls (0 when
  * the class is empty): lets a scanner bound how far it looks ahead. */
 size_t ng_lexicon_max_chars(const NgLexicon *lex, const char *cls);

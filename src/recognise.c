@@ -58,13 +58,8 @@ match_class(const Rec *r, const char *cls, size_t t, const NgLexEntry **e)
     k++;
   }
   const NgLexEntry *dummy;
-  const NgLexEntry **out = e ? e : &dummy;
-  size_t n = ng_lexicon_match(r->res->lex, cls, words, k, out);
-  if (n && r->an->lang && (*out)->lang && strcmp((*out)->lang, r->an->lang) &&
-      strcmp((*out)->lang, "")) {
-    return 0; /* another language's word */
-  }
-  return n;
+  return ng_lexicon_match_lang(r->res->lex, cls, r->an->lang, words, k,
+                               e ? e : &dummy);
 }
 
 static bool
