@@ -3,6 +3,7 @@
  * newsgraph: the command-line tool.
  *
  *   newsgraph extract [OPTION]... [FILE|-]...
+ *   newsgraph query [--store STORE | FILE...] [OPTION]... SPARQL
  *   newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...
  *
  * Data goes to standard output (or -o FILE), diagnostics to standard error
@@ -20,6 +21,7 @@
 #include "emit.h"
 #include "gazetteer.h"
 #include "lexicon.h"
+#include "store.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -56,7 +58,9 @@ enum {
   OPT_DATE = 256,
   OPT_BASE,
   OPT_DATA_PATH,
-  OPT_MIN_LINK_CONFIDENCE
+  OPT_MIN_LINK_CONFIDENCE,
+  OPT_STORE,
+  OPT_RESULTS
 };
 
 /* ------------------------------------------------------------------ */
@@ -279,6 +283,8 @@ static void
 help_usage(FILE *f)
 {
   fputs("Usage: newsgraph extract [OPTION]... [FILE|-]...\n"
+        "       newsgraph query [--store STORE | FILE...] [OPTION]... "
+        "SPARQL\n"
         "       newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...\n"
         "       newsgraph --help | --version\n",
         f);
@@ -310,6 +316,13 @@ help_extract(FILE *f)
       "                           dot (default: turtle)\n"
       "  -o, --output=FILE        write to FILE instead of standard output; an\n"
       "                           incomplete FILE is removed (default: -)\n"
+      "      --store=STORE        also add each document's graph to STORE,\n"
+      "                           sqlite:PATH (a Redland sqlite database,\n"
+      "                           created when missing), one named graph per\n"
+      "                           document: runs accumulate, and extracting a\n"
+      "                           document again replaces its facts. With\n"
+      "                           --store, RDF is written only when -o or -f\n"
+      "                           is given (-o - for standard output)\n"
       "      --base=IRI           base of every minted IRI\n"
       "                           (default: %s)\n"
       "      --data-path=DIRS     colon-separated directories searched for the\n"
@@ -348,6 +361,37 @@ help_extract(FILE *f)
 }
 
 static void
+help_query(FILE *f)
+{
+  fputs("\n"
+        "newsgraph query [--store STORE | FILE...] [OPTION]... SPARQL\n"
+        "  Run a SPARQL query (rasqal's SPARQL 1.1: no FILTER NOT EXISTS or\n"
+        "  MINUS; use OPTIONAL and !BOUND) over a store written by extract\n"
+        "  --store, or over RDF files (Turtle, N-Triples, N-Quads, TriG,\n"
+        "  RDF/XML, guessed from the file name). SPARQL is the query itself,\n"
+        "  or @FILE to read it from FILE. The default graph is the union of\n"
+        "  all documents; GRAPH ?g names each document's graph. SELECT\n"
+        "  results are printed in the --results format; ASK prints true or\n"
+        "  false (a boolean result in json and xml); CONSTRUCT prints Turtle.\n"
+        "\n"
+        "      --store=STORE        query STORE, sqlite:PATH (must exist)\n"
+        "      --results=FMT        table, csv, tsv, json or xml (default:\n"
+        "                           table when standard output is a terminal,\n"
+        "                           csv otherwise)\n"
+        "  -q, --quiet              no warnings\n"
+        "  -v, --verbose            also print informational messages\n"
+        "  -h, --help               print this help and exit\n"
+        "\n"
+        "Results formats (--results):\n"
+        "  table    aligned columns of values, for reading\n"
+        "  csv      SPARQL 1.1 Query Results CSV\n"
+        "  tsv      SPARQL 1.1 Query Results TSV\n"
+        "  json     SPARQL 1.1 Query Results JSON\n"
+        "  xml      SPARQL Query Results XML\n",
+        f);
+}
+
+static void
 help_gazetteer(FILE *f)
 {
   fputs("\n"
@@ -373,10 +417,10 @@ help_trailer(FILE *f)
           "Exit status:\n"
           "  0  success\n"
           "  1  a document or resource could not be processed (the other\n"
-          "     documents were)\n"
+          "     documents were), or a query or RDF file is malformed\n"
           "  2  usage error: unknown command or option, or a bad value\n"
-          "  3  an input could not be read or the output could not be\n"
-          "     written (3 wins over 1)\n"
+          "  3  an input, store or query file could not be read or the\n"
+          "     output could not be written (3 wins over 1)\n"
           "\n"
           "Environment:\n"
           "  NEWSGRAPH_DATA_PATH  colon-separated resource directories,\n"
@@ -387,6 +431,11 @@ help_trailer(FILE *f)
           "  newsgraph extract --lang fr --date 2025-09-05 --summary "
           "article.txt\n"
           "  newsgraph extract -i ndjson -f nquads -o graph.nq batch.ndjson\n"
+          "  newsgraph extract --lang fr --store sqlite:news.db *.txt\n"
+          "  newsgraph query --store sqlite:news.db "
+          "@samples/queries/representation.rq\n"
+          "  newsgraph query --results json graph.ttl "
+          "'SELECT * WHERE { ?s ?p ?o } LIMIT 5'\n"
           "  curl -s URL | newsgraph extract -i html -f ntriples - | "
           "LC_ALL=C sort\n"
           "  newsgraph gazetteer compile -o gazetteer.ngz "
@@ -405,9 +454,12 @@ help_all(FILE *f)
         "to\nWikidata, with the evidence for every fact.\n"
         "\nCommands:\n"
         "  extract            read documents and write their graph as RDF\n"
+        "                     (and/or add it to a store)\n"
+        "  query              run a SPARQL query over a store or RDF files\n"
         "  gazetteer compile  compile gazetteer tables into gazetteer.ngz\n",
         f);
   help_extract(f);
+  help_query(f);
   help_gazetteer(f);
   help_trailer(f);
 }
@@ -452,6 +504,10 @@ typedef struct {
   const char *base;
   const char *data_path; /* NULL: $NEWSGRAPH_DATA_PATH */
   double min_link_confidence;
+  const char *store; /* --store STORE, or NULL */
+  /* Whether RDF is written: always without --store; with it, only when -o
+   * or -f asks for it. */
+  bool write_rdf;
   bool quiet, verbose, summary;
   const char *const *files; /* borrowed from argv */
   size_t n_files;
@@ -464,9 +520,10 @@ typedef struct {
   NgLog nglog;
   CliProgress progress;
   NgEngine *engine;
-  NgEmitter *emitter;
+  NgEmitter *emitter; /* NULL when no RDF is written */
+  NgStore *store;     /* NULL without --store */
   NgGraph *graph;
-  FILE *out;
+  FILE *out;          /* NULL when no RDF is written */
   NgStats total;
   size_t docs_done, docs_skipped;
   int rc;               /* exit code so far */
@@ -487,6 +544,7 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
       {"data-path", required_argument, NULL, OPT_DATA_PATH},
       {"min-link-confidence", required_argument, NULL,
        OPT_MIN_LINK_CONFIDENCE},
+      {"store", required_argument, NULL, OPT_STORE},
       {"summary", no_argument, NULL, 's'},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
@@ -498,6 +556,7 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
   o->format = NG_FORMAT_TURTLE;
   o->date.prec = NG_DATE_NONE;
   o->min_link_confidence = DEFAULT_MIN_LINK_CONFIDENCE;
+  bool rdf_asked = false;
 
   opterr = 0;
   int c;
@@ -529,8 +588,10 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
                            "ntriples, nquads, rdfxml, json or dot)",
                            optarg);
       }
+      rdf_asked = true;
       break;
     case 'o':
+      rdf_asked = true;
       o->output = strcmp(optarg, "-") == 0 ? NULL : optarg;
       if (o->output && !*o->output) {
         return usage_error("empty output file name");
@@ -546,6 +607,13 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
       break;
     case OPT_DATA_PATH:
       o->data_path = optarg;
+      break;
+    case OPT_STORE:
+      if (strncmp(optarg, "sqlite:", 7) != 0 || !optarg[7]) {
+        return usage_error("unknown store '%s' (expected sqlite:PATH)",
+                           optarg);
+      }
+      o->store = optarg;
       break;
     case OPT_MIN_LINK_CONFIDENCE:
       if (!parse_unit_decimal(optarg, &o->min_link_confidence)) {
@@ -574,6 +642,7 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
   }
   o->files = (const char *const *)(argv + optind);
   o->n_files = (size_t)(argc - optind);
+  o->write_rdf = !o->store || rdf_asked;
   return NG_EXIT_CONTINUE;
 }
 
@@ -707,11 +776,26 @@ extract_document(CliExtract *x, const NgDoc *doc)
     return;
   }
 
-  errno = 0;
-  st = ng_emitter_write(x->emitter, x->graph);
-  if (st != NG_SUCCESS) {
-    output_failed(x, errors_before, st, errno);
-    return;
+  if (x->store) {
+    st = ng_store_put_graph(x->store, x->graph);
+    if (st != NG_SUCCESS) {
+      /* A store that refuses one document (a full disk, a locked or
+       * corrupt database) would refuse the next ones too. */
+      report_failure(x, errors_before, x->opts->store + 7,
+                     "cannot add the graph to the store", st);
+      x->rc = exit_worse(x->rc, exit_for_status(st));
+      x->fatal = true;
+      return;
+    }
+  }
+
+  if (x->emitter) {
+    errno = 0;
+    st = ng_emitter_write(x->emitter, x->graph);
+    if (st != NG_SUCCESS) {
+      output_failed(x, errors_before, st, errno);
+      return;
+    }
   }
 
   x->docs_done++;
@@ -836,6 +920,9 @@ open_output(CliExtract *x, bool *regular)
 static bool
 close_output(CliExtract *x)
 {
+  if (!x->out) {
+    return true;
+  }
   bool ok = !ferror(x->out);
   int err = 0;
   if (fflush(x->out) != 0) {
@@ -892,23 +979,39 @@ extract_run(const CliExtractOptions *o)
                        o->lang);
   }
 
-  bool regular = false;
-  x.out = open_output(&x, &regular);
-  if (!x.out) {
-    ng_engine_free(x.engine);
-    return NG_EXIT_IO;
+  if (o->store) {
+    size_t errors_before = log.errors;
+    x.store = ng_store_open(o->store, true, &x.nglog, &st);
+    if (!x.store) {
+      if (log.errors == errors_before) {
+        cli_error(&log, o->store + 7, "cannot open the store: %s",
+                  ng_strerror(st));
+      }
+      ng_engine_free(x.engine);
+      return exit_worse(NG_EXIT_DATA, exit_for_status(st));
+    }
   }
-  x.emitter = ng_emitter_new(x.out, o->format,
-                             o->base ? o->base : NG_EMIT_DEFAULT_BASE, &st);
+
+  bool regular = false;
+  if (o->write_rdf) {
+    x.out = open_output(&x, &regular);
+    if (!x.out) {
+      ng_store_free(x.store);
+      ng_engine_free(x.engine);
+      return NG_EXIT_IO;
+    }
+    x.emitter = ng_emitter_new(x.out, o->format,
+                               o->base ? o->base : NG_EMIT_DEFAULT_BASE, &st);
+    if (x.emitter) {
+      ng_emitter_set_log(x.emitter, &x.nglog);
+    }
+  }
   x.graph = ng_graph_new(NULL);
-  if (!x.emitter || !x.graph) {
-    cli_error(&log, NULL, "cannot start the output: %s",
-              ng_strerror(x.emitter ? NG_ERR_NOMEM : st));
-    x.rc = exit_worse(NG_EXIT_DATA,
-                      exit_for_status(x.emitter ? NG_ERR_NOMEM : st));
+  if ((o->write_rdf && !x.emitter) || !x.graph) {
+    NgStatus why = o->write_rdf && !x.emitter ? st : NG_ERR_NOMEM;
+    cli_error(&log, NULL, "cannot start the output: %s", ng_strerror(why));
+    x.rc = exit_worse(NG_EXIT_DATA, exit_for_status(why));
     x.fatal = true;
-  } else {
-    ng_emitter_set_log(x.emitter, &x.nglog);
   }
 
   static const char *const stdin_only[] = {"-", NULL};
@@ -918,7 +1021,7 @@ extract_run(const CliExtractOptions *o)
     extract_input(&x, files[i]);
   }
 
-  if (!x.fatal) {
+  if (!x.fatal && x.emitter) {
     size_t errors_before = log.errors;
     errno = 0;
     st = ng_emitter_finish(x.emitter);
@@ -927,6 +1030,7 @@ extract_run(const CliExtractOptions *o)
     }
   }
   ng_emitter_free(x.emitter);
+  ng_store_free(x.store);
   ng_graph_free(x.graph);
   ng_engine_free(x.engine);
 
@@ -959,6 +1063,151 @@ cmd_extract(int argc, char **argv)
     return usage_error("'%s' is both an input and the output", same);
   }
   return extract_run(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* query                                                                */
+
+typedef struct {
+  const char *store; /* sqlite:PATH, or NULL: the files */
+  NgResultsFormat results;
+  bool quiet, verbose;
+  const char *query; /* the argument: a query, or @FILE */
+  const char *const *files; /* borrowed from argv */
+  size_t n_files;
+} CliQueryOptions;
+
+static int
+parse_query_args(int argc, char **argv, CliQueryOptions *o)
+{
+  static const struct option longopts[] = {
+      {"store", required_argument, NULL, OPT_STORE},
+      {"results", required_argument, NULL, OPT_RESULTS},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+
+  memset(o, 0, sizeof *o);
+  /* People read a terminal; programs read the standard CSV. */
+  o->results = isatty(fileno(stdout)) ? NG_RESULTS_TABLE : NG_RESULTS_CSV;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":qvh", longopts, NULL)) != -1) {
+    switch (c) {
+    case OPT_STORE:
+      if (strncmp(optarg, "sqlite:", 7) != 0 || !optarg[7]) {
+        return usage_error("unknown store '%s' (expected sqlite:PATH)",
+                           optarg);
+      }
+      o->store = optarg;
+      break;
+    case OPT_RESULTS:
+      if (ng_results_format_parse(optarg, &o->results) != NG_SUCCESS) {
+        return usage_error("unknown results format '%s' (expected table, "
+                           "csv, tsv, json or xml)",
+                           optarg);
+      }
+      break;
+    case 'q':
+      o->quiet = true;
+      break;
+    case 'v':
+      o->verbose = true;
+      break;
+    case 'h':
+      help_usage(stdout);
+      help_query(stdout);
+      help_trailer(stdout);
+      return NG_EXIT_OK;
+    default:
+      return bad_option(c, argv, longopts);
+    }
+  }
+  if (optind >= argc) {
+    return usage_error("query: no SPARQL query given");
+  }
+  o->query = argv[argc - 1];
+  o->files = (const char *const *)(argv + optind);
+  o->n_files = (size_t)(argc - 1 - optind);
+  if (o->store && o->n_files) {
+    return usage_error("query: give either --store or RDF files, not both");
+  }
+  if (!o->store && !o->n_files) {
+    return usage_error("query: nothing to query (give --store STORE or RDF "
+                       "files before the query)");
+  }
+  return NG_EXIT_CONTINUE;
+}
+
+static int
+query_run(const CliQueryOptions *o)
+{
+  CliLog log = {o->quiet, o->verbose, 0, NULL};
+  NgLog nglog = {cli_log, &log};
+  NgStatus st;
+
+  char *text = NULL;
+  if (o->query[0] == '@') {
+    size_t len = 0;
+    st = ng_read_file(o->query + 1, &text, &len);
+    if (st != NG_SUCCESS) {
+      cli_error(&log, o->query + 1, "cannot read the query: %s",
+                st == NG_ERR_IO ? strerror(errno ? errno : EIO)
+                                : ng_strerror(st));
+      return exit_for_status(st);
+    }
+  }
+  const char *sparql = text ? text : o->query;
+
+  size_t errors_before = log.errors;
+  NgStore *store =
+      ng_store_open(o->store ? o->store : "memory", false, &nglog, &st);
+  if (!store) {
+    if (log.errors == errors_before) {
+      cli_error(&log, o->store ? o->store + 7 : NULL,
+                "cannot open the store: %s", ng_strerror(st));
+    }
+    ng_free(text);
+    return exit_worse(NG_EXIT_DATA, exit_for_status(st));
+  }
+  int rc = NG_EXIT_OK;
+  for (size_t i = 0; i < o->n_files; i++) {
+    errors_before = log.errors;
+    st = ng_store_load_file(store, o->files[i]);
+    if (st != NG_SUCCESS) {
+      if (log.errors == errors_before) {
+        cli_error(&log, o->files[i], "cannot load: %s", ng_strerror(st));
+      }
+      rc = exit_worse(rc, exit_for_status(st));
+    }
+  }
+  /* An answer over part of the data would look complete: no query then. */
+  if (rc == NG_EXIT_OK) {
+    errors_before = log.errors;
+    st = ng_store_query(store, sparql, o->results, stdout);
+    if (st == NG_ERR_IO) {
+      cli_error(&log, NULL, "cannot write to standard output: %s",
+                strerror(EIO));
+    } else if (st != NG_SUCCESS && log.errors == errors_before) {
+      cli_error(&log, NULL, "query failed: %s", ng_strerror(st));
+    }
+    rc = exit_for_status(st);
+  }
+  ng_store_free(store);
+  ng_free(text);
+  return rc;
+}
+
+static int
+cmd_query(int argc, char **argv)
+{
+  CliQueryOptions o;
+  int rc = parse_query_args(argc, argv, &o);
+  if (rc != NG_EXIT_CONTINUE) {
+    return rc;
+  }
+  return query_run(&o);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1106,6 +1355,10 @@ cmd_help(int argc, char **argv)
     help_usage(stdout);
     help_extract(stdout);
     help_trailer(stdout);
+  } else if (strcmp(argv[1], "query") == 0) {
+    help_usage(stdout);
+    help_query(stdout);
+    help_trailer(stdout);
   } else if (strcmp(argv[1], "gazetteer") == 0) {
     help_usage(stdout);
     help_gazetteer(stdout);
@@ -1145,7 +1398,7 @@ static int
 dispatch(int argc, char **argv)
 {
   if (argc < 2) {
-    return usage_error("missing command (extract or gazetteer)");
+    return usage_error("missing command (extract, query or gazetteer)");
   }
   const char *cmd = argv[1];
   if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
@@ -1161,6 +1414,9 @@ dispatch(int argc, char **argv)
   if (strcmp(cmd, "extract") == 0) {
     return cmd_extract(argc - 1, argv + 1);
   }
+  if (strcmp(cmd, "query") == 0) {
+    return cmd_query(argc - 1, argv + 1);
+  }
   if (strcmp(cmd, "gazetteer") == 0) {
     return cmd_gazetteer(argc - 1, argv + 1);
   }
@@ -1171,7 +1427,8 @@ dispatch(int argc, char **argv)
     return usage_error("unknown option '%s' (options follow the command)",
                        cmd);
   }
-  return usage_error("unknown command '%s' (expected extract or gazetteer)",
+  return usage_error("unknown command '%s' (expected extract, query or "
+                     "gazetteer)",
                      cmd);
 }
 
