@@ -3,6 +3,7 @@
 
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NG "https://w3id.org/newsgraph/ns#"
@@ -360,6 +361,13 @@ live_event(const NgAnalysis *an, int32_t ev)
   return ev;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+  const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+  return strcmp(x ? x : "", y ? y : "");
+}
+
 static const char *
 event_iri(Gb *gb, int32_t i, int depth)
 {
@@ -379,16 +387,31 @@ event_iri(Gb *gb, int32_t i, int depth)
   if (parent >= 0 && depth < 8) {
     ng_buf_printf(&k, "|part:%s", event_iri(gb, parent, depth + 1));
   }
-  /* Speakers, subjects and, for sub-events, participants tell apart
-   * events that share place and date. */
-  for (size_t r = 0; r < e->n_roles; r++) {
+  /* Speakers and subjects, and the participants of an event that place
+   * and date do not pin down (a sub-event, an appointment without a place),
+   * tell apart events of one day: two appointments on 3 May are not one.
+   * Sorted, so the order the text gave them in does not matter. */
+  bool pinned = parent < 0 && e->location >= 0 && e->start.prec != NG_DATE_NONE;
+  const char **roles = ng_calloc(e->n_roles + 1, sizeof(char *));
+  size_t n_roles = 0;
+  for (size_t r = 0; roles && r < e->n_roles; r++) {
     const NgRoleFill *rf = &e->roles[r];
     bool key = !strcmp(rf->prop, "speaker") || !strcmp(rf->prop, "about") ||
-               (parent >= 0 && !strcmp(rf->prop, "participant")) ||
-               (!strcmp(rf->prop, "host") && e->location < 0);
+               (!pinned && (!strcmp(rf->prop, "participant") ||
+                            !strcmp(rf->prop, "host")));
     if (key && rf->entity >= 0) {
-      ng_buf_printf(&k, "|%s:%s", rf->prop, gb->ent_iri[rf->entity]);
+      roles[n_roles++] = ng_arena_printf(an->arena, "%s:%s", rf->prop,
+                                         gb->ent_iri[rf->entity]);
     }
+  }
+  if (!roles) {
+    k.failed = true;
+  } else {
+    qsort(roles, n_roles, sizeof(char *), cmp_str);
+    for (size_t r = 0; r < n_roles; r++) {
+      ng_buf_printf(&k, "|%s", roles[r] ? roles[r] : "");
+    }
+    ng_free(roles);
   }
   /* Nothing else identifies it: keep it to its document. (A sub-event is
    * identified by its parent and its participants.) */

@@ -195,10 +195,46 @@ test_definite_event_is_the_earlier_one(void **state)
   ng_graph_free(g);
 }
 
+/* Regression: two appointments on one day, in two documents, with no
+ * place, are two events (the key holds their participants). */
+static void
+test_same_day_appointments_are_two(void **state)
+{
+  (void)state;
+  NgGraph *a = tu_run(tu_group_engine, "appoint-a", "fr", "2025-05-10",
+                      "Le 3 mai, M. Karim Benali a été nommé directeur général "
+                      "de la police nationale.");
+  NgGraph *b = tu_run(tu_group_engine, "appoint-b", "fr", "2025-05-10",
+                      "Le 3 mai, Mme Nadia Ferhat a été nommée directrice "
+                      "générale des douanes.");
+  const char *ea = tu_subject_of_type(a, "Appointment", 0);
+  const char *eb = tu_subject_of_type(b, "Appointment", 0);
+  assert_non_null(ea);
+  assert_non_null(eb);
+  assert_string_not_equal(ea, eb);
+  ng_graph_free(a);
+  ng_graph_free(b);
+}
+
+/* Regression: a condemnation and an announcement by one speaker are two
+ * statements, not merged into one. */
+static void
+test_statements_of_two_kinds(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "two-statements", "fr", "2025-05-10",
+                      "Le Maroc a condamné l’attaque. Le Maroc a annoncé une "
+                      "aide d’urgence.");
+  assert_non_null(tu_subject_of_type(g, "Statement", 1));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_same_day_appointments_are_two),
+    cmocka_unit_test(test_statements_of_two_kinds),
     cmocka_unit_test(test_definite_event_is_the_earlier_one),
     cmocka_unit_test(test_fr_held_date_range),
     cmocka_unit_test(test_fr_delegation_participation),
