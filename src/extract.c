@@ -1070,7 +1070,9 @@ merge_events(Ex *x)
     }
     for (size_t j = i + 1; j < an->n_events; j++) {
       NgEvent *b = &an->events[j];
-      if (b->merged || strcmp(a->type, b->type) || !dates_compatible(a, b) ||
+      /* Same rule too: a praise and a condemnation are two statements. */
+      if (b->merged || strcmp(a->type, b->type) || strcmp(a->rule, b->rule) ||
+          !dates_compatible(a, b) ||
           !same_roles(a, b, "speaker") || !same_roles(a, b, "about")) {
         continue;
       }
