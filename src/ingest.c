@@ -29,6 +29,7 @@ struct NgReaderS {
   bool done;    /* no more documents */
   bool eof;     /* the stream is exhausted */
   char *lang;   /* default language, or NULL */
+  char *data_path; /* resource directories, or NULL for the default */
   NgDate date;  /* default date */
   size_t max;
   NgLog log;
@@ -426,6 +427,11 @@ ng_reader_new(FILE *stream, const char *name, const NgReaderOptions *opts,
     r->date = opts->date;
     r->log.func = opts->log;
     r->log.handle = opts->log_handle;
+    if (opts->data_path && !(r->data_path = ng_strdup(opts->data_path))) {
+      ng_reader_free(r);
+      *st = NG_ERR_NOMEM;
+      return NULL;
+    }
     if (opts->lang && *opts->lang && strcmp(opts->lang, "auto") != 0) {
       r->lang = ng_strdup(opts->lang);
       if (!r->lang) {
@@ -456,6 +462,7 @@ ng_reader_free(NgReader *r)
   ng_free(r->name);
   ng_free(r->base);
   ng_free(r->lang);
+  ng_free(r->data_path);
   ng_free(r);
 }
 
@@ -771,11 +778,12 @@ load_rules(NgReader *r)
   if (r->rules) {
     return NG_SUCCESS;
   }
-  char *path = ng_data_find(NULL, NG_BOILERPLATE_FILE);
+  char *path = ng_data_find(r->data_path, NG_BOILERPLATE_FILE);
   if (!path) {
     return fail_stream(r, NG_ERR_DATA, 0,
                        NG_BOILERPLATE_FILE
-                       " not found in the data path (NEWSGRAPH_DATA_PATH)");
+                       " not found in the data path (--data-path or "
+                       "NEWSGRAPH_DATA_PATH)");
   }
   NgBuf err;
   ng_buf_init(&err);

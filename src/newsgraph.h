@@ -146,6 +146,10 @@ typedef struct {
   size_t max_doc_bytes;  /**< 0: the default (64 MiB) */
   NgLogFunc log;
   void *log_handle;
+  /** Directories searched for the reader's resource files (the HTML
+   * boilerplate words), as NgEngineOptions.data_path; NULL: the same
+   * default. */
+  const char *data_path;
 } NgReaderOptions;
 
 /** A reader over @p stream (borrowed; not closed). @p name names the

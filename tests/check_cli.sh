@@ -303,6 +303,15 @@ grep -qE '^newsgraph: [^ ]*rules/(fr|en)\.rules:[0-9]+(:[0-9]+)?: error: ' \
 [ "$(cat "$tmp/keep.nt")" = "keep me" ] ||
   fail "a failed start clobbered the -o FILE"
 
+# Regression: --data-path reaches the reader too (the web page needs the
+# boilerplate words), with no NEWSGRAPH_DATA_PATH in the environment.
+status=0
+env -u NEWSGRAPH_DATA_PATH "$NG" extract --data-path "$NEWSGRAPH_DATA_PATH" \
+  -f ntriples "$NG_SRCDIR/samples/interpol-mena-lyon.fr.html" \
+  </dev/null >"$tmp/out" 2>"$tmp/err" || status=$?
+expect 0 "extract --data-path of the sample web page" &&
+  { grep -q "Meeting" "$tmp/out" || fail "--data-path web page: no Meeting"; }
+
 # Regression: a web page with HTML5 tags (<article>, <nav>) while the
 # serializer is open. libxml2's parse errors once reached raptor's handler
 # and lost the output.

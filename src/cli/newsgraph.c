@@ -832,6 +832,7 @@ extract_input(CliExtract *x, const char *name)
   NgReaderOptions ro;
   memset(&ro, 0, sizeof ro);
   ro.format = o->input_format;
+  ro.data_path = o->data_path;
   ro.lang = o->lang;
   ro.date = o->date;
   ro.log = cli_log;
