@@ -597,7 +597,8 @@ has_cols(const Header *h, const char *const *names)
 static bool
 table_kind(const Header *h, TableKind *out)
 {
-  static const char *const people[] = {"qid", "label", "roles", NULL};
+  static const char *const people[] = {"qid", "label", "country_iso2",
+                                      NULL};
   static const char *const countries[] = {"qid", "iso2", "label_en",
                                           "demonym_en", NULL};
   static const char *const demonyms[] = {"iso2", "lang", "form", NULL};

@@ -5,36 +5,138 @@
 usage: ship-gazetteer.py SOURCE_DIR [OUT_DIR]
 
 SOURCE_DIR holds the verified Wikidata tables (countries.tsv, cities.tsv,
-regions.tsv, continents.tsv, organizations.tsv) described by its
-SOURCES.md. OUT_DIR defaults to ontology/gazetteer next to this script.
-Only the verified tables are read; the *_unverified and *_conflicts tables
-never are. Columns the compiler does not use (coordinates, notes, ...) are
-dropped, header rows are kept, and a row whose only source is the
-non-commercial `peppercat` is left out. demonyms.tsv and LICENSE.md are
-written by hand and are not touched.
+regions.tsv, continents.tsv, organizations.tsv, agencies.tsv, people.tsv)
+described by its SOURCES.md. OUT_DIR defaults to ontology/gazetteer next
+to this script. Only the verified tables are read; the *_unverified and
+*_conflicts tables never are. Columns the compiler does not use
+(coordinates, notes, roles, ...) are dropped, header rows are kept, and a
+row whose only source is the non-commercial `peppercat` is left out.
+demonyms.tsv and LICENSE.md are written by hand and are not touched.
+
+Names that would link ordinary words are left out, because a wrong QID
+is worse than none:
+ - the `native` column of cities and regions (machine translations in the
+   source: a town "natively" named "Non", "Her" or "It is");
+ - the French name of a place under 100,000 inhabitants when it is
+   neither the English name nor close to it (machine translations such
+   as "Tour" for Thurn or "Roi" for King, Ontario);
+ - for people, agencies and parties, names of one word ("Justice",
+   "Forward", "Senate"), except acronyms of three letters or more, and
+   acronyms that two entries share ("PSD");
+ - for people, names without a capital or with punctuation.
 """
 import os
 import sys
+import unicodedata
 
 # table -> columns kept, in order (all must exist in the source header)
 TABLES = {
     "countries.tsv": ["qid", "iso2", "iso3", "label_en", "label_fr",
                       "label_ar", "demonym_en", "aliases", "sources"],
-    "cities.tsv": ["qid", "label_en", "label_fr", "label_ar", "native",
+    "cities.tsv": ["qid", "label_en", "label_fr", "label_ar",
                    "aliases", "country_iso2", "population", "ne_pop_max",
                    "sources"],
-    "regions.tsv": ["qid", "label_en", "label_fr", "label_ar", "native",
+    "regions.tsv": ["qid", "label_en", "label_fr", "label_ar",
                     "country_iso2", "type", "level", "sources"],
     "continents.tsv": ["qid", "label_en", "label_fr", "aliases", "kind",
                        "sources"],
     "organizations.tsv": ["qid", "label_en", "label_fr", "label_ar",
                           "aliases", "kind", "country_iso2", "sources"],
+    "agencies.tsv": ["qid", "label_en", "label_fr", "aliases", "kind",
+                     "country_iso2", "sources"],
+    "people.tsv": ["qid", "label", "label_en", "label_fr", "aliases",
+                   "country_iso2", "sources"],
 }
+
+# Below this population a place's French name must be its English one or
+# close to it (see the docstring).
+SMALL_PLACE = 100000
 
 NC_ONLY = {"peppercat"}  # CC BY-NC: never shipped on its own
 
 COMMENT = ("# newsgraph gazetteer table, derived from public data; "
            "sources, licences and attribution in LICENSE.md\n")
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def distance(a, b):
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1,
+                           prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def is_acronym(name):
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def keep_french(row):
+    """The French name of a small place, unless it is a likely machine
+    translation (neither the English name nor close to it)."""
+    fr, en = fold(row["label_fr"]), fold(row["label_en"])
+    if not fr or fr == en:
+        return True
+    try:
+        pop = int(row.get("population") or 0) or int(row.get("ne_pop_max") or 0)
+    except ValueError:
+        pop = 0
+    if pop >= SMALL_PLACE:
+        return True
+    return distance(fr, en) < 0.4 * max(len(fr), len(en))
+
+
+def name_ok(name, table, shared):
+    """Whether a person's, agency's or party's name may be a label."""
+    if table == "people.tsv" and (not any(c.isupper() for c in name) or
+                                  any(c in name for c in ",;()/.")):
+        return False
+    if len(name.split()) > 1:
+        return True
+    letters = sum(c.isalpha() for c in name)
+    return is_acronym(name) and letters >= 3 and name not in shared
+
+
+def acronyms_shared(rows, table):
+    """Acronyms naming more than one entry of the table."""
+    seen = {}
+    for row in rows:
+        for name in names_of(row, table):
+            if is_acronym(name):
+                seen.setdefault(name, set()).add(row["qid"])
+    return {a for a, q in seen.items() if len(q) > 1}
+
+
+def names_of(row, table):
+    cols = ["label", "label_en", "label_fr"] if table == "people.tsv" else \
+        ["label_en", "label_fr"]
+    out = [row[c] for c in cols if row.get(c)]
+    return out + [a for a in row.get("aliases", "").split("|") if a]
+
+
+def clean(row, table, shared):
+    """Blank or drop the names a table must not ship (see the docstring)."""
+    if table in ("cities.tsv", "regions.tsv") and not keep_french(row):
+        row["label_fr"] = ""
+    if table in ("people.tsv", "agencies.tsv"):
+        cols = ["label", "label_en", "label_fr"]
+        for c in cols:
+            if row.get(c) and not name_ok(row[c], table, shared):
+                row[c] = ""
+        row["aliases"] = "|".join(a for a in row["aliases"].split("|")
+                                  if a and name_ok(a, table, shared))
+        if not any(row.get(c) for c in cols + ["aliases"]):
+            return None
+    return row
 
 
 def ship(src_path, out_path, keep):
@@ -44,9 +146,9 @@ def ship(src_path, out_path, keep):
     missing = [c for c in keep if c not in header]
     if missing:
         sys.exit("%s: missing columns %s" % (src_path, ", ".join(missing)))
-    idx = [header.index(c) for c in keep]
     src_col = header.index("sources")
-    rows, dropped = [], 0
+    table = os.path.basename(src_path)
+    rows, dropped, unnamed = [], 0, 0
     for n, line in enumerate(lines[1:], start=2):
         if not line:
             continue
@@ -57,7 +159,16 @@ def ship(src_path, out_path, keep):
         if cells[src_col] in NC_ONLY:
             dropped += 1
             continue
-        rows.append("\t".join(cells[i] for i in idx))
+        rows.append(dict(zip(header, cells)))
+    shared = acronyms_shared(rows, table)
+    kept = []
+    for row in rows:
+        row = clean(row, table, shared)
+        if row is None:
+            unnamed += 1
+            continue
+        kept.append("\t".join(row[c] for c in keep))
+    rows = kept
     tmp = out_path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write(COMMENT)
@@ -65,8 +176,9 @@ def ship(src_path, out_path, keep):
         for r in rows:
             f.write(r + "\n")
     os.replace(tmp, out_path)
-    print("%s: %d rows (%d non-commercial rows dropped)"
-          % (os.path.basename(out_path), len(rows), dropped))
+    print("%s: %d rows (%d non-commercial rows dropped, %d left without a "
+          "usable name)" % (os.path.basename(out_path), len(rows), dropped,
+                            unnamed))
 
 
 def main(argv):
