@@ -41,6 +41,11 @@ typedef struct {
                         acronyms: their long form; a long form: its
                         acronym */
   bool dropped;      /* overlapped by a better mention */
+  /* A person named after an honorific ("M. Hammouchi", "Mr. Hinton"):
+   * the written mention starts at the honorific (title_b0, title_c0),
+   * while t0, b0, c0 stay on the name. */
+  bool titled;
+  uint32_t title_b0, title_c0;
 } NgMention;
 
 typedef struct {

@@ -17,6 +17,15 @@ typedef struct {
   const NgToken *tok;
   size_t n;
   bool *covered;
+  /* Folded surnames of the persons named in full so far ("bovet" for
+   * "Guy Bovet"): a later bare "Bovet" is that person, not a place. */
+  const char **surnames;
+  size_t n_surnames, cap_surnames;
+  /* Acronyms the text defines as another body than the gazetteer's
+   * ("Association des fabricants de papier (AFP)"): not linked anywhere
+   * in the document. */
+  const char **defined;
+  size_t n_defined, cap_defined;
 } Rec;
 
 static const char *
@@ -124,8 +133,51 @@ name_run(const Rec *r, size_t t, size_t max)
   return end;
 }
 
+/* Small sets of token norms (a document's surnames, its acronyms). */
+static bool
+in_set(const char *const *set, size_t n, const char *norm)
+{
+  for (size_t i = 0; i < n; i++) {
+    if (!strcmp(set[i], norm)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static NgStatus
+set_add(const char ***set, size_t *n, size_t *cap, const char *norm)
+{
+  if (in_set(*set, *n, norm)) {
+    return NG_SUCCESS;
+  }
+  void *p = (void *)*set;
+  if (!ng_grow(&p, cap, *n + 1, sizeof(char *))) {
+    return NG_ERR_NOMEM;
+  }
+  *set = p;
+  (*set)[(*n)++] = norm;
+  return NG_SUCCESS;
+}
+
+static bool
+is_surname(const Rec *r, size_t t)
+{
+  return in_set(r->surnames, r->n_surnames, r->tok[t].norm);
+}
+
+/* Remember the surname of a person mention [t0, t1). */
+static NgStatus
+note_surname(Rec *r, size_t t1)
+{
+  return set_add(&r->surnames, &r->n_surnames, &r->cap_surnames,
+                 r->tok[t1 - 1].norm);
+}
+
 /* ---------------------------------------------------------------- 1 */
 
+/* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
+ * (as press and annotation conventions have it), not of the name. */
 static NgStatus
 pass_honorific_persons(Rec *r)
 {
@@ -135,10 +187,119 @@ pass_honorific_persons(Rec *r)
     }
     size_t end = name_run(r, t + 1, MAX_NAME);
     if (end > t + 1 && r->tok[end - 1].sent == r->tok[t].sent) {
-      if (!add(r, t + 1, end, NG_MENTION_NAME, NG_ENT_PERSON)) {
+      NgMention *m = add(r, t + 1, end, NG_MENTION_NAME, NG_ENT_PERSON);
+      if (!m || note_surname(r, end)) {
         return NG_ERR_NOMEM;
       }
+      m->titled = true;
+      m->title_b0 = r->tok[t].b0;
+      m->title_c0 = r->tok[t].c0;
+      r->covered[t] = true;
       t = end - 1;
+    }
+  }
+  return NG_SUCCESS;
+}
+
+/* A given name (lexicon class first_name), capitalised, that is no title
+ * or function word ("Lord", "Will" at a sentence start before a verb is
+ * caught by the name that must follow). */
+static bool
+first_name(const Rec *r, size_t t)
+{
+  return is_cap(&r->tok[t]) && !r->covered[t] &&
+         !(r->tok[t].flags & NG_TOK_UPPER) && in_class(r, "first_name", t) &&
+         !in_class(r, "person_title", t) && !in_class(r, "title", t) &&
+         !in_class(r, "stopword", t);
+}
+
+/* Does a gazetteer label start at token t and reach at least token
+ * @p end (exclusive)? Persons of the gazetteer are its own business. */
+static bool
+gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
+{
+  NgGazMatch hits[8];
+  *person = false;
+  if (!r->res->gaz) {
+    return false;
+  }
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
+                                    r->n, t, hits, NG_COUNTOF(hits));
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (e.type == NG_ENT_PERSON) {
+      *person = true;
+    }
+    if (hits[i].t1 >= end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A given name and a capitalised surname ("Guy Bovet", "Cindy Santos"),
+ * unless the gazetteer names the whole run or the surname starts a
+ * gazetteer name of its own ("Christian Democratic Union"). */
+static NgStatus
+pass_first_name_persons(Rec *r)
+{
+  for (size_t t = 0; t + 1 < r->n; t++) {
+    if (!first_name(r, t)) {
+      continue;
+    }
+    size_t k = t + 1;
+    while (k < r->n && k - t < MAX_NAME && first_name(r, k)) {
+      k++; /* "Jean Pierre Bemba" */
+    }
+    size_t end = k < r->n ? name_run(r, k, MAX_NAME - (k - t)) : k;
+    if (end == k) {
+      end = k > t + 1 ? k : t; /* "Jean Pierre" alone still names */
+    }
+    if (end <= t + 1 || r->tok[end - 1].sent != r->tok[t].sent) {
+      continue;
+    }
+    bool person = false, other = false;
+    if (gaz_label_reaches(r, t, end, &person) && !person) {
+      continue;
+    }
+    if (!person && gaz_label_reaches(r, t + 1, t + 3 <= end ? t + 3 : end, &other) &&
+        !other && end - t > 2) {
+      continue;
+    }
+    if (person) {
+      continue; /* the gazetteer links it */
+    }
+    /* Names before the given name belong to it ("Sidi Mohamed Lemine"),
+     * but not a capitalised word that starts the sentence. */
+    size_t start = t;
+    while (start > 0 && t - start < 2 && name_token(r, start - 1) &&
+           !in_class(r, "title", start - 1) &&
+           r->tok[start - 1].sent == r->tok[t].sent &&
+           !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER))) {
+      start--;
+    }
+    if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_PERSON) ||
+        note_surname(r, end)) {
+      return NG_ERR_NOMEM;
+    }
+    t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
+/* Bare surnames of persons named in full elsewhere in the document
+ * ("Olano" after "Abraham Olano", or before it in a headline). */
+static NgStatus
+pass_known_surnames(Rec *r)
+{
+  for (size_t t = 0; t < r->n; t++) {
+    if (!name_token(r, t) || !is_surname(r, t) ||
+        (r->tok[t].flags & NG_TOK_UPPER && r->tok[t].c1 - r->tok[t].c0 > 1 &&
+         !(r->tok[t].flags & NG_TOK_SENT_START))) {
+      continue;
+    }
+    if (!add(r, t, t + 1, NG_MENTION_NAME, NG_ENT_PERSON)) {
+      return NG_ERR_NOMEM;
     }
   }
   return NG_SUCCESS;
@@ -222,6 +383,9 @@ single_token_name(const Rec *r, size_t t)
   return true;
 }
 
+static bool expansion_agrees(const Rec *r, size_t t, size_t t1,
+                             uint32_t entry);
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -260,7 +424,23 @@ pass_gazetteer(Rec *r)
     if (hits[best].t1 == t + 1 && !single_token_name(r, t)) {
       continue;
     }
+    if (hits[best].kind == NG_LABEL_ACRONYM && hits[best].t1 == t + 1) {
+      if (in_set(r->defined, r->n_defined, r->tok[t].norm)) {
+        continue;
+      }
+      if (!expansion_agrees(r, t, hits[best].t1, hits[best].entry)) {
+        if (set_add(&r->defined, &r->n_defined, &r->cap_defined,
+                    r->tok[t].norm)) {
+          return NG_ERR_NOMEM;
+        }
+        continue;
+      }
+    }
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
+    if (hits[best].t1 == t + 1 && e.type != NG_ENT_PERSON &&
+        hits[best].kind == NG_LABEL_NAME && is_surname(r, t)) {
+      continue; /* "Santos" after "Cindy Santos" */
+    }
     NgMentionKind kind = NG_MENTION_NAME;
     switch (hits[best].kind) {
     case NG_LABEL_NAME: kind = NG_MENTION_NAME; break;
@@ -505,6 +685,33 @@ find_expansion(const Rec *r, size_t t, const Part *parts, size_t np,
     }
   }
   return false;
+}
+
+/* An acronym in parentheses after its long form ("Agence nationale des
+ * routes (ANR)") is the entry the gazetteer knows only when the long form
+ * names that entry too; otherwise the text defines another body that
+ * shares the letters, and the acronym pass takes it unlinked.
+ * (Defined here, after the acronym helpers it uses.) */
+static bool
+expansion_agrees(const Rec *r, size_t t, size_t t1, uint32_t entry)
+{
+  if (t == 0 || t1 >= r->n || strcmp(r->tok[t - 1].norm, "(") ||
+      strcmp(r->tok[t1].norm, ")") || r->tok[t - 1].sent != r->tok[t].sent) {
+    return true;
+  }
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t1 == t - 1 && m->kind == NG_MENTION_NAME && m->gaz >= 0) {
+      return m->gaz == (int32_t)entry;
+    }
+  }
+  /* No name right before: does the text spell the letters out (a long
+   * form the gazetteer does not know), or is it a credit ("(AFP)")? */
+  Part parts[8];
+  size_t np = acronym_parts(r, t, parts, NG_COUNTOF(parts));
+  size_t x0, p1, x1[8];
+  return !(np && find_expansion(r, t, parts, np, &x0, &p1, x1));
 }
 
 /* The long form of acronym part i as a name: the shared prefix with a
@@ -755,7 +962,7 @@ pass_apposition_persons(Rec *r)
     if (!person) {
       continue;
     }
-    if (!add(r, t, end, NG_MENTION_NAME, NG_ENT_PERSON)) {
+    if (!add(r, t, end, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, end)) {
       return NG_ERR_NOMEM;
     }
     t = end - 1;
@@ -866,22 +1073,27 @@ pass_events(Rec *r)
 NgStatus
 ng_recognise(NgAnalysis *an, const NgResources *res)
 {
-  Rec r = {an, res, an->seg.tokens, an->seg.n_tokens, NULL};
+  Rec r = {an,   res,  an->seg.tokens, an->seg.n_tokens, NULL, NULL, 0, 0,
+           NULL, 0, 0};
   r.covered = ng_calloc(r.n ? r.n : 1, sizeof(bool));
   if (!r.covered) {
     return NG_ERR_NOMEM;
   }
   NgStatus st = pass_honorific_persons(&r);
   if (!st) st = pass_dates(&r);
+  if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);
   if (!st) st = pass_apposition_persons(&r);
+  if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);
   ng_free(r.covered);
+  ng_free((void *)r.surnames);
+  ng_free((void *)r.defined);
   if (st) {
     return st;
   }

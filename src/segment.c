@@ -579,13 +579,47 @@ is_single_char(const NgToken *t)
   return t->c1 - t->c0 == 1;
 }
 
+/* A line break inside a sentence: text wrapped at a fixed width (printed
+ * columns, OCR, plain-text mail) breaks lines anywhere. The break is soft
+ * when it is a single one (not a blank line), the line before does not
+ * end with punctuation, and the next line goes on in lower case ("le
+ * Conseil\nnational") or the line before ends with a word that cannot end
+ * a sentence or a headline (a function word or an honorific: "de", "M."). */
+static bool
+soft_line_break(const Seg *s, size_t i)
+{
+  const NgToken *t = &s->toks[i], *e = &s->toks[i - 1];
+  size_t breaks = 0;
+  for (size_t b = e->b1; b < t->b0; b++) {
+    if (s->text[b] == '\n' || (s->text[b] == '\r' && s->text[b + 1] != '\n'))
+      breaks++;
+    else if (s->text[b] != ' ' && s->text[b] != '\t' && s->text[b] != '\r')
+      return false; /* a form feed, a paragraph separator... */
+  }
+  if (breaks != 1 || !(e->flags & NG_TOK_ALPHA))
+    return false;
+  uint32_t cp = tok_first_cp(s, t);
+  if (ng_cp_is_letter(cp) && !ng_cp_is_upper(cp) && cp < 0x5D0)
+    return true;
+  if (!s->lex || (e->flags & NG_TOK_UPPER))
+    return false;
+  NgBuf f;
+  ng_buf_init(&f);
+  ng_fold(s->text + e->b0, e->b1 - e->b0, &f);
+  bool glue = !f.failed && f.data &&
+              (ng_lexicon_has(s->lex, "stopword", f.data) ||
+               ng_lexicon_has(s->lex, "person_title", f.data));
+  ng_buf_free(&f);
+  return glue;
+}
+
 /* Whether a sentence ends before token @p i (i > 0). */
 static bool
 breaks_before(const Seg *s, size_t i)
 {
   const NgToken *t = &s->toks[i];
   if (t->flags & NG_TOK_LINE_START)
-    return true;
+    return !soft_line_break(s, i);
   if (!(t->flags & NG_TOK_SPACE_BEFORE))
     return false;
   if (!may_start_sentence(tok_first_cp(s, t)))

@@ -233,6 +233,97 @@ test_long_form_is_the_acronym(void **state)
   ng_graph_free(g);
 }
 
+/* A given name and a surname make a person, without any title; the bare
+ * surname later (or earlier) is the same person, not the city the
+ * gazetteer lists under that word. */
+static void
+test_first_name_person(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-fn", "fr", "2026-03-20",
+                      "Santos a gagné. La coureuse Maria Santos a remporté "
+                      "l'étape devant Anne Leclerc. Santos est en tête.");
+  const char *ms = tu_anchor_target(g, "Maria Santos", 0);
+  assert_non_null(ms);
+  assert_true(tu_has(g, ms, TU_RDF_TYPE, tu_ng("Person")));
+  assert_string_equal(tu_anchor_target(g, "Santos", 0), ms);
+  assert_string_equal(tu_anchor_target(g, "Santos", 1), ms);
+  const char *al = tu_anchor_target(g, "Anne Leclerc", 0);
+  assert_non_null(al);
+  assert_true(tu_has(g, al, TU_RDF_TYPE, tu_ng("Person")));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
+  ng_graph_free(g);
+
+  /* A given name before a name the gazetteer knows whole is no person. */
+  g = tu_run(tu_group_engine, "r-fn2", "en", "2026-03-20",
+             "Officials met in Victoria on Monday.");
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
+}
+
+/* The honorific belongs to the written mention, not to the name. */
+static void
+test_honorific_in_mention(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-hon", "en", "2026-03-20",
+                      "Mrs. Okafor spoke first. Dr Lindqvist answered.");
+  const char *o = tu_anchor_target(g, "Mrs. Okafor", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_LABEL, "Okafor"));
+  assert_non_null(tu_anchor_target(g, "Dr Lindqvist", 0));
+  assert_null(tu_anchor_target(g, "Okafor", 0));
+  ng_graph_free(g);
+}
+
+/* Text wrapped at a fixed width: a line break inside a sentence does not
+ * cut a name; a headline without a final stop still ends at its line. */
+static void
+test_wrapped_lines(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-wrap", "fr", "2026-03-20",
+                      "Grève au port de Dakar\nLes dockers ont voté la grève "
+                      "devant le\nConseil municipal de la ville.");
+  assert_non_null(tu_anchor_target(g, "Conseil municipal de la ville", 0));
+  assert_non_null(tu_anchor_target(g, "Dakar", 0));
+  ng_graph_free(g);
+}
+
+/* An acronym after a long form that names another body than the one the
+ * gazetteer gives those letters stays that other body, unlinked. */
+static void
+test_acronym_defined_in_text(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-acr", "fr", "2026-03-20",
+                      "L'Association des fabricants de papier (AFP) a "
+                      "publié son rapport. Selon l'AFP, les prix montent.");
+  const char *t = tu_anchor_target(g, "AFP", 0);
+  assert_non_null(t);
+  assert_null(tu_object(g, t, TU_SAMEAS));
+  assert_string_equal(tu_anchor_target(g, "AFP", 1), t);
+  ng_graph_free(g);
+
+  /* After the gazetteer's own long form, the acronym is linked. */
+  g = tu_run(tu_group_engine, "r-acr2", "fr", "2026-03-20",
+             "Selon l'Agence France-Presse (AFP), le vote est reporté.");
+  assert_true(tu_has(g, NULL, "http://www.w3.org/2005/11/its/rdf#taIdentRef",
+                     tu_wd("Q40464")));
+  t = tu_anchor_target(g, "AFP", 0);
+  assert_non_null(t);
+  assert_string_equal(t, tu_wd("Q40464"));
+  ng_graph_free(g);
+
+  /* So is a credit in parentheses that no words before spell out. */
+  g = tu_run(tu_group_engine, "r-acr3", "fr", "2026-03-20",
+             "PARIS, 5 sept (AFP) - Le vote est reporté.");
+  t = tu_anchor_target(g, "AFP", 0);
+  assert_non_null(t);
+  assert_string_equal(t, tu_wd("Q40464"));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -251,6 +342,10 @@ main(void)
     cmocka_unit_test(test_function_word_place),
     cmocka_unit_test(test_capitalised_words_of_names),
     cmocka_unit_test(test_long_form_is_the_acronym),
+    cmocka_unit_test(test_first_name_person),
+    cmocka_unit_test(test_honorific_in_mention),
+    cmocka_unit_test(test_wrapped_lines),
+    cmocka_unit_test(test_acronym_defined_in_text),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

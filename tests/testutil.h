@@ -143,6 +143,25 @@ tu_object(const NgGraph *g, const char *s, const char *p)
   return NULL;
 }
 
+/* The entity a mention with anchor @p anchor (the nth such) refers to,
+ * whether linked (itsrdf:taIdentRef) or resolved (ng:refersTo); NULL when
+ * no mention has that anchor. */
+static inline const char *
+tu_anchor_target(const NgGraph *g, const char *anchor, size_t nth)
+{
+  for (size_t i = 0; i < ng_graph_size(g); i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (!strcmp(t->p, "http://persistence.uni-leipzig.org/nlp2rdf/"
+                      "ontologies/nif-core#anchorOf") &&
+        !strcmp(t->o, anchor) && nth-- == 0) {
+      const char *o =
+        tu_object(g, t->s, "http://www.w3.org/2005/11/its/rdf#taIdentRef");
+      return o ? o : tu_object(g, t->s, TU_NG "refersTo");
+    }
+  }
+  return NULL;
+}
+
 /* The entity IRI of a Wikidata QID. */
 static inline const char *
 tu_wd(const char *qid)
