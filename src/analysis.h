@@ -41,11 +41,12 @@ typedef struct {
                         acronyms: their long form; a long form: its
                         acronym */
   bool dropped;      /* overlapped by a better mention */
-  /* A person named after an honorific ("M. Hammouchi", "Mr. Hinton"):
-   * the written mention starts at the honorific (title_b0, title_c0),
-   * while t0, b0, c0 stay on the name. */
-  bool titled;
-  uint32_t title_b0, title_c0;
+  /* A name written after words that belong to the mention but not to the
+   * name: an honorific ("M. Hammouchi", "Mr. Hinton") or a place noun
+   * ("le canton de Vaud", "the city of Leeds"). The written mention
+   * starts at lead_b0, lead_c0, while t0, b0, c0 stay on the name. */
+  bool led;
+  uint32_t lead_b0, lead_c0;
 } NgMention;
 
 typedef struct {

@@ -1561,6 +1561,9 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
       bool dup = false;
       for (size_t j = first; j < n_out && !dup; j++) {
         dup = out[j].entry == l->entry;
+        if (dup && strcmp(out[j].lang, g->pool + l->lang) != 0) {
+          out[j].lang = ""; /* a name in several languages */
+        }
       }
       if (dup) {
         continue; /* the same entry by another label of this length */

@@ -98,7 +98,9 @@ typedef struct {
   uint32_t t0, t1;     /* token range */
   uint32_t entry;      /* entry index */
   NgLabelKind kind;
-  const char *lang;    /* label language: "fr", "en", "ar", "" */
+  const char *lang;    /* label language: "fr", "en", "ar", or "" when
+                          the label has none or the entry has it in
+                          several languages ("Paris") */
 } NgGazMatch;
 
 /* ---- building (newsgraph gazetteer compile) ---- */

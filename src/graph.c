@@ -330,7 +330,7 @@ mention(Gb *gb, const NgMention *m)
   case NG_MENTION_NAME:
   case NG_MENTION_ACRONYM: {
     const char *s =
-      m->titled ? nif_string(gb, m->title_c0, m->c1, m->title_b0, m->b1, NIF "Phrase")
+      m->led ? nif_string(gb, m->lead_c0, m->c1, m->lead_b0, m->b1, NIF "Phrase")
                 : nif_string(gb, m->c0, m->c1, m->b0, m->b1, NIF "Phrase");
     iri(gb, s, ITS "taIdentRef", target);
     if (gb->an->entities[m->entity].gaz >= 0 && m->gaz >= 0) {

@@ -55,6 +55,32 @@ in_class(const Rec *r, const char *cls, size_t t)
          ng_lexicon_get(r->res->lex, cls, r->tok[t].norm, r->an->lang) != NULL;
 }
 
+/* A word linking a noun to its complement ("de", "of"). A form written
+ * with an accent matches only accented text, unless the text is in
+ * capitals (which often drop them): French "à" links, the verb "a" does
+ * not ("le Conseil de sécurité a adopté"). */
+static bool
+link_word(const Rec *r, size_t t)
+{
+  if (t >= r->n) {
+    return false;
+  }
+  const NgLexEntry *e =
+    ng_lexicon_get(r->res->lex, "np_link", r->tok[t].norm, r->an->lang);
+  if (!e) {
+    return false;
+  }
+  bool form_ascii = true, text_ascii = true;
+  for (const char *p = e->form; *p; p++) {
+    form_ascii = form_ascii && (unsigned char)*p < 0x80;
+  }
+  const char *text = r->an->doc->text;
+  for (uint32_t b = r->tok[t].b0; b < r->tok[t].b1; b++) {
+    text_ascii = text_ascii && (unsigned char)text[b] < 0x80;
+  }
+  return form_ascii || !text_ascii || (r->tok[t].flags & NG_TOK_CAP);
+}
+
 /* The longest phrase of class @p cls at token t (same sentence), 0 if none. */
 static size_t
 match_class(const Rec *r, const char *cls, size_t t, const NgLexEntry **e)
@@ -191,9 +217,9 @@ pass_honorific_persons(Rec *r)
       if (!m || note_surname(r, end)) {
         return NG_ERR_NOMEM;
       }
-      m->titled = true;
-      m->title_b0 = r->tok[t].b0;
-      m->title_c0 = r->tok[t].c0;
+      m->led = true;
+      m->lead_b0 = r->tok[t].b0;
+      m->lead_c0 = r->tok[t].c0;
       r->covered[t] = true;
       t = end - 1;
     }
@@ -344,7 +370,8 @@ pass_dates(Rec *r)
 
 /* Among the hits of one length, the entity most likely meant: countries
  * and international organisations before cities (a bare "Djibouti" in news
- * is more often the state), then the most popular. */
+ * is more often the state), minor places last (a town named Colorado is
+ * not the state), then the most popular. */
 static int
 type_rank(NgEntityType t)
 {
@@ -373,9 +400,9 @@ static bool
 single_token_name(const Rec *r, size_t t)
 {
   if (match_class(r, "org_head", t, NULL) == 1 && t + 2 < r->n &&
-      r->tok[t + 1].sent == r->tok[t].sent && in_class(r, "np_link", t + 1)) {
+      r->tok[t + 1].sent == r->tok[t].sent && link_word(r, t + 1)) {
     size_t k = t + 1;
-    while (k < r->n && in_class(r, "np_link", k)) {
+    while (k < r->n && link_word(r, k)) {
       k++;
     }
     return k >= r->n || (r->tok[k].flags & NG_TOK_CAP);
@@ -385,6 +412,180 @@ single_token_name(const Rec *r, size_t t)
 
 static bool expansion_agrees(const Rec *r, size_t t, size_t t1,
                              uint32_t entry);
+
+/* Below these priors (a city's population; regions below the first
+ * level have a constant under it) a place is minor: a one-word name of
+ * one is more often an ordinary word or a surname than the place. */
+#define MINOR_CITY 30000u
+#define MINOR_REGION 1000000u
+/* A one-word name in capitals ("SUCRE", "AMOUR") in a headline is a
+ * place only when it names a country, a continent or a large city. */
+#define MAJOR_CITY 1000000u
+
+static bool
+minor_place(const NgGazEntry *e)
+{
+  return (e->type == NG_ENT_CITY && e->prior < MINOR_CITY) ||
+         (e->type == NG_ENT_REGION && e->prior < MINOR_REGION);
+}
+
+/* Countries, continents, international bodies, large cities, first-level
+ * regions: names that stand on their own. */
+static bool
+major_entry(const NgGazEntry *e)
+{
+  switch (e->type) {
+  case NG_ENT_COUNTRY:
+  case NG_ENT_CONTINENT:
+  case NG_ENT_INTL_ORG: return true;
+  case NG_ENT_CITY: return e->prior >= MAJOR_CITY / 10;
+  case NG_ENT_REGION: return e->prior >= MINOR_REGION;
+  case NG_ENT_NONE:
+  case NG_ENT_PERSON:
+  case NG_ENT_ORGANIZATION:
+  case NG_ENT_GOV_AGENCY:
+  case NG_ENT_NEWS_AGENCY:
+  case NG_ENT_PLACE:
+  case NG_ENT_TYPE_COUNT: return false;
+  }
+  return false;
+}
+
+/* Does the name of a major entry start at token t? */
+static bool
+major_starts(const Rec *r, size_t t)
+{
+  NgGazMatch hits[8];
+  if (t >= r->n || !r->res->gaz) {
+    return false;
+  }
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
+                                    r->n, t, hits, NG_COUNTOF(hits));
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (major_entry(&e)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A capitalised word next to a name that makes a longer name of it:
+ * "Central" in "Central Pacific", "Van" in "Van Luyten", "Paris" in
+ * "Paris Match". Not a title, an honorific or a function word, not the
+ * first word of a sentence, not already taken, and not a name the
+ * gazetteer knows on its own (a list "Maroc Tunisie" without commas). */
+static bool
+extends_name(const Rec *r, size_t t, size_t other, bool minor)
+{
+  return other < r->n && r->tok[other].sent == r->tok[t].sent &&
+         name_token(r, other) && !(r->tok[other].flags & NG_TOK_SENT_START) &&
+         !in_class(r, "title", other) && !in_class(r, "first_name", other) &&
+         (minor || !major_starts(r, other));
+}
+
+/* Is token @p u a word in capitals of the same sentence as t? */
+static bool
+upper_word(const Rec *r, size_t u, size_t t)
+{
+  return u < r->n && r->tok[u].sent == r->tok[t].sent &&
+         (r->tok[u].flags & NG_TOK_UPPER) && is_word(&r->tok[u]);
+}
+
+/* Whether a one-word gazetteer name at t is the entity @p e: not a
+ * function word ("Sur", "Au"), not a surname of a person of the document
+ * ("Santos" after "Cindy Santos"), not part of a longer capitalised name,
+ * not a word of a headline in capitals ("SUCRE ET AMOUR") unless the
+ * entity is major, and not a minor place opening a sentence ("Avis",
+ * "Marché"), except in a dateline; after a place preposition ("à Au"), a
+ * place is a place. */
+static bool
+one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
+                     const char *lang)
+{
+  const NgToken *tk = &r->tok[t];
+  if (e->type == NG_ENT_PERSON) {
+    return true;
+  }
+  if (is_surname(r, t)) {
+    return false;
+  }
+  /* "à Au", "in Reading": after a place preposition, a place. */
+  for (size_t back = 1; back <= 3 && back <= t; back++) {
+    size_t s = t - back;
+    if (r->tok[s].sent != tk->sent) {
+      break;
+    }
+    size_t k = match_class(r, "place_prep", s, NULL);
+    if (k && s + k == t && ng_entity_type_is_place(e->type)) {
+      return !extends_name(r, t, t + 1, minor_place(e));
+    }
+  }
+  if (
+      (e->type != NG_ENT_COUNTRY && in_class(r, "stopword", t))) {
+    return false;
+  }
+  bool minor = minor_place(e);
+  if (extends_name(r, t, t + 1, minor) ||
+      (t > 0 && extends_name(r, t, t - 1, minor))) {
+    return false;
+  }
+  /* Two letters ("Ho", "Au") name only what is major. */
+  if (tk->c1 - tk->c0 <= 2 && !major_entry(e)) {
+    return false;
+  }
+  /* A place's name in another language than the document's ("Inde" in
+   * English) is a word of that language, or a misreading. */
+  if (ng_entity_type_is_place(e->type) && *lang && r->an->lang &&
+      strcmp(lang, r->an->lang) != 0 && strcmp(lang, "ar") != 0) {
+    return false;
+  }
+  /* A dateline ("LUCERNE, 3 mai", "Aarau, 3 mai.") names a place. */
+  bool dateline = t + 1 < r->n && !strcmp(r->tok[t + 1].norm, ",") &&
+                  (tk->flags & (NG_TOK_SENT_START | NG_TOK_LINE_START));
+  if ((tk->flags & NG_TOK_UPPER) && !dateline &&
+      (upper_word(r, t + 1, t) || (t > 0 && upper_word(r, t - 1, t))) &&
+      e->type != NG_ENT_COUNTRY && e->type != NG_ENT_CONTINENT &&
+      e->type != NG_ENT_INTL_ORG &&
+      !(e->type == NG_ENT_CITY && e->prior >= MAJOR_CITY)) {
+    return false;
+  }
+  if (minor && !dateline && (tk->flags & NG_TOK_SENT_START)) {
+    return false;
+  }
+  return true;
+}
+
+/* "le canton de Vaud", "la ville de Berne", "the city of Leeds": the
+ * place noun before a place's name belongs to the written mention. */
+static void
+lead_place_noun(Rec *r, NgMention *m)
+{
+  size_t t = m->t0;
+  for (size_t back = 2; back <= 4 && back <= t; back++) {
+    size_t s = t - back;
+    if (r->tok[s].sent != r->tok[t].sent || r->covered[s]) {
+      return;
+    }
+    size_t k = match_class(r, "place_head", s, NULL);
+    size_t e = s + k;
+    if (!k) {
+      continue;
+    }
+    if (e < t && link_word(r, e)) {
+      e++;
+    }
+    if (e == t) {
+      m->led = true;
+      m->lead_b0 = r->tok[s].b0;
+      m->lead_c0 = r->tok[s].c0;
+      for (size_t i = s; i < t; i++) {
+        r->covered[i] = true;
+      }
+      return;
+    }
+  }
+}
 
 static NgStatus
 pass_gazetteer(Rec *r)
@@ -413,7 +614,8 @@ pass_gazetteer(Rec *r)
       }
       NgGazEntry a = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
       NgGazEntry b = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
-      int ra = type_rank(a.type), rb = type_rank(b.type);
+      int ra = minor_place(&a) ? 1 : type_rank(a.type);
+      int rb = minor_place(&b) ? 1 : type_rank(b.type);
       if (ra > rb || (ra == rb && a.prior > b.prior)) {
         best = i;
       }
@@ -425,7 +627,8 @@ pass_gazetteer(Rec *r)
       continue;
     }
     if (hits[best].kind == NG_LABEL_ACRONYM && hits[best].t1 == t + 1) {
-      if (in_set(r->defined, r->n_defined, r->tok[t].norm)) {
+      if (in_set(r->defined, r->n_defined, r->tok[t].norm) ||
+          in_class(r, "stopword", t)) { /* "AND", "DES" in a headline */
         continue;
       }
       if (!expansion_agrees(r, t, hits[best].t1, hits[best].entry)) {
@@ -437,9 +640,9 @@ pass_gazetteer(Rec *r)
       }
     }
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
-    if (hits[best].t1 == t + 1 && e.type != NG_ENT_PERSON &&
-        hits[best].kind == NG_LABEL_NAME && is_surname(r, t)) {
-      continue; /* "Santos" after "Cindy Santos" */
+    if (hits[best].t1 == t + 1 && hits[best].kind == NG_LABEL_NAME &&
+        !one_word_name_stands(r, t, &e, hits[best].lang)) {
+      continue;
     }
     NgMentionKind kind = NG_MENTION_NAME;
     switch (hits[best].kind) {
@@ -452,6 +655,9 @@ pass_gazetteer(Rec *r)
       return NG_ERR_NOMEM;
     }
     m->gaz = (int32_t)hits[best].entry;
+    if (ng_entity_type_is_place(e.type) && kind == NG_MENTION_NAME) {
+      lead_place_noun(r, m);
+    }
     /* Distinct entries sharing the label lower the confidence. */
     m->link_conf = n_alt <= 1 ? 0.9 : 0.9 - 0.1 * (double)(n_alt - 1);
     if (m->link_conf < 0.5) {
@@ -475,7 +681,7 @@ pass_place_heads(Rec *r)
     }
     size_t s = t + k;
     /* "la région MENA", "la province de Kénitra". */
-    if (in_class(r, "np_link", s) && s + 1 < r->n && is_cap(&r->tok[s + 1])) {
+    if (link_word(r, s) && s + 1 < r->n && is_cap(&r->tok[s + 1])) {
       s++;
     }
     size_t end = name_run(r, s, 3);
@@ -553,7 +759,7 @@ match_initials(const Rec *r, const char *acr, size_t len, size_t w0,
   while (i < len && w < w1) {
     const NgToken *tk = &r->tok[w];
     if (!is_word(tk) || in_class(r, "stopword", w) ||
-        in_class(r, "np_link", w) || (tk->flags & NG_TOK_ELISION)) {
+        link_word(r, w) || (tk->flags & NG_TOK_ELISION)) {
       w++;
       continue;
     }
@@ -606,7 +812,7 @@ try_expansion(const Rec *r, size_t t, char acr[][16], size_t np,
   size_t lo = end > 3 * total + 8 ? end - (3 * total + 8) : 0;
   for (size_t s = lo; s < end; s++) {
     if (r->tok[s].sent != sent || !is_word(&r->tok[s]) ||
-        in_class(r, "stopword", s) || in_class(r, "np_link", s)) {
+        in_class(r, "stopword", s) || link_word(r, s)) {
       continue;
     }
     size_t words[32];
@@ -634,7 +840,7 @@ try_expansion(const Rec *r, size_t t, char acr[][16], size_t np,
     }
     /* The long form must reach the parenthesis (function words aside). */
     for (size_t k = w; ok && k < end; k++) {
-      ok = !is_word(&r->tok[k]) || in_class(r, "np_link", k) ||
+      ok = !is_word(&r->tok[k]) || link_word(r, k) ||
            in_class(r, "stopword", k);
     }
     if (ok) {
@@ -863,6 +1069,31 @@ pass_acronyms(Rec *r)
   return NG_SUCCESS;
 }
 
+/* The gazetteer place name mention that starts at token t, or SIZE_MAX. */
+static size_t
+place_name_at(const Rec *r, size_t t)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t0 == t && m->kind == NG_MENTION_NAME && !m->led &&
+        ng_entity_type_is_place(m->type)) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
+/* Forget mention i (its tokens stay covered: the caller takes them). */
+static void
+remove_mention(Rec *r, size_t i)
+{
+  NgAnalysis *an = r->an;
+  memmove(&an->mentions[i], &an->mentions[i + 1],
+          (an->n_mentions - i - 1) * sizeof an->mentions[0]);
+  an->n_mentions--;
+}
+
 /* ---------------------------------------------------------------- 6 */
 
 static NgStatus
@@ -881,22 +1112,34 @@ pass_org_heads(Rec *r)
     size_t end = t + k;
     /* One adjective right after the head: "Secrétariat général". */
     if (end < r->n && r->tok[end].sent == sent && is_word(&r->tok[end]) &&
-        !r->covered[end] && !in_class(r, "np_link", end) &&
+        !r->covered[end] && !link_word(r, end) &&
         !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION)) {
       end++;
     }
-    /* The complement: (de|du|des|d'|et|of|and) (la|le|l'|the)? word. */
+    /* The complement: (de|du|des|d'|et|of|and) (la|le|l'|the)? word. A
+     * place named in it is part of the organisation's name ("Banque de
+     * France", "Compagnie d'Orléans"): its mention goes. */
+    size_t absorbed[4], n_absorbed = 0;
     for (;;) {
       size_t s = end;
       bool linked = false;
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
-             (in_class(r, "np_link", s) || in_class(r, "coordinator", s))) {
+             (link_word(r, s) || in_class(r, "coordinator", s))) {
         s++;
         linked = true;
       }
-      if (!linked || s >= r->n || r->tok[s].sent != sent || r->covered[s] ||
+      if (!linked || s >= r->n || r->tok[s].sent != sent ||
           !is_word(&r->tok[s]) || s - t >= MAX_ORG) {
         break;
+      }
+      if (r->covered[s]) {
+        size_t mi = place_name_at(r, s);
+        if (mi == SIZE_MAX || n_absorbed == NG_COUNTOF(absorbed)) {
+          break;
+        }
+        absorbed[n_absorbed++] = mi;
+        end = r->an->mentions[mi].t1;
+        continue;
       }
       end = s + 1;
     }
@@ -907,6 +1150,9 @@ pass_org_heads(Rec *r)
     if ((e->value && !strcmp(e->value, "GovernmentAgency")) ||
         has_gov_word(r, t, end)) {
       type = NG_ENT_GOV_AGENCY;
+    }
+    while (n_absorbed > 0) {
+      remove_mention(r, absorbed[--n_absorbed]);
     }
     if (!add(r, t, end, NG_MENTION_NAME, type)) {
       return NG_ERR_NOMEM;
@@ -1057,7 +1303,7 @@ pass_events(Rec *r)
      * complement), may be one already reported: extract decides. */
     bool bare = !ana && s == t && t > 0 && in_class(r, "definite", t - 1) &&
                 !(end < r->n && r->tok[end].sent == r->tok[t].sent &&
-                  in_class(r, "np_link", end));
+                  link_word(r, end));
     NgMention *m = add(r, start, end, NG_MENTION_EVENT, NG_ENT_NONE);
     if (!m) {
       return NG_ERR_NOMEM;

@@ -4,7 +4,7 @@
  * later pass never takes tokens an earlier one took):
  *   1. persons after an honorific ("M.", "Mme", "Dr", "Mr.") — lexicon
  *      class person_title; the honorific is part of the written mention
- *      (NgMention.titled), not of the name;
+ *      (NgMention.led), not of the name;
  *   2. dates (dates.h);
  *   3. persons named by a given name and a capitalised surname ("Guy
  *      Bovet") — class first_name, unless the gazetteer names the run;

@@ -324,6 +324,60 @@ test_acronym_defined_in_text(void **state)
   ng_graph_free(g);
 }
 
+/* Ordinary words that the gazetteer lists as place names are not those
+ * places: a minor place opening a sentence (but named in a dateline), a
+ * headline in capitals, a word of a longer capitalised name, a place's
+ * name in another language than the document's. */
+static void
+test_words_that_name_places(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "w-fr", "fr", "2026-03-20",
+                      "Avis aux lecteurs : le journal change de formule.\n"
+                      "SUCRE ET CAFE EN HAUSSE\n"
+                      "Les prix du sucre montent.");
+  assert_int_equal(tu_count(g, tu_wd("Q791134"), NULL, NULL), 0);
+  assert_int_equal(tu_count(g, tu_wd("Q2907"), NULL, NULL), 0);
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "w-fr2", "fr", "2026-03-20",
+             "Avis, 3 mars. Le maire a inauguré le marché.");
+  assert_true(tu_has(g, tu_wd("Q791134"), TU_SAMEAS, TU_WD "Q791134"));
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "w-en", "en", "2026-03-20",
+             "Shares of Central Pacific fell as the French daily Le Monde "
+             "wrote about Inde.");
+  assert_int_equal(tu_count(g, tu_wd("Q188785"), NULL, NULL), 0);
+  assert_int_equal(tu_count(g, tu_wd("Q668"), NULL, NULL), 0);
+  ng_graph_free(g);
+}
+
+/* A place noun belongs to the place's mention; a place inside an
+ * organisation's name is part of that name, not a mention of its own. */
+static void
+test_place_in_longer_names(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "p-long", "fr", "2026-03-20",
+                      "Le canton de Vaud a voté. La Banque de France a "
+                      "relevé ses taux.");
+  assert_string_equal(tu_anchor_target(g, "canton de Vaud", 0),
+                      tu_wd("Q12771"));
+  const char *b = tu_anchor_target(g, "Banque de France", 0);
+  assert_non_null(b);
+  assert_true(tu_has(g, b, TU_RDF_TYPE, tu_ng("Organization")) ||
+              tu_has(g, b, TU_RDF_TYPE, tu_ng("GovernmentAgency")));
+  assert_null(tu_anchor_target(g, "France", 0));
+  ng_graph_free(g);
+
+  /* The verb "a" is not the preposition "à": the name stops before it. */
+  g = tu_run(tu_group_engine, "p-verb", "fr", "2026-03-20",
+             "Le Conseil de sécurité a adopté une résolution.");
+  assert_non_null(tu_anchor_target(g, "Conseil de sécurité", 0));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -346,6 +400,8 @@ main(void)
     cmocka_unit_test(test_honorific_in_mention),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
+    cmocka_unit_test(test_words_that_name_places),
+    cmocka_unit_test(test_place_in_longer_names),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

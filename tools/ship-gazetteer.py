@@ -22,7 +22,8 @@ is worse than none:
    as "Tour" for Thurn or "Roi" for King, Ontario);
  - for people, agencies and parties, names of one word ("Justice",
    "Forward", "Senate"), except acronyms of three letters or more, and
-   acronyms that two entries share ("PSD");
+   names that two entries share (acronyms such as "PSD", the legislatures
+   of many countries such as "National Assembly", namesakes);
  - for people, names without a capital or with punctuation.
 """
 import os
@@ -100,19 +101,22 @@ def name_ok(name, table, shared):
     if table == "people.tsv" and (not any(c.isupper() for c in name) or
                                   any(c in name for c in ",;()/.")):
         return False
+    if fold(name) in shared:
+        return False
     if len(name.split()) > 1:
         return True
     letters = sum(c.isalpha() for c in name)
-    return is_acronym(name) and letters >= 3 and name not in shared
+    return is_acronym(name) and letters >= 3
 
 
-def acronyms_shared(rows, table):
-    """Acronyms naming more than one entry of the table."""
+def names_shared(rows, table):
+    """Names (folded) naming more than one entry of the table: acronyms
+    ("PSD"), the legislatures of many countries ("National Assembly",
+    "House of Delegates"), namesakes."""
     seen = {}
     for row in rows:
         for name in names_of(row, table):
-            if is_acronym(name):
-                seen.setdefault(name, set()).add(row["qid"])
+            seen.setdefault(fold(name), set()).add(row["qid"])
     return {a for a, q in seen.items() if len(q) > 1}
 
 
@@ -160,7 +164,7 @@ def ship(src_path, out_path, keep):
             dropped += 1
             continue
         rows.append(dict(zip(header, cells)))
-    shared = acronyms_shared(rows, table)
+    shared = names_shared(rows, table)
     kept = []
     for row in rows:
         row = clean(row, table, shared)
