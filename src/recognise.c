@@ -1143,8 +1143,11 @@ pass_org_heads(Rec *r)
       }
       end = s + 1;
     }
-    if (end == t + k && (r->tok[t].flags & NG_TOK_SENT_START)) {
-      continue; /* a capitalised head alone at a sentence start: a noun */
+    if (end == t + k && ((r->tok[t].flags & NG_TOK_SENT_START) ||
+                         !e->value || !*e->value)) {
+      /* A capitalised head alone at a sentence start is a noun; alone
+       * elsewhere, only a state body's head ("le Sénat") names one. */
+      continue;
     }
     NgEntityType type = NG_ENT_ORGANIZATION;
     if ((e->value && !strcmp(e->value, "GovernmentAgency")) ||
@@ -1209,6 +1212,38 @@ pass_apposition_persons(Rec *r)
       continue;
     }
     if (!add(r, t, end, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, end)) {
+      return NG_ERR_NOMEM;
+    }
+    t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
+/* Places the gazetteer does not know, named after a place preposition
+ * ("à Tabor", "in Cookeville"): a run of capitalised words that is no
+ * title, honorific, given name or organisation head; typed as places,
+ * unlinked. */
+static NgStatus
+pass_context_places(Rec *r)
+{
+  for (size_t t = 0; t + 1 < r->n; t++) {
+    const NgLexEntry *e;
+    size_t k = match_class(r, "place_prep", t, &e);
+    if (!k || (r->tok[t].flags & NG_TOK_CAP)) {
+      continue; /* "In 1990", "A Paris" in a headline: unsure */
+    }
+    size_t s = t + k;
+    if (s >= r->n || r->tok[s].sent != r->tok[t].sent || !name_token(r, s) ||
+        (r->tok[s].flags & NG_TOK_UPPER) || in_class(r, "title", s) ||
+        in_class(r, "first_name", s) || match_class(r, "org_head", s, NULL) ||
+        in_class(r, "month", s) || in_class(r, "weekday", s)) {
+      continue;
+    }
+    size_t end = name_run(r, s, 3);
+    if (end == s) {
+      continue;
+    }
+    if (!add(r, s, end, NG_MENTION_NAME, NG_ENT_PLACE)) {
       return NG_ERR_NOMEM;
     }
     t = end - 1;
@@ -1334,6 +1369,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_org_heads(&r);
   if (!st) st = pass_apposition_persons(&r);
   if (!st) st = pass_known_surnames(&r);
+  if (!st) st = pass_context_places(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);

@@ -378,6 +378,35 @@ test_place_in_longer_names(void **state)
   ng_graph_free(g);
 }
 
+/* A place the gazetteer does not know, after a place preposition: typed
+ * as a place, unlinked; not a month, a person or an organisation. */
+static void
+test_places_from_context(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "ctx-fr", "fr", "2026-03-20",
+                      "Le convoi est arrivé à Kourougou mardi. Il repartira "
+                      "à M. Ouattara de décider.");
+  const char *k = tu_anchor_target(g, "Kourougou", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_null(tu_object(g, k, TU_SAMEAS));
+  const char *o = tu_anchor_target(g, "M. Ouattara", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "ctx-en", "en", "2026-03-20",
+             "Floods hit homes in Marrowdale in January, and in Parliament "
+             "members asked for help.");
+  k = tu_anchor_target(g, "Marrowdale", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_null(tu_anchor_target(g, "January", 0));
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -402,6 +431,7 @@ main(void)
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_place_in_longer_names),
+    cmocka_unit_test(test_places_from_context),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
