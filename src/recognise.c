@@ -204,15 +204,66 @@ note_surname(Rec *r, size_t t1)
 
 /* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
  * (as press and annotation conventions have it), not of the name. */
+/* Does a gazetteer place name start at token t ("le commandant de
+ * Strasbourg" is a post, not a name with a particle)? */
+static bool
+place_starts(const Rec *r, size_t t)
+{
+  NgGazMatch hits[8];
+  if (t >= r->n || !r->res->gaz) {
+    return false;
+  }
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
+                                    r->n, t, hits, NG_COUNTOF(hits));
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (ng_entity_type_is_place(e.type)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A rank before a name ("le général Dupont", "Queen Mary"), not the end
+ * of a longer title ("secrétaire général" names a post). */
+static bool
+rank_word(const Rec *r, size_t t)
+{
+  if (!in_class(r, "rank", t)) {
+    return false;
+  }
+  for (size_t back = 1; back <= 3 && back <= t; back++) {
+    size_t s = t - back;
+    if (r->tok[s].sent != r->tok[t].sent) {
+      break;
+    }
+    size_t k = match_class(r, "title", s, NULL);
+    if (k && s + k > t) {
+      return false;
+    }
+  }
+  return true;
+}
+
 static NgStatus
 pass_honorific_persons(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
-    if (!in_class(r, "person_title", t)) {
+    if (!in_class(r, "person_title", t) && !rank_word(r, t)) {
       continue;
     }
-    size_t end = name_run(r, t + 1, MAX_NAME);
-    if (end > t + 1 && r->tok[end - 1].sent == r->tok[t].sent) {
+    /* "le général de Gaulle": a particle may open the name here, but
+     * not after a rank of a territory ("le roi de Prusse"). */
+    size_t n0 = t + 1;
+    const NgLexEntry *rk = ng_lexicon_get(r->res->lex, "rank", r->tok[t].norm,
+                                          r->an->lang);
+    if (in_class(r, "name_particle", n0) && !is_cap(&r->tok[n0]) &&
+        n0 + 1 < r->n && name_token(r, n0 + 1) &&
+        !(rk && !strcmp(rk->value, "of_place")) && !place_starts(r, n0 + 1)) {
+      n0++;
+    }
+    size_t end = name_run(r, n0, MAX_NAME);
+    if (end > n0 && r->tok[end - 1].sent == r->tok[t].sent) {
       NgMention *m = add(r, t + 1, end, NG_MENTION_NAME, NG_ENT_PERSON);
       if (!m || note_surname(r, end)) {
         return NG_ERR_NOMEM;

@@ -407,6 +407,34 @@ test_places_from_context(void **state)
   ng_graph_free(g);
 }
 
+/* A rank before a name belongs to the mention ("le général de Villiers",
+ * "Queen Margrethe"), but not the end of a post's title ("secrétaire
+ * général") nor a rank of a territory ("le roi de Prusse") nor a post in
+ * a place ("le commandant de Strasbourg"). */
+static void
+test_ranks(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "rank-fr", "fr", "2026-03-20",
+                      "Le général de Villiers a parlé au roi de Prusse. Le "
+                      "commandant de Strasbourg et le secrétaire général "
+                      "Amadou Diallo étaient présents.");
+  const char *v = tu_anchor_target(g, "général de Villiers", 0);
+  assert_non_null(v);
+  assert_true(tu_has(g, v, TU_LABEL, "de Villiers"));
+  assert_null(tu_anchor_target(g, "roi de Prusse", 0));
+  assert_null(tu_anchor_target(g, "de Prusse", 0));
+  assert_null(tu_anchor_target(g, "commandant de Strasbourg", 0));
+  assert_null(tu_anchor_target(g, "général Amadou Diallo", 0));
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "rank-en", "en", "2026-03-20",
+             "Queen Margrethe received General Okonkwo in the palace.");
+  assert_non_null(tu_anchor_target(g, "Queen Margrethe", 0));
+  assert_non_null(tu_anchor_target(g, "General Okonkwo", 0));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -432,6 +460,7 @@ main(void)
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_places_from_context),
+    cmocka_unit_test(test_ranks),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
