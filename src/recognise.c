@@ -139,15 +139,34 @@ name_token(const Rec *r, size_t t)
          !(r->tok[t].flags & NG_TOK_ABBREV);
 }
 
-/* A run of name tokens from t (particles such as "Ben", "El", "de" allowed
- * inside, never at the end); returns its end. */
+/* An initial: one capital letter and its dot ("T. K. Sisk"); the number
+ * of tokens it takes (2), or 0. */
+static size_t
+initial_at(const Rec *r, size_t t)
+{
+  if (t + 1 >= r->n || r->covered[t] || r->covered[t + 1]) {
+    return 0;
+  }
+  const NgToken *a = &r->tok[t], *dot = &r->tok[t + 1];
+  return is_cap(a) && a->c1 - a->c0 == 1 && dot->b0 == a->b1 &&
+                 dot->b1 == dot->b0 + 1 && r->an->doc->text[dot->b0] == '.' &&
+                 dot->sent == a->sent
+           ? 2
+           : 0;
+}
+
+/* A run of name tokens from t (particles such as "Ben", "El", "de" and
+ * initials allowed inside, never at the end); returns its end. */
 static size_t
 name_run(const Rec *r, size_t t, size_t max)
 {
   size_t end = t, k = t;
   uint32_t sent = r->tok[t].sent;
   while (k < r->n && k - t < max && r->tok[k].sent == sent && !r->covered[k]) {
-    if (name_token(r, k)) {
+    size_t ini = initial_at(r, k);
+    if (ini) {
+      k += ini;
+    } else if (name_token(r, k)) {
       k++;
       end = k;
     } else if (k > t && in_class(r, "name_particle", k)) {
@@ -317,10 +336,34 @@ gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
 /* A given name and a capitalised surname ("Guy Bovet", "Cindy Santos"),
  * unless the gazetteer names the whole run or the surname starts a
  * gazetteer name of its own ("Christian Democratic Union"). */
+static bool major_starts(const Rec *r, size_t t);
+
 static NgStatus
 pass_first_name_persons(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
+    if (initial_at(r, t)) {
+      /* "J. Cadiot", "S. B. Nelson": initials and a surname that is no
+       * title, organisation or major place ("U. S. Senate"). */
+      size_t k = t;
+      while (initial_at(r, k)) {
+        k += 2;
+      }
+      if (k >= r->n || !name_token(r, k) || in_class(r, "title", k) ||
+          match_class(r, "org_head", k, NULL) || major_starts(r, k) ||
+          (t > 0 && (is_cap(&r->tok[t - 1]) || r->covered[t - 1]) &&
+           r->tok[t - 1].sent == r->tok[t].sent)) {
+        t = k - 1;
+        continue;
+      }
+      size_t end = name_run(r, k, MAX_NAME);
+      if (!add(r, t, end, NG_MENTION_NAME, NG_ENT_PERSON) ||
+          note_surname(r, end)) {
+        return NG_ERR_NOMEM;
+      }
+      t = end - 1;
+      continue;
+    }
     if (!first_name(r, t)) {
       continue;
     }

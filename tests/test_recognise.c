@@ -428,6 +428,17 @@ test_ranks(void **state)
   assert_null(tu_anchor_target(g, "général Amadou Diallo", 0));
   ng_graph_free(g);
 
+  /* Initials and a surname name a person, even a surname a town has. */
+  g = tu_run(tu_group_engine, "ini-en", "en", "2026-03-20",
+             "Mrs. T. K. Okafor thanked S. B. Nelson for the report.");
+  const char *ok = tu_anchor_target(g, "Mrs. T. K. Okafor", 0);
+  assert_non_null(ok);
+  assert_true(tu_has(g, ok, TU_LABEL, "T. K. Okafor"));
+  const char *nel = tu_anchor_target(g, "S. B. Nelson", 0);
+  assert_non_null(nel);
+  assert_true(tu_has(g, nel, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+
   g = tu_run(tu_group_engine, "rank-en", "en", "2026-03-20",
              "Queen Margrethe received General Okonkwo in the palace.");
   assert_non_null(tu_anchor_target(g, "Queen Margrethe", 0));
