@@ -289,6 +289,11 @@ entity(Gb *gb, size_t i)
   const NgEntity *e = &gb->an->entities[i];
   const char *s = gb->ent_iri[i];
   iri(gb, s, RDF "type", ng_term(gb, ng_entity_type_name(e->type)));
+  if (e->type == NG_ENT_CONTINENT) {
+    /* Continents and world regions are also typed ng:Place, so that
+     * "every place" needs no RDFS reasoning over the ontology. */
+    iri(gb, s, RDF "type", NG "Place");
+  }
   iri(gb, s, NG "mentionedIn", gb->doc);
   if (e->gaz >= 0) {
     NgGazEntry ge = ng_gazetteer_entry(gb->res->gaz, (uint32_t)e->gaz);
