@@ -33,6 +33,7 @@ typedef struct {
   NgEntityType type; /* NG_ENT_NONE for dates, topics and events */
   int32_t gaz;       /* gazetteer entry, or -1 */
   double link_conf;  /* confidence of the gazetteer link */
+  uint32_t n_alt;    /* entries the name could link to (1: unambiguous) */
   int32_t entity;    /* entity index after resolve, or -1 */
   int32_t event;     /* event index (EVENT mentions), or -1 */
   int32_t topic;     /* topic index (TOPIC mentions), or -1 */

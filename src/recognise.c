@@ -681,6 +681,42 @@ lead_place_noun(Rec *r, NgMention *m)
   }
 }
 
+/* How sure the link of the name at t to hits[best] is, before the
+ * document's context is weighed (resolve does that):
+ *  - one entry: 0.9, or 0.75 for a one-word minor place (a surname or a
+ *    common word more often than the town);
+ *  - several: 0.8 when the chosen one outranks the others by type (the
+ *    country, not the town) or by a tenfold prior, 0.7 for threefold,
+ *    else 0.55 ("Brest": France or Belarus), under the default bar. */
+static double
+link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
+                size_t t)
+{
+  NgGazEntry b = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
+  bool one_word = hits[best].t1 == t + 1;
+  const NgGazEntry *second = NULL;
+  NgGazEntry o, keep;
+  for (size_t i = 0; i < nh; i++) {
+    if (i == best || hits[i].t1 != hits[best].t1) {
+      continue;
+    }
+    o = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (!second || o.prior > second->prior) {
+      keep = o;
+      second = &keep;
+    }
+  }
+  if (!second) {
+    return one_word && minor_place(&b) ? 0.75 : 0.9;
+  }
+  int rb = minor_place(&b) ? 1 : type_rank(b.type);
+  int rs = minor_place(second) ? 1 : type_rank(second->type);
+  if (rb > rs || b.prior >= 10 * (uint64_t)second->prior) {
+    return 0.8;
+  }
+  return b.prior >= 3 * (uint64_t)second->prior ? 0.7 : 0.55;
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -749,14 +785,11 @@ pass_gazetteer(Rec *r)
       return NG_ERR_NOMEM;
     }
     m->gaz = (int32_t)hits[best].entry;
+    m->n_alt = (uint32_t)n_alt;
     if (ng_entity_type_is_place(e.type) && kind == NG_MENTION_NAME) {
       lead_place_noun(r, m);
     }
-    /* Distinct entries sharing the label lower the confidence. */
-    m->link_conf = n_alt <= 1 ? 0.9 : 0.9 - 0.1 * (double)(n_alt - 1);
-    if (m->link_conf < 0.5) {
-      m->link_conf = 0.5;
-    }
+    m->link_conf = link_confidence(r, hits, nh, best, t);
     t = hits[best].t1 - 1;
   }
   return NG_SUCCESS;

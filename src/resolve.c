@@ -85,9 +85,104 @@ type_compatible(NgEntityType want, NgEntityType have)
   return false;
 }
 
+/* ---- the document's focus ----
+ * A name several entries share ("Victoria", "Brest") is more likely the
+ * one in a country the document speaks of. The focus is the set of
+ * countries named (by name or demonym) or holding a place linked without
+ * doubt; an ambiguous name goes to its one candidate in the focus. */
+
+#define MAX_FOCUS 64
+
+typedef struct {
+  const char *qid[MAX_FOCUS];
+  size_t n;
+} Focus;
+
+static bool
+in_focus(const Focus *f, const char *qid)
+{
+  for (size_t i = 0; qid && *qid && i < f->n; i++) {
+    if (!strcmp(f->qid[i], qid)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static void
+focus_add(Focus *f, const char *qid)
+{
+  if (qid && *qid && f->n < MAX_FOCUS && !in_focus(f, qid)) {
+    f->qid[f->n++] = qid;
+  }
+}
+
+/* The country an entry stands in (a country stands in itself). */
+static const char *
+country_of(const NgGazEntry *e)
+{
+  return e->type == NG_ENT_COUNTRY ? e->qid : e->country;
+}
+
+static void
+disambiguate(NgAnalysis *an, const NgResources *res)
+{
+  Focus f = {{NULL}, 0};
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->gaz >= 0 && m->n_alt <= 1) {
+      NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
+      if (e.type == NG_ENT_COUNTRY || m->link_conf >= 0.9) {
+        focus_add(&f, country_of(&e));
+      }
+    }
+  }
+  if (!f.n) {
+    return;
+  }
+  NgGazMatch hits[32];
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->gaz < 0) {
+      continue;
+    }
+    NgGazEntry cur = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
+    if (m->n_alt <= 1) {
+      /* A minor place in a country the document speaks of. */
+      if (m->link_conf < 0.9 && in_focus(&f, country_of(&cur))) {
+        m->link_conf = 0.85;
+      }
+      continue;
+    }
+    size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
+                                      an->seg.n_tokens, m->t0, hits,
+                                      NG_COUNTOF(hits));
+    int32_t pick = -1;
+    size_t n_pick = 0;
+    for (size_t k = 0; k < nh; k++) {
+      if (hits[k].t1 != m->t1) {
+        continue;
+      }
+      NgGazEntry e = ng_gazetteer_entry(res->gaz, hits[k].entry);
+      if (e.type == cur.type && in_focus(&f, country_of(&e)) &&
+          (pick < 0 || (uint32_t)pick != hits[k].entry)) {
+        pick = (int32_t)hits[k].entry;
+        n_pick++;
+      }
+    }
+    if (n_pick == 1) {
+      m->gaz = pick;
+      m->link_conf = 0.85;
+    }
+  }
+}
+
 NgStatus
 ng_resolve(NgAnalysis *an, const NgResources *res)
 {
+  if (res->gaz) {
+    disambiguate(an, res);
+  }
   const char **key = ng_calloc(an->n_mentions + 1, sizeof(char *));
   if (!key) {
     return NG_ERR_NOMEM;

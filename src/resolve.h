@@ -5,8 +5,11 @@
  * "Morocco" are one node), persons by surname ("M. Hammouchi" -> "Abdellatif
  * Hammouchi"), acronyms with their expansions, other names by folded form;
  * nominal anaphors ("le pays", "l'organisation") take the most recent
- * compatible entity before them. Links below the engine's minimum
- * confidence are dropped (the entity stays, unlinked).
+ * compatible entity before them. A name several gazetteer entries share
+ * goes to its one candidate in a country the document speaks of (named,
+ * or holding a place linked without doubt), which also confirms a minor
+ * place. Links below the engine's minimum confidence are dropped (the
+ * entity stays, unlinked).
  */
 #ifndef NG_RESOLVE_H
 #define NG_RESOLVE_H

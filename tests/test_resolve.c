@@ -185,6 +185,26 @@ test_min_link_confidence(void **state)
   ng_engine_free(all);
 }
 
+/* A name several places share goes to the one in a country the
+ * document speaks of; with no such country, a near tie is not linked at
+ * the default bar. "Victoria" labels four rows of cities.tsv: Q2132 (CA),
+ * Q1905080 (AR), Q200999 (CL), Q3940 (SC). */
+static void
+test_focus_disambiguation(void **state)
+{
+  (void)state;
+  NgEngine *e = r_engine(0.6);
+  NgGraph *g = tu_run(e, "focus-ar", "en", "2025-06-01",
+                      "Argentina's floods reached Victoria on Monday.");
+  assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q1905080"));
+  ng_graph_free(g);
+  g = tu_run(e, "focus-cl", "fr", "2025-06-01",
+             "Des pluies sur le Chili ont touché Victoria lundi.");
+  assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q200999"));
+  ng_graph_free(g);
+  ng_engine_free(e);
+}
+
 int
 main(void)
 {
@@ -194,6 +214,7 @@ main(void)
       cmocka_unit_test(test_le_pays),
       cmocka_unit_test(test_acronym_then_article),
       cmocka_unit_test(test_min_link_confidence),
+      cmocka_unit_test(test_focus_disambiguation),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
