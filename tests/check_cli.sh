@@ -77,7 +77,7 @@ for word in --lang --date --input-format --format --output --base \
   --data-path --min-link-confidence --summary --quiet --verbose --help \
   NEWSGRAPH_DATA_PATH "Exit status" "Examples" \
   turtle ntriples nquads rdfxml json dot text html xml rss ndjson \
-  "default: 0.5" "default: turtle" "default: auto" \
+  "default: 0.6" "default: turtle" "default: auto" \
   "default: https://w3id.org/newsgraph/id/"; do
   grep -qF -- "$word" "$tmp/help" || fail "--help does not mention '$word'"
 done
