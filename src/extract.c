@@ -166,6 +166,7 @@ typedef struct {
   size_t n_units, cap_units;
   int32_t current; /* the current top-level event, or -1 */
   NgRuleMatches matches;
+  const char **stems; /* per token: its folded stem, or NULL */
 } Ex;
 
 /* Lexicon membership in the document's language. */
@@ -214,7 +215,7 @@ put_field(NgBuf *b, const char *s, size_t n)
   ng_fold(s, n, b);
   for (size_t i = start; i < b->len; i++) {
     if (b->data[i] == ' ' || b->data[i] == '=' || b->data[i] == '\n' ||
-        b->data[i] == '\t') {
+        b->data[i] == '\t' || b->data[i] == '~') {
       b->data[i] = '_';
     }
   }
@@ -280,6 +281,10 @@ encode(Ex *x, size_t s, NgEncoded *enc)
       }
       ng_buf_puts(&x->str, (tk->flags & NG_TOK_PUNCT) ? "p=" : "w=");
       put_field(&x->str, tk->norm, strlen(tk->norm));
+      if (x->stems && x->stems[t] && !(tk->flags & NG_TOK_PUNCT)) {
+        ng_buf_putc(&x->str, '~');
+        ng_buf_puts(&x->str, x->stems[t]);
+      }
       ng_buf_putc(&x->str, ' ');
       t++;
       continue;
@@ -308,6 +313,47 @@ encode(Ex *x, size_t s, NgEncoded *enc)
   enc->unit_off = x->off;
   enc->n_units = x->n_units;
   return NG_SUCCESS;
+}
+
+/* The stem of every word token, once per document (rules match stems
+ * with ~word; computing them per rule would stem each word many times). */
+static NgStatus
+stem_tokens(Ex *x)
+{
+  NgAnalysis *an = x->an;
+  if (!ng_ruleset_language(x->res->rules) || an->seg.n_tokens == 0) {
+    return NG_SUCCESS;
+  }
+  x->stems = ng_calloc(an->seg.n_tokens, sizeof(char *));
+  if (!x->stems) {
+    return NG_ERR_NOMEM;
+  }
+  NgBuf b;
+  ng_buf_init(&b);
+  NgStatus st = NG_SUCCESS;
+  for (size_t t = 0; t < an->seg.n_tokens && st != NG_ERR_NOMEM; t++) {
+    const NgToken *tk = &an->seg.tokens[t];
+    if (!(tk->flags & NG_TOK_ALPHA) || (tk->flags & NG_TOK_PUNCT)) {
+      continue;
+    }
+    ng_buf_clear(&b);
+    st = ng_ruleset_stem(x->res->rules, an->doc->text + tk->b0,
+                         tk->b1 - tk->b0, &b);
+    if (st == NG_SUCCESS) {
+      /* A field of one unit, as put_field makes the word. */
+      for (size_t i = 0; i < b.len; i++) {
+        if (strchr(" =~\n\t", b.data[i])) {
+          b.data[i] = '_';
+        }
+      }
+      x->stems[t] = ng_arena_strndup(an->arena, b.data, b.len);
+      if (!x->stems[t]) {
+        st = NG_ERR_NOMEM;
+      }
+    }
+  }
+  ng_buf_free(&b);
+  return st == NG_ERR_NOMEM ? st : NG_SUCCESS;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1149,6 +1195,7 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
   /* NEWSGRAPH_TRACE=1 logs every encoded sentence: what rule authors need
    * to see to write a pattern. */
   const char *trace = getenv("NEWSGRAPH_TRACE");
+  st = stem_tokens(&x);
   for (size_t s = 0; s < an->seg.n_sents && !st; s++) {
     NgEncoded enc;
     st = encode(&x, s, &enc);
@@ -1170,5 +1217,6 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
   ng_buf_free(&x.str);
   ng_free(x.units);
   ng_free(x.off);
+  ng_free(x.stems);
   return st;
 }

@@ -7,6 +7,7 @@
 #include "rules.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <libstemmer.h>
 #include <pcre2.h>
 
 #include <string.h>
@@ -18,6 +19,8 @@
 #define NG_RULES_DEFAULT_MATCH_LIMIT 1000000u
 /* PCRE2 refuses longer group names. */
 #define NG_RULES_MAX_SLOT_NAME 32u
+/* Longer words are not stemmed (no word of a language is this long). */
+#define NG_RULES_MAX_STEM_INPUT 256u
 
 typedef struct {
   NgRuleInfo info;
@@ -46,6 +49,10 @@ struct NgRuleSet {
   uint32_t md_groups;
   NgLog log;
   bool has_log;
+  /* The rule files' language (@language) and its Snowball stemmer; like
+   * the match data, used by one thread at a time. */
+  char *language;
+  struct sb_stemmer *stemmer;
 };
 
 /* ------------------------------------------------------------------ */
@@ -108,6 +115,9 @@ void ng_ruleset_free(NgRuleSet *rs) {
     ng_free(rs->files[i]);
   ng_free(rs->files);
   pcre2_match_data_free(rs->md);
+  if (rs->stemmer)
+    sb_stemmer_delete(rs->stemmer);
+  ng_free(rs->language);
   pcre2_match_context_free(rs->mctx);
   pcre2_compile_context_free(rs->cctx);
   pcre2_general_context_free(rs->gctx);
@@ -138,11 +148,43 @@ const char *ng_ruleset_regex(const NgRuleSet *rs, size_t i) {
   return i < rs->n_rules ? rs->rules[i]->regex : NULL;
 }
 
+const char *ng_ruleset_language(const NgRuleSet *rs) {
+  return rs->language;
+}
+
+NgStatus ng_ruleset_stem(const NgRuleSet *rs, const char *word, size_t len,
+                         NgBuf *out) {
+  if (!rs->stemmer || len == 0 || len > NG_RULES_MAX_STEM_INPUT)
+    return NG_FAILURE;
+  /* Snowball works on lower-case text with its diacritics ("rencontrée",
+   * "réunis"); the stem is folded afterwards like every unit. */
+  char low[NG_RULES_MAX_STEM_INPUT * 4 + 4];
+  size_t n = 0, i = 0, cl;
+  while (i < len) {
+    uint32_t cp = ng_utf8_decode(word + i, len - i, &cl);
+    if (ng_cp_is_apostrophe(cp))
+      cp = '\'';
+    n += ng_utf8_encode(ng_cp_lower(cp), low + n);
+    i += cl;
+  }
+  const sb_symbol *st =
+      sb_stemmer_stem(rs->stemmer, (const sb_symbol *)low, (int)n);
+  if (!st)
+    return NG_ERR_NOMEM;
+  int sl = sb_stemmer_length(rs->stemmer);
+  size_t before = out->len;
+  ng_fold((const char *)st, sl > 0 ? (size_t)sl : 0, out);
+  if (out->failed)
+    return NG_ERR_NOMEM;
+  return out->len > before ? NG_SUCCESS : NG_FAILURE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pattern tokens                                                      */
 
 typedef enum {
   TOK_WORD,   /* bare word; .prefix when written word* */
+  TOK_STEM,   /* ~word: any word with the same stem (text without '~') */
   TOK_QUOTED, /* "phrase or punctuation" (text without the quotes) */
   TOK_CLASS,  /* @NAME */
   TOK_TYPE,   /* <TYPE> */
@@ -189,6 +231,7 @@ typedef struct {
   bool failed;       /* some error was reported in this load */
   bool rule_failed;  /* the current rule or class had an error */
   bool nomem;
+  bool set_language; /* this load declared the rule set's @language */
   ParseState state;
   bool in_pattern;   /* the last keyword line was `pattern` */
   /* the current rule */
@@ -380,6 +423,19 @@ static bool lex_pattern(Parser *p, const char *s, const char *end) {
       t.kind = TOK_REP;
       t.len = (size_t)(q - s);
       s = q;
+    } else if (c == '~') {
+      const char *q = s + 1;
+      size_t n;
+      while (q < end && (n = word_char_len(q, end)) > 0)
+        q += n;
+      if (q == s + 1) {
+        perr(p, t.line, t.col, "expected a word after '~'");
+        return false;
+      }
+      t.kind = TOK_STEM;
+      t.text = s + 1;
+      t.len = (size_t)(q - s - 1);
+      s = q;
     } else if (c == '@') {
       const char *q = s + 1;
       while (q < end && (is_ident_char(*q) || *q == '-'))
@@ -508,7 +564,11 @@ static void emit_unit(Parser *p, const char *s, size_t n, bool prefix,
   if (has_alnum(s, n)) {
     ng_buf_puts(&p->re, "w=");
     emit_escaped(&p->re, s, n);
-    ng_buf_puts(&p->re, prefix ? "[^ ]* " : " ");
+    /* With a language, word units carry "~stem" after the word. */
+    if (prefix)
+      ng_buf_puts(&p->re, "[^ ]* ");
+    else
+      ng_buf_puts(&p->re, p->rs->stemmer ? "(?:~[^ ]*)? " : " ");
     (*units)++;
     return;
   }
@@ -524,9 +584,36 @@ static void emit_unit(Parser *p, const char *s, size_t n, bool prefix,
   }
 }
 
+/* Emit "any word whose stem is the stem of [w, w+n)". */
+static bool emit_stem(Parser *p, const Tok *t, const char *w, size_t n,
+                      unsigned *units) {
+  if (!p->rs->stemmer) {
+    perr(p, t->line, t->col,
+         "'~%.*s': stems need an @language directive at the top of the file",
+         (int)n, w);
+    return false;
+  }
+  NgBuf f;
+  ng_buf_init(&f);
+  NgStatus st = ng_ruleset_stem(p->rs, w, n, &f);
+  if (st == NG_ERR_NOMEM) {
+    pnomem(p);
+  } else if (st != NG_SUCCESS || !has_alnum(f.data, f.len)) {
+    perr(p, t->line, t->col, "'~%.*s' has no stem", (int)n, w);
+  } else {
+    ng_buf_puts(&p->re, "w=[^ ~]*~");
+    emit_escaped(&p->re, f.data, f.len);
+    ng_buf_putc(&p->re, ' ');
+    (*units)++;
+  }
+  ng_buf_free(&f);
+  return st == NG_SUCCESS;
+}
+
 /* Emit the units of a bare word or a quoted phrase: whitespace-separated,
  * folded, elided forms split off. A trailing '*' on a phrase word makes
- * it a prefix. Returns the number of units. */
+ * it a prefix, a leading '~' a stem (as does @p stem for a ~word token).
+ * Returns the number of units. */
 static unsigned emit_text(Parser *p, const Tok *t, bool prefix) {
   unsigned units = 0;
   const char *s = t->text, *end = t->text + t->len;
@@ -542,6 +629,15 @@ static unsigned emit_text(Parser *p, const Tok *t, bool prefix) {
       break;
     bool pre = (s == end && prefix);
     size_t wn = (size_t)(s - w);
+    if (t->kind == TOK_STEM || (t->kind == TOK_QUOTED && wn > 1 && *w == '~')) {
+      if (*w == '~') {
+        w++;
+        wn--;
+      }
+      if (!emit_stem(p, t, w, wn, &units))
+        break;
+      continue;
+    }
     if (t->kind == TOK_QUOTED && wn > 1 && w[wn - 1] == '*' &&
         has_alnum(w, wn - 1)) {
       pre = true;
@@ -645,8 +741,12 @@ static bool parse_primary(Parser *p, unsigned depth, bool *gap,
   case TOK_WORD:
     emit_text(p, t, t->prefix);
     return true;
+  case TOK_STEM:
+    return emit_text(p, t, false) > 0 && !p->rule_failed;
   case TOK_QUOTED:
-    if (emit_text(p, t, false) == 0) {
+    if (emit_text(p, t, false) == 0 || p->rule_failed) {
+      if (p->rule_failed)
+        return false;
       perr(p, t->line, t->col, "empty quoted string");
       return false;
     }
@@ -1059,6 +1159,8 @@ static void finish_words(Parser *p) {
   for (size_t i = 0; i < p->n_toks; i++) {
     ng_buf_clear(&p->re);
     units[i] = emit_text(p, &p->toks[i], p->toks[i].prefix);
+    if (p->rule_failed)
+      goto done;
     if (units[i] == 0) {
       perr(p, p->toks[i].line, p->toks[i].col, "empty quoted string");
       goto done;
@@ -1117,9 +1219,10 @@ static void lex_words(Parser *p, const char *s, const char *end) {
     return;
   for (size_t i = before; i < p->n_toks; i++) {
     const Tok *t = &p->toks[i];
-    if (t->kind != TOK_WORD && t->kind != TOK_QUOTED) {
+    if (t->kind != TOK_WORD && t->kind != TOK_QUOTED && t->kind != TOK_STEM) {
       perr(p, t->line, t->col,
-           "a word class holds words, word* prefixes and \"phrases\" only");
+           "a word class holds words, word* prefixes, ~stems and "
+           "\"phrases\" only");
       return;
     }
   }
@@ -1344,6 +1447,50 @@ static void directive_forms(Parser *p, const char *s, const char *end,
   ng_buf_free(&f);
 }
 
+/* @language CODE: the language of the rule set, whose Snowball stemmer
+ * gives the stems of ~words and of the sentence units. It comes before
+ * the rules and word classes, which are compiled for it. */
+static void directive_language(Parser *p, const char *s, const char *end) {
+  const char *w;
+  size_t n;
+  if (!next_word(&s, end, &w, &n)) {
+    perr(p, p->line, col_of(p, s), "expected '@language CODE' (fr, en...)");
+    return;
+  }
+  unsigned col = col_of(p, w);
+  if (!rest_is_empty(s, end)) {
+    perr(p, p->line, col_of(p, s + strspn(s, " \t")),
+         "unexpected text after the language");
+    return;
+  }
+  NgRuleSet *rs = p->rs;
+  if (rs->language) {
+    if (!words_equal(w, n, rs->language))
+      perr(p, p->line, col, "the rule set's language is already '%s'",
+           rs->language);
+    return;
+  }
+  if (rs->n_rules > 0 || p->n_classes > 0) {
+    perr(p, p->line, col,
+         "@language must come before the rules and word classes");
+    return;
+  }
+  char *code = ng_strndup(w, n);
+  if (!code) {
+    pnomem(p);
+    return;
+  }
+  struct sb_stemmer *sb = sb_stemmer_new(code, "UTF_8");
+  if (!sb) {
+    perr(p, p->line, col, "no Snowball stemmer for language '%s'", code);
+    ng_free(code);
+    return;
+  }
+  rs->language = code;
+  rs->stemmer = sb;
+  p->set_language = true;
+}
+
 static void directive_words(Parser *p, const char *at, const char *s,
                             const char *end) {
   const char *w;
@@ -1386,10 +1533,12 @@ static void parse_line(Parser *p, const char *s, const char *end) {
       directive_forms(p, q, end, false);
     } else if (words_equal(w, n, "@clitics")) {
       directive_forms(p, q, end, true);
+    } else if (words_equal(w, n, "@language")) {
+      directive_language(p, q, end);
     } else {
       perr(p, p->line, 1,
-           "unknown directive '%.*s' (rule, @words, @elisions, @clitics; "
-           "indent rule lines)",
+           "unknown directive '%.*s' (rule, @words, @elisions, @clitics, "
+           "@language; indent rule lines)",
            (int)n, w);
     }
     return;
@@ -1520,6 +1669,12 @@ NgStatus ng_ruleset_load_string(NgRuleSet *rs, const char *name,
     /* A file loads completely or not at all. */
     while (rs->n_rules > first_rule)
       rule_free(rs->rules[--rs->n_rules]);
+    if (p.set_language) {
+      sb_stemmer_delete(rs->stemmer);
+      rs->stemmer = NULL;
+      ng_free(rs->language);
+      rs->language = NULL;
+    }
   }
   return st;
 }

@@ -131,6 +131,26 @@ test_fr_negation(void **state)
   ng_graph_free(g);
 }
 
+/* Rule words written ~word match every form with that stem: "commends"
+ * and "praises" are not spelled out in the rule file. */
+static void
+test_en_statement_by_stem(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "e5en", "en", "2026-03-20",
+                      "Algeria commends Tunisia.");
+  const char *s = tu_subject_of_type(g, "Statement", 0);
+  assert_non_null(s);
+  assert_true(tu_has(g, s, tu_ng("speaker"), tu_wd("Q262")));
+  assert_true(tu_has(g, s, tu_ng("about"), tu_wd("Q948")));
+  ng_graph_free(g);
+  /* Another word's stem does not match: "commented" is not "commend". */
+  g = tu_run(tu_group_engine, "e5en2", "en", "2026-03-20",
+             "Algeria commented Tunisia.");
+  assert_null(tu_subject_of_type(g, "Statement", 0));
+  ng_graph_free(g);
+}
+
 static void
 test_en_meeting_position_participation(void **state)
 {
@@ -242,6 +262,7 @@ main(void)
     cmocka_unit_test(test_fr_visit),
     cmocka_unit_test(test_fr_statement),
     cmocka_unit_test(test_fr_negation),
+    cmocka_unit_test(test_en_statement_by_stem),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
