@@ -64,6 +64,8 @@ typedef struct {
 typedef struct {
   int32_t holder;       /* entity */
   int32_t org;          /* entity, or -1 */
+  int32_t country;      /* entity: the country the post is held for
+                           ("la ministre sénégalaise", "Kenya's"), or -1 */
   const char *title;    /* "directeur général", as written, lower-cased */
   const char *title_lang;
   double conf;

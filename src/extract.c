@@ -644,6 +644,14 @@ is_org_m(const NgMention *m)
   return m->entity >= 0 && ng_entity_type_is_org(m->type);
 }
 
+/* A country, named or through its demonym ("sénégalaise", "Kenyan"): the
+ * gazetteer links both to the country. */
+static bool
+is_country_m(const NgMention *m)
+{
+  return m->entity >= 0 && m->type == NG_ENT_COUNTRY;
+}
+
 static bool
 is_person_m(const NgMention *m)
 {
@@ -867,12 +875,15 @@ apply_participation(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
 }
 
 static NgStatus
-add_position(Ex *x, int32_t holder, int32_t org, const char *title,
-             const NgRuleInfo *ri, uint32_t sent)
+add_position(Ex *x, int32_t holder, int32_t org, int32_t country,
+             const char *title, const NgRuleInfo *ri, uint32_t sent)
 {
   for (size_t i = 0; i < x->an->n_positions; i++) {
     NgPosition *p = &x->an->positions[i];
     if (p->holder == holder && p->org == org && !strcmp(p->title, title)) {
+      if (p->country < 0) {
+        p->country = country;
+      }
       return NG_SUCCESS;
     }
   }
@@ -883,6 +894,7 @@ add_position(Ex *x, int32_t holder, int32_t org, const char *title,
   const NgSentence *se = &x->an->seg.sents[sent];
   p->holder = holder;
   p->org = org;
+  p->country = country;
   p->title = title;
   p->title_lang = x->an->lang;
   p->conf = rule_conf(ri);
@@ -920,6 +932,7 @@ title_text(Ex *x, const NgSlot *s)
 
 typedef struct {
   int32_t holder;
+  int32_t country;
   const char *title;
   const NgRuleInfo *ri;
   uint32_t sent;
@@ -936,7 +949,8 @@ pos_org_cb(Ex *x, int32_t mi, void *data)
     return true;
   }
   pa->any = true;
-  pa->st = add_position(x, pa->holder, m->entity, pa->title, pa->ri, pa->sent);
+  pa->st = add_position(x, pa->holder, m->entity, pa->country, pa->title,
+                        pa->ri, pa->sent);
   return pa->st == NG_SUCCESS;
 }
 
@@ -949,8 +963,10 @@ apply_position(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   if (hm < 0 || !ts) {
     return NG_SUCCESS;
   }
-  PosAdd pa = {x->an->mentions[hm].entity, title_text(x, ts), ri, sent,
-               NG_SUCCESS, false};
+  int32_t cm = first_mention(x, m, "country", is_country_m);
+  PosAdd pa = {x->an->mentions[hm].entity,
+               cm >= 0 ? x->an->mentions[cm].entity : -1,
+               title_text(x, ts), ri, sent, NG_SUCCESS, false};
   if (!pa.title) {
     return NG_ERR_NOMEM;
   }
@@ -959,7 +975,7 @@ apply_position(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
     return pa.st;
   }
   if (!pa.any) {
-    return add_position(x, pa.holder, -1, pa.title, ri, sent);
+    return add_position(x, pa.holder, -1, pa.country, pa.title, ri, sent);
   }
   return NG_SUCCESS;
 }
@@ -1034,7 +1050,7 @@ apply_mention(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   nm->type = NG_ENT_PERSON;
   nm->entity = ent;
   *changed = true;
-  return add_position(x, ent, org, title, ri, sent);
+  return add_position(x, ent, org, -1, title, ri, sent);
 }
 
 static NgStatus
@@ -1176,6 +1192,53 @@ infer_agency_countries(Ex *x)
   }
 }
 
+/* An official whose post is held for a country ("la ministre sénégalaise
+ * de l'Intérieur", "Kenya's foreign minister") acts for that country in
+ * the events the document has them take part in, unless a rule already
+ * said on whose behalf. Positions are not tied to one event, so this runs
+ * once every sentence has been read. */
+static NgStatus
+infer_behalf_from_positions(Ex *x)
+{
+  NgAnalysis *an = x->an;
+  size_t n_events = an->n_events;
+  for (size_t i = 0; i < an->n_positions; i++) {
+    const NgPosition pos = an->positions[i];
+    if (pos.country < 0 || pos.country == pos.holder) {
+      continue;
+    }
+    for (size_t ev = 0; ev < n_events; ev++) {
+      const NgEvent *e = &an->events[ev];
+      bool takes_part = false;
+      for (size_t r = 0; r < e->n_roles && !takes_part; r++) {
+        takes_part = e->roles[r].entity == pos.holder &&
+                     !strcmp(e->roles[r].prop, "participant");
+      }
+      if (e->merged || !takes_part) {
+        continue;
+      }
+      bool said = false;
+      for (size_t k = 0; k < an->n_parts && !said; k++) {
+        said = an->parts[k].agent == pos.holder &&
+               an->parts[k].event == (int32_t)ev &&
+               an->parts[k].on_behalf_of >= 0;
+      }
+      if (said) {
+        continue;
+      }
+      /* Evidence: the sentence that gives the post its country. */
+      double conf = pos.conf < e->conf ? pos.conf : e->conf;
+      NgStatus st = add_participation(x, pos.holder, pos.country,
+                                      (int32_t)ev, conf * 0.9, pos.rule,
+                                      pos.sent);
+      if (st) {
+        return st;
+      }
+    }
+  }
+  return NG_SUCCESS;
+}
+
 NgStatus
 ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
 {
@@ -1209,6 +1272,9 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
   }
   if (!st) {
     st = merge_events(&x);
+  }
+  if (!st) {
+    st = infer_behalf_from_positions(&x);
   }
   if (!st) {
     infer_agency_countries(&x);

@@ -514,6 +514,9 @@ position(Gb *gb, const NgPosition *p)
   if (p->org >= 0) {
     iri(gb, s, NG "organization", gb->ent_iri[p->org]);
   }
+  if (p->country >= 0) {
+    iri(gb, s, NG "country", gb->ent_iri[p->country]);
+  }
   lit(gb, s, NG "title", p->title, p->title_lang ? p->title_lang : gb->lang, NULL);
   iri(gb, s, NG "mentionedIn", gb->doc);
   iri(gb, s, NG "evidence", sentence_node(gb, p->ev_c0, p->ev_c1));

@@ -151,6 +151,87 @@ test_en_statement_by_stem(void **state)
   ng_graph_free(g);
 }
 
+/* The position of an official named with a demonym or a country. */
+static const char *
+position_of(const NgGraph *g, const char *holder)
+{
+  const char *p;
+  for (size_t i = 0; (p = tu_subject_of_type(g, "Position", i)) != NULL; i++) {
+    if (tu_has(g, p, tu_ng("holder"), holder)) {
+      return p;
+    }
+  }
+  return NULL;
+}
+
+/* The participation of @p agent in event @p ev, or NULL. */
+static const char *
+participation_of(const NgGraph *g, const char *agent, const char *ev)
+{
+  const char *p;
+  for (size_t i = 0; (p = tu_subject_of_type(g, "Participation", i)) != NULL;
+       i++) {
+    if (tu_has(g, p, tu_ng("agent"), agent) &&
+        (!ev || tu_has(g, p, tu_ng("event"), ev))) {
+      return p;
+    }
+  }
+  return NULL;
+}
+
+static void
+test_fr_position_country(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(
+    tu_group_engine, "pc1", "fr", "2026-03-20",
+    "Amadou Sy, ministre de la Justice du Niger, s'est rendu à Dakar. "
+    "La ministre sénégalaise de l'Intérieur, Aminata Diallo, a salué la "
+    "Tunisie.");
+  const char *sy = TU_ID "entity/person/amadou-sy";
+  const char *p = position_of(g, sy);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("country"), tu_wd("Q1032")));
+  /* He acts for Niger in the visit the same document reports. */
+  const char *v = tu_subject_of_type(g, "Visit", 0);
+  assert_non_null(v);
+  const char *pa = participation_of(g, sy, v);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q1032")));
+  p = position_of(g, TU_ID "entity/person/aminata-diallo");
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("country"), tu_wd("Q1041")));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+static void
+test_en_position_country(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(
+    tu_group_engine, "pc2", "en", "2026-03-20",
+    "Senegal's Interior Minister Aminata Diallo met the Kenyan foreign "
+    "minister Peter Otieno in Nairobi on Monday.");
+  const char *ad = TU_ID "entity/person/aminata-diallo";
+  const char *po = TU_ID "entity/person/peter-otieno";
+  const char *p = position_of(g, ad);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("country"), tu_wd("Q1041")));
+  p = position_of(g, po);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("country"), tu_wd("Q114")));
+  assert_true(tu_has(g, p, tu_ng("title"), "foreign minister"));
+  const char *m = tu_subject_of_type(g, "Meeting", 0);
+  assert_non_null(m);
+  const char *pa = participation_of(g, po, m);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q114")));
+  assert_false(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q1041")));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
 static void
 test_en_meeting_position_participation(void **state)
 {
@@ -263,6 +344,8 @@ main(void)
     cmocka_unit_test(test_fr_statement),
     cmocka_unit_test(test_fr_negation),
     cmocka_unit_test(test_en_statement_by_stem),
+    cmocka_unit_test(test_fr_position_country),
+    cmocka_unit_test(test_en_position_country),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
