@@ -165,6 +165,7 @@ typedef struct {
   Unit *units;
   size_t n_units, cap_units;
   int32_t current; /* the current top-level event, or -1 */
+  int32_t sent_sub; /* a sub-event the current sentence reports, or -1 */
   NgRuleMatches matches;
   const char **stems; /* per token: its folded stem, or NULL */
 } Ex;
@@ -480,8 +481,11 @@ event_label(Ex *x, const NgMention *m)
     }
     end = s + 1;
     /* Up to two more words of the complement ("de OM sécurité"). */
+    /* An elided pronoun ("s'" of "s'est tenu") starts the verb, not the
+     * name. */
     for (int extra = 0; extra < 2 && end < an->seg.n_tokens &&
                         tk[end].sent == sent && (tk[end].flags & NG_TOK_ALPHA) &&
+                        !(tk[end].flags & NG_TOK_ELISION) &&
                         !lex_has(x, "stopword", tk[end].norm) &&
                         !lex_has(x, "np_link", tk[end].norm);
          extra++) {
@@ -805,6 +809,8 @@ apply_event(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri, uint32_t sent)
   e = &x->an->events[ev];
   if (e->part_of < 0 && !is_statement(x, e)) {
     x->current = ev;
+  } else if (e->part_of >= 0 && !is_statement(x, e)) {
+    x->sent_sub = ev;
   }
   return st;
 }
@@ -857,7 +863,11 @@ apply_participation(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   }
   int32_t bm = first_mention(x, m, "onBehalfOf", is_agent_m);
   int32_t em = first_mention(x, m, "event", is_event_m);
-  int32_t ev = em >= 0 ? event_of_mention(x, em, ri, false) : x->current;
+  /* The people of a sentence that reports talks on the margins of a
+   * meeting take part in the talks: the meeting has its own sentences. */
+  int32_t ev = em >= 0            ? event_of_mention(x, em, ri, false)
+               : x->sent_sub >= 0 ? x->sent_sub
+                                  : x->current;
   if (ev < 0) {
     return NG_SUCCESS;
   }
@@ -1261,6 +1271,7 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
   st = stem_tokens(&x);
   for (size_t s = 0; s < an->seg.n_sents && !st; s++) {
     NgEncoded enc;
+    x.sent_sub = -1;
     st = encode(&x, s, &enc);
     if (!st && trace && *trace == '1') {
       ng_log(&res->log, NG_LOG_INFO, NG_SUCCESS, "extract", an->doc->id,

@@ -232,6 +232,68 @@ test_en_position_country(void **state)
   ng_graph_free(g);
 }
 
+/* The people of a sentence reporting talks on the margins of a meeting
+ * take part in the talks, each for their country. */
+static void
+test_en_sub_event_participations(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(
+    tu_group_engine, "sub1", "en", "2026-05-06",
+    "A summit of the African Union was held in Addis Ababa on 3 May. "
+    "On the sidelines of the summit, Kenyan Foreign Minister Peter Otieno "
+    "held talks with his Ugandan counterpart Sam Okello.");
+  const char *t = tu_subject_of_type(g, "Talks", 0);
+  const char *m = tu_subject_of_type(g, "Meeting", 0);
+  assert_non_null(t);
+  assert_non_null(m);
+  assert_true(tu_has(g, t, tu_ng("partOf"), m));
+  const char *po = TU_ID "entity/person/peter-otieno";
+  const char *so = TU_ID "entity/person/sam-okello";
+  const char *pa = participation_of(g, po, t);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q114")));
+  pa = participation_of(g, so, t);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q1036")));
+  /* Not in the summit itself: the text does not say they attended it. */
+  assert_null(participation_of(g, po, m));
+  assert_null(participation_of(g, so, m));
+  assert_true(tu_has(g, t, tu_ng("participant"), po));
+  assert_true(tu_has(g, t, tu_ng("participant"), so));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
+static void
+test_fr_sub_event_participations(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(
+    tu_group_engine, "sub2", "fr", "2026-05-06",
+    "Le sommet de l'Union africaine s'est tenu le 3 mai à Addis-Abeba. "
+    "En marge de ce sommet, la ministre sénégalaise de l'Intérieur, Aminata "
+    "Diallo, s'est entretenue avec Ousmane Traoré, ministre malien de la "
+    "Défense.");
+  const char *t = tu_subject_of_type(g, "Talks", 0);
+  const char *m = tu_subject_of_type(g, "Meeting", 0);
+  assert_non_null(t);
+  assert_non_null(m);
+  assert_true(tu_has(g, t, tu_ng("partOf"), m));
+  const char *ad = TU_ID "entity/person/aminata-diallo";
+  const char *ot = TU_ID "entity/person/ousmane-traore";
+  const char *pa = participation_of(g, ad, t);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q1041")));
+  pa = participation_of(g, ot, t);
+  assert_non_null(pa);
+  assert_true(tu_has(g, pa, tu_ng("onBehalfOf"), tu_wd("Q912")));
+  assert_null(participation_of(g, ad, m));
+  assert_null(participation_of(g, ot, m));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
 static void
 test_en_meeting_position_participation(void **state)
 {
@@ -346,6 +408,8 @@ main(void)
     cmocka_unit_test(test_en_statement_by_stem),
     cmocka_unit_test(test_fr_position_country),
     cmocka_unit_test(test_en_position_country),
+    cmocka_unit_test(test_en_sub_event_participations),
+    cmocka_unit_test(test_fr_sub_event_participations),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
