@@ -890,7 +890,18 @@ add_position(Ex *x, int32_t holder, int32_t org, int32_t country,
 {
   for (size_t i = 0; i < x->an->n_positions; i++) {
     NgPosition *p = &x->an->positions[i];
-    if (p->holder == holder && p->org == org && !strcmp(p->title, title)) {
+    if (p->holder != holder || p->org != org) {
+      continue;
+    }
+    /* One post said twice, once in full: "directeur" and "directeur de
+     * la cybercriminalité" at Interpol. Keep the fuller title. */
+    size_t lp = strlen(p->title), lt = strlen(title);
+    const char *shorter = lp <= lt ? p->title : title;
+    const char *longer = lp <= lt ? title : p->title;
+    size_t ls = lp <= lt ? lp : lt;
+    if (!strncmp(shorter, longer, ls) &&
+        (longer[ls] == '\0' || longer[ls] == ' ')) {
+      p->title = longer;
       if (p->country < 0) {
         p->country = country;
       }
@@ -1002,6 +1013,19 @@ apply_mention(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
     return NG_SUCCESS;
   }
   int32_t om = first_mention(x, m, "org", is_org_m);
+  /* "le directeur de la police, X" / "X, le directeur de la police": the
+   * apposition names the official, who holds the title; no unnamed
+   * person. */
+  int32_t hm = first_mention(x, m, "holder", is_person_m);
+  if (hm >= 0) {
+    const char *ht = title_text(x, ts);
+    if (!ht) {
+      return NG_ERR_NOMEM;
+    }
+    return add_position(x, x->an->mentions[hm].entity,
+                        om >= 0 ? x->an->mentions[om].entity : -1, -1, ht,
+                        ri, sent);
+  }
   const NgSlot *span = slot(m, "span", 0);
   NgSlot whole = {"span", m->u0, m->u1};
   if (!span) {

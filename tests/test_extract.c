@@ -294,6 +294,62 @@ test_fr_sub_event_participations(void **state)
   ng_graph_free(g);
 }
 
+/* "le directeur général de la Police nationale, X": the apposition names
+ * the official, who holds the post; nobody unnamed is made up. */
+static void
+test_fr_official_named_by_apposition(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(
+    tu_group_engine, "ap1", "fr", "2026-03-20",
+    "Le directeur général de la Police nationale, Jean Mbeki, a salué la "
+    "Tunisie. M. Amadou Sy, le nouveau directeur de la cybercriminalité à "
+    "Interpol, a visité Rabat.");
+  assert_false(tu_has(g, NULL, tu_ng("description"), NULL));
+  const char *jm = TU_ID "entity/person/jean-mbeki";
+  const char *p = position_of(g, jm);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("title"), "directeur général"));
+  const char *s = tu_subject_of_type(g, "Statement", 0);
+  assert_non_null(s);
+  assert_true(tu_has(g, s, tu_ng("speaker"), jm));
+  assert_int_equal(tu_count(g, s, tu_ng("speaker"), NULL), 1);
+  p = position_of(g, TU_ID "entity/person/amadou-sy");
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("organization"), tu_wd("Q8475")));
+  /* One post, with its full title. */
+  assert_true(tu_has(g, p, tu_ng("title"), "directeur de la cybercriminalité"));
+  assert_int_equal(tu_count(g, NULL, tu_ng("holder"),
+                            TU_ID "entity/person/amadou-sy"),
+                   1);
+  check_all_provenance(g);
+  ng_graph_free(g);
+  /* Without the apposition, the official stays an unnamed person. */
+  g = tu_run(tu_group_engine, "ap2", "fr", "2026-03-20",
+             "Le directeur général de la Police nationale a salué la Tunisie.");
+  assert_true(tu_has(g, NULL, tu_ng("description"), NULL));
+  ng_graph_free(g);
+}
+
+static void
+test_en_official_named_by_apposition(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "ap3", "en", "2026-03-20",
+                      "The director of the FBI, Peter Otieno, praised Tunisia.");
+  assert_false(tu_has(g, NULL, tu_ng("description"), NULL));
+  const char *po = TU_ID "entity/person/peter-otieno";
+  const char *p = position_of(g, po);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, tu_ng("title"), "director"));
+  const char *s = tu_subject_of_type(g, "Statement", 0);
+  assert_non_null(s);
+  assert_true(tu_has(g, s, tu_ng("speaker"), po));
+  assert_int_equal(tu_count(g, s, tu_ng("speaker"), NULL), 1);
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
 static void
 test_en_meeting_position_participation(void **state)
 {
@@ -410,6 +466,8 @@ main(void)
     cmocka_unit_test(test_en_position_country),
     cmocka_unit_test(test_en_sub_event_participations),
     cmocka_unit_test(test_fr_sub_event_participations),
+    cmocka_unit_test(test_fr_official_named_by_apposition),
+    cmocka_unit_test(test_en_official_named_by_apposition),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
