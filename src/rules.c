@@ -31,6 +31,9 @@ typedef struct {
   size_t cap_keys, cap_values;
   char *regex;
   pcre2_code *code;
+  /* `unless`: a match that contains this is dropped (or NULL) */
+  char *unless_regex;
+  pcre2_code *unless;
   char **slot_names; /* by capture group number - 1 */
   uint32_t n_groups;
 } NgRule;
@@ -99,6 +102,8 @@ static void rule_free(NgRule *r) {
   ng_free(r->values);
   ng_free(r->regex);
   pcre2_code_free(r->code);
+  ng_free(r->unless_regex);
+  pcre2_code_free(r->unless);
   for (uint32_t i = 0; i < r->n_groups; i++)
     ng_free(r->slot_names[i]);
   ng_free(r->slot_names);
@@ -148,6 +153,10 @@ const char *ng_ruleset_regex(const NgRuleSet *rs, size_t i) {
   return i < rs->n_rules ? rs->rules[i]->regex : NULL;
 }
 
+const char *ng_ruleset_unless_regex(const NgRuleSet *rs, size_t i) {
+  return i < rs->n_rules ? rs->rules[i]->unless_regex : NULL;
+}
+
 const char *ng_ruleset_language(const NgRuleSet *rs) {
   return rs->language;
 }
@@ -185,6 +194,7 @@ NgStatus ng_ruleset_stem(const NgRuleSet *rs, const char *word, size_t len,
 typedef enum {
   TOK_WORD,   /* bare word; .prefix when written word* */
   TOK_STEM,   /* ~word: any word with the same stem (text without '~') */
+  TOK_SUFFIX, /* *word: any word ending with it (text without '*') */
   TOK_QUOTED, /* "phrase or punctuation" (text without the quotes) */
   TOK_CLASS,  /* @NAME */
   TOK_TYPE,   /* <TYPE> */
@@ -242,6 +252,15 @@ typedef struct {
   Tok *toks;
   size_t n_toks, cap_toks;
   size_t pos; /* parser cursor in toks */
+  /* the current rule's `unless` elements, and the file's @unless default
+   * for event and participation rules; lex_into says where lexed
+   * elements go */
+  Tok *utoks;
+  size_t n_utoks, cap_utoks;
+  bool has_unless;
+  Tok *dtoks;
+  size_t n_dtoks, cap_dtoks;
+  enum { LEX_PATTERN, LEX_UNLESS, LEX_DEFAULT } lex_into;
   /* the current @words block */
   char *class_name;
   unsigned class_line, class_col;
@@ -328,11 +347,22 @@ static size_t word_char_len(const char *s, const char *end) {
 }
 
 static bool push_tok(Parser *p, const Tok *t) {
-  if (!ng_grow((void **)&p->toks, &p->cap_toks, p->n_toks + 1, sizeof *t)) {
+  Tok **toks = &p->toks;
+  size_t *n = &p->n_toks, *cap = &p->cap_toks;
+  if (p->lex_into == LEX_UNLESS) {
+    toks = &p->utoks;
+    n = &p->n_utoks;
+    cap = &p->cap_utoks;
+  } else if (p->lex_into == LEX_DEFAULT) {
+    toks = &p->dtoks;
+    n = &p->n_dtoks;
+    cap = &p->cap_dtoks;
+  }
+  if (!ng_grow((void **)toks, cap, *n + 1, sizeof *t)) {
     pnomem(p);
     return false;
   }
-  p->toks[p->n_toks++] = *t;
+  (*toks)[(*n)++] = *t;
   return true;
 }
 
@@ -407,6 +437,18 @@ static bool lex_pattern(Parser *p, const char *s, const char *end) {
       t.kind = c == '(' ? TOK_LPAREN : c == ')' ? TOK_RPAREN : TOK_BAR;
       t.len = 1;
       s++;
+    } else if (c == '*' && s + 1 < end && word_char_len(s + 1, end) > 0 &&
+               (t.space_before || s[-1] == '(' || s[-1] == '|')) {
+      /* "*word" (a suffix) where an element may start; "E*" stays a
+       * repetition. */
+      const char *q = s + 1;
+      size_t n;
+      while (q < end && (n = word_char_len(q, end)) > 0)
+        q += n;
+      t.kind = TOK_SUFFIX;
+      t.text = s + 1;
+      t.len = (size_t)(q - s - 1);
+      s = q;
     } else if (c == '?' || c == '*' || c == '+') {
       t.kind = TOK_REP;
       t.len = 1;
@@ -629,6 +671,24 @@ static unsigned emit_text(Parser *p, const Tok *t, bool prefix) {
       break;
     bool pre = (s == end && prefix);
     size_t wn = (size_t)(s - w);
+    if (t->kind == TOK_SUFFIX ||
+        (t->kind == TOK_QUOTED && wn > 1 && *w == '*')) {
+      if (*w == '*') {
+        w++;
+        wn--;
+      }
+      ng_buf_clear(&f);
+      ng_fold(w, wn, &f);
+      if (f.failed) {
+        pnomem(p);
+        break;
+      }
+      ng_buf_puts(&p->re, "w=[^ ~]*");
+      emit_escaped(&p->re, f.data, f.len);
+      ng_buf_puts(&p->re, p->rs->stemmer ? "(?:~[^ ]*)? " : " ");
+      units++;
+      continue;
+    }
     if (t->kind == TOK_STEM || (t->kind == TOK_QUOTED && wn > 1 && *w == '~')) {
       if (*w == '~') {
         w++;
@@ -742,6 +802,7 @@ static bool parse_primary(Parser *p, unsigned depth, bool *gap,
     emit_text(p, t, t->prefix);
     return true;
   case TOK_STEM:
+  case TOK_SUFFIX:
     return emit_text(p, t, false) > 0 && !p->rule_failed;
   case TOK_QUOTED:
     if (emit_text(p, t, false) == 0 || p->rule_failed) {
@@ -953,8 +1014,9 @@ static void reset_codegen(Parser *p) {
 }
 
 /* Compile the collected pattern tokens of the current rule. */
-static bool compile_rule(Parser *p) {
-  NgRule *r = p->rule;
+/* Compile p->toks to *code and *regex; slot names are left in
+ * p->slot_names. */
+static bool compile_tokens(Parser *p, pcre2_code **code, char **regex) {
   reset_codegen(p);
   p->pos = 0;
   /* A match starts only at a unit boundary: "w=la " not inside "w=vla ". */
@@ -972,10 +1034,10 @@ static bool compile_rule(Parser *p) {
   }
   int err;
   PCRE2_SIZE eoff;
-  r->code = pcre2_compile((PCRE2_SPTR)p->re.data, p->re.len,
-                          PCRE2_UTF | PCRE2_DUPNAMES, &err, &eoff,
-                          p->rs->cctx);
-  if (!r->code) {
+  *code = pcre2_compile((PCRE2_SPTR)p->re.data, p->re.len,
+                        PCRE2_UTF | PCRE2_DUPNAMES, &err, &eoff,
+                        p->rs->cctx);
+  if (!*code) {
     PCRE2_UCHAR msg[256];
     unsigned line = p->pat_line, col = p->pat_col;
     for (size_t i = 0; i < p->n_map; i++) {
@@ -994,12 +1056,22 @@ static bool compile_rule(Parser *p) {
     return false;
   }
   /* JIT is optional: without it pcre2_match interprets. */
-  (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
-  r->regex = ng_strndup(p->re.data, p->re.len);
-  if (!r->regex) {
+  (void)pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
+  *regex = ng_strndup(p->re.data, p->re.len);
+  if (!*regex) {
     pnomem(p);
     return false;
   }
+  return true;
+}
+
+/* Compile the collected pattern tokens of the current rule, and its
+ * `unless` (its own, or the file's @unless for events and
+ * participations). */
+static bool compile_rule(Parser *p) {
+  NgRule *r = p->rule;
+  if (!compile_tokens(p, &r->code, &r->regex))
+    return false;
   if (p->n_groups) {
     r->slot_names = ng_calloc(p->n_groups, sizeof *r->slot_names);
     if (!r->slot_names) {
@@ -1010,7 +1082,20 @@ static bool compile_rule(Parser *p) {
     r->n_groups = p->n_groups;
     p->n_groups = 0; /* moved */
   }
-  return true;
+  Tok *toks = p->has_unless ? p->utoks : p->dtoks;
+  size_t n = p->has_unless ? p->n_utoks : p->n_dtoks;
+  bool applies = p->has_unless || r->info.kind == NG_RULE_EVENT ||
+                 r->info.kind == NG_RULE_PARTICIPATION;
+  if (n == 0 || !applies)
+    return true;
+  Tok *saved = p->toks;
+  size_t saved_n = p->n_toks;
+  p->toks = toks;
+  p->n_toks = n;
+  bool ok = compile_tokens(p, &r->unless, &r->unless_regex);
+  p->toks = saved;
+  p->n_toks = saved_n;
+  return ok; /* slot names of an `unless` mean nothing */
 }
 
 /* ------------------------------------------------------------------ */
@@ -1219,10 +1304,11 @@ static void lex_words(Parser *p, const char *s, const char *end) {
     return;
   for (size_t i = before; i < p->n_toks; i++) {
     const Tok *t = &p->toks[i];
-    if (t->kind != TOK_WORD && t->kind != TOK_QUOTED && t->kind != TOK_STEM) {
+    if (t->kind != TOK_WORD && t->kind != TOK_QUOTED && t->kind != TOK_STEM &&
+        t->kind != TOK_SUFFIX) {
       perr(p, t->line, t->col,
-           "a word class holds words, word* prefixes, ~stems and "
-           "\"phrases\" only");
+           "a word class holds words, word* prefixes, *suffixes, ~stems "
+           "and \"phrases\" only");
       return;
     }
   }
@@ -1236,6 +1322,8 @@ static void start_rule(Parser *p, const char *s, const char *end,
   p->rule_failed = false;
   p->in_pattern = false;
   p->has_kind = p->has_conf = p->has_type = p->has_pattern = false;
+  p->has_unless = false;
+  p->n_utoks = 0;
   p->n_toks = 0;
   p->rule_line = p->line;
   p->rule_col = col_of(p, kw);
@@ -1306,6 +1394,22 @@ static void rule_keyword(Parser *p, const char *kw, size_t kn, const char *s,
   p->in_pattern = false;
   if (!p->rule)
     return; /* the rule line had an error, already reported */
+  p->lex_into = LEX_PATTERN;
+  if (words_equal(kw, kn, "unless")) {
+    if (p->has_unless) {
+      perr(p, p->line, kcol, "duplicate 'unless' in rule %s", p->rule->id);
+      return;
+    }
+    p->has_unless = true;
+    p->in_pattern = true;
+    p->pat_indent = indent_of(p->line_start, kw);
+    p->lex_into = LEX_UNLESS;
+    size_t before = p->n_utoks;
+    (void)lex_pattern(p, s, end);
+    if (p->n_utoks == before && !p->rule_failed)
+      perr(p, p->line, kcol, "missing elements after 'unless'");
+    return;
+  }
   if (words_equal(kw, kn, "pattern")) {
     if (p->has_pattern) {
       perr(p, p->line, kcol, "second pattern in rule %s (use '|')",
@@ -1402,7 +1506,7 @@ static void rule_keyword(Parser *p, const char *kw, size_t kn, const char *s,
   } else {
     perr(p, p->line, kcol,
          "unknown rule keyword '%.*s' (kind, type, confidence, set, "
-         "pattern)",
+         "pattern, unless)",
          (int)kn, kw);
     return;
   }
@@ -1525,6 +1629,7 @@ static void parse_line(Parser *p, const char *s, const char *end) {
   if (!is_space(*s)) {
     /* A line at column 1 ends the block before it. */
     finish_block(p);
+    p->lex_into = LEX_PATTERN;
     if (words_equal(w, n, "rule")) {
       start_rule(p, q, end, w);
     } else if (words_equal(w, n, "@words")) {
@@ -1535,10 +1640,20 @@ static void parse_line(Parser *p, const char *s, const char *end) {
       directive_forms(p, q, end, true);
     } else if (words_equal(w, n, "@language")) {
       directive_language(p, q, end);
+    } else if (words_equal(w, n, "@unless")) {
+      /* The `unless` of the event and participation rules that follow
+       * (one line; a later @unless replaces it). */
+      p->n_dtoks = 0;
+      p->lex_into = LEX_DEFAULT;
+      p->rule_failed = false;
+      (void)lex_pattern(p, q, end);
+      p->lex_into = LEX_PATTERN;
+      if (p->n_dtoks == 0 && !p->rule_failed)
+        perr(p, p->line, 1, "missing elements after '@unless'");
     } else {
       perr(p, p->line, 1,
            "unknown directive '%.*s' (rule, @words, @elisions, @clitics, "
-           "@language; indent rule lines)",
+           "@language, @unless; indent rule lines)",
            (int)n, w);
     }
     return;
@@ -1570,6 +1685,8 @@ static void parser_clear(Parser *p) {
   discard_rule(p);
   ng_free(p->class_name);
   ng_free(p->toks);
+  ng_free(p->utoks);
+  ng_free(p->dtoks);
   for (size_t i = 0; i < p->n_classes; i++) {
     ng_free(p->classes[i].name);
     ng_free(p->classes[i].regex);
@@ -1800,7 +1917,20 @@ NgStatus ng_ruleset_run(const NgRuleSet *rs, NgRuleKind kind,
       NgStatus st = add_match(r, (uint32_t)i, enc, ov, out);
       if (st != NG_SUCCESS)
         return st;
-      start = ov[1];
+      PCRE2_SIZE m0 = ov[0], m1 = ov[1];
+      start = m1;
+      if (!r->unless)
+        continue;
+      /* Searched within the match only: the subject ends where it does.
+       * A search that fails for its limit keeps the match out too. */
+      rc = pcre2_match(r->unless, (PCRE2_SPTR)enc->str, m1, m0,
+                       PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
+      if (rc == PCRE2_ERROR_NOMEMORY)
+        return NG_ERR_NOMEM;
+      if (rc != PCRE2_ERROR_NOMATCH) {
+        out->n--;
+        ng_free(out->items[out->n].slots);
+      }
     }
   }
   return result;

@@ -30,11 +30,15 @@
  *       confidence 0.8
  *       set ROLE VALUE        a constant role, e.g. "set tense past"
  *       pattern ELEMENTS...   may continue on following indented lines
+ *       unless ELEMENTS...    drop a match that contains these
+ *     @unless ELEMENTS...     the `unless` of the event and participation
+ *                             rules that follow
  *
  * Pattern elements:
  *     word        a word, folded ("réunion" matches "Réunion", "reunion")
  *     word*       a word starting with "word"
  *     ~word       a word whose stem is the stem of "word" (needs @language)
+ *     *word       a word ending with "word"
  *     @NAME       any word or phrase of a word class
  *     <TYPE>      a mention of that class or a subclass: <PER> <ORG>
  *                 <GOV> <INTL> <NEWS> <LOC> <COUNTRY> <CITY> <REGION>
@@ -133,6 +137,11 @@ const char *ng_ruleset_language(const NgRuleSet *rs);
  * at a time, like ng_ruleset_run(). */
 NgStatus ng_ruleset_stem(const NgRuleSet *rs, const char *word, size_t len,
                          NgBuf *out);
+
+/* The regular expression of a rule's `unless` (its own, or the file's
+ * @unless for event and participation rules), or NULL when it has none.
+ * ng_ruleset_run() drops a match of the rule that contains a match of it. */
+const char *ng_ruleset_unless_regex(const NgRuleSet *rs, size_t i);
 
 /* Added by the rules module (additive). */
 

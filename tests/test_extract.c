@@ -350,6 +350,61 @@ test_en_official_named_by_apposition(void **state)
   ng_graph_free(g);
 }
 
+/* A future, a conditional, a cancellation or a negation makes no event,
+ * whatever date the sentence gives: a planned meeting dated "jeudi" would
+ * otherwise be last Thursday's. */
+static void
+test_fr_future_and_negation(void **state)
+{
+  (void)state;
+  static const char *const texts[] = {
+    "La conférence, organisée par Interpol, se tiendra jeudi à Rabat.",
+    "Le forum, qui devrait être organisé jeudi à Rabat, a été annoncé.",
+    "La réunion, prévue jeudi à Rabat, a été reportée.",
+    "Le Sénégal devrait être choisi pour accueillir la conférence en mai à "
+    "Dakar.",
+    "Le forum ne s'est pas tenu jeudi à Rabat.",
+    "M. Omar Diallo rencontrera Mme Sara Lind jeudi à Rabat.",
+    "M. Omar Diallo, qui n'a pas visité Rabat, a rencontré jeudi Mme Sara "
+    "Lind.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    NgGraph *g = tu_run(tu_group_engine, "tense", "fr", "2026-03-20",
+                        texts[i]);
+    assert_false(tu_has(g, NULL, tu_ng("startDate"), NULL));
+    assert_null(tu_subject_of_type(g, "Visit", 0));
+    ng_graph_free(g);
+  }
+  /* The same wording in the past is an event. */
+  NgGraph *g = tu_run(tu_group_engine, "tense", "fr", "2026-03-20",
+                      "Le forum, tenu jeudi à Rabat, a été utile.");
+  assert_true(tu_has(g, NULL, tu_ng("startDate"), "2026-03-19"));
+  ng_graph_free(g);
+}
+
+static void
+test_en_future_and_negation(void **state)
+{
+  (void)state;
+  static const char *const texts[] = {
+    "The forum will be held in Rabat on Thursday.",
+    "The forum was not held in Rabat on Thursday.",
+    "The forum, which had been scheduled to be held in Rabat on Thursday, "
+    "was called off.",
+    "Omar Diallo would have met Sara Lind in Rabat on Thursday.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    NgGraph *g = tu_run(tu_group_engine, "tense", "en", "2026-03-20",
+                        texts[i]);
+    assert_false(tu_has(g, NULL, tu_ng("startDate"), NULL));
+    ng_graph_free(g);
+  }
+  NgGraph *g = tu_run(tu_group_engine, "tense", "en", "2026-03-20",
+                      "The forum was held in Rabat on Thursday.");
+  assert_true(tu_has(g, NULL, tu_ng("startDate"), "2026-03-19"));
+  ng_graph_free(g);
+}
+
 static void
 test_en_meeting_position_participation(void **state)
 {
@@ -468,6 +523,8 @@ main(void)
     cmocka_unit_test(test_fr_sub_event_participations),
     cmocka_unit_test(test_fr_official_named_by_apposition),
     cmocka_unit_test(test_en_official_named_by_apposition),
+    cmocka_unit_test(test_fr_future_and_negation),
+    cmocka_unit_test(test_en_future_and_negation),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);

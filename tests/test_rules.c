@@ -554,6 +554,87 @@ static void test_stem_patterns(void **state) {
   ng_ruleset_free(rs);
 }
 
+/* ---- unless and suffixes ---- */
+
+static void test_unless(void **state) {
+  (void)state;
+  NgRuleSet *rs = load_ok(
+      "@words NOT not *n't\n"
+      "@unless @NOT\n"
+      "rule met\n"
+      "  kind event\n"
+      "  pattern a:<PER> _{0,3} met b:<PER>\n"
+      "rule said\n"
+      "  kind event\n"
+      "  unless will   # its own replaces the file's\n"
+      "  pattern a:<PER> _{0,3} said\n"
+      "rule pos\n"
+      "  kind position\n"
+      "  pattern h:<PER> \",\" t:chief\n");
+  assert_string_equal(ng_ruleset_unless_regex(rs, 0),
+                      "(?:^|(?<= ))(?:w=not |w=[^ ~]*n't )");
+  assert_string_equal(ng_ruleset_unless_regex(rs, 1),
+                      "(?:^|(?<= ))w=will ");
+  /* Positions have no tense: the file's @unless is not theirs. */
+  assert_null(ng_ruleset_unless_regex(rs, 2));
+  NgRuleMatches m = {0};
+  run(rs, NG_RULE_EVENT, "e=PER=x w=met e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  /* A negation inside the match drops it... */
+  run(rs, NG_RULE_EVENT, "e=PER=x w=did w=not w=met e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 0);
+  run(rs, NG_RULE_EVENT, "e=PER=x w=didn't w=met e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 0);
+  /* ... one outside it does not. */
+  run(rs, NG_RULE_EVENT, "w=not w=today p=, e=PER=x w=met e=PER=y p=. ",
+      &m);
+  assert_int_equal(m.n, 1);
+  assert_slot(&m.items[0], "a", 3, 4);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=PER=x w=met e=PER=y w=not w=z ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  /* The rule's own unless, not the file's. */
+  run(rs, NG_RULE_EVENT, "e=PER=x w=not w=said p=. ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=PER=x w=will w=said p=. ", &m);
+  assert_int_equal(m.n, 0);
+  /* A dropped match does not hide the next one. */
+  run(rs, NG_RULE_EVENT,
+      "e=PER=x w=not w=met e=PER=y p=, e=PER=z w=met e=PER=w p=. ", &m);
+  assert_int_equal(m.n, 1);
+  assert_slot(&m.items[0], "a", 5, 6);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_POSITION, "e=PER=x p=, w=chief w=not ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_free(&m);
+  ng_ruleset_free(rs);
+}
+
+static void test_suffixes(void **state) {
+  (void)state;
+  NgRuleSet *rs = load_ok("@words FUT *era \"se *dra\"\n"
+                          "rule r\n"
+                          "  kind event\n"
+                          "  pattern a:<PER> ( @FUT | *rait ) x* ( b )*\n");
+  assert_string_equal(ng_ruleset_regex(rs, 0),
+                      "(?:^|(?<= ))(?<a>e=PER=[^ ]* )(?:(?:w=se w=[^ ~]*dra "
+                      "|w=[^ ~]*era )|w=[^ ~]*rait )w=x[^ ]* (?:w=b )*");
+  NgRuleMatches m = {0};
+  run(rs, NG_RULE_EVENT, "e=PER=a w=accueillera w=x ", &m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=se w=tiendra w=xy ", &m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=signerait w=x ", &m);
+  assert_int_equal(m.n, 3);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=accueille w=x ", &m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=erable w=x ", &m);
+  assert_int_equal(m.n, 0);
+  ng_rule_matches_free(&m);
+  ng_ruleset_free(rs);
+}
+
 static void test_syntax_errors(void **state) {
   (void)state;
   static const ErrCase cases[] = {
@@ -617,6 +698,15 @@ static void test_syntax_errors(void **state) {
       {"@language en\n@language fr\n", 2, 11, "already 'en'"},
       {"@language en\nrule r\n  kind event\n  pattern a ~ b\n", 4, 13,
        "expected a word after '~'"},
+      {"rule r\n  kind event\n  unless\n  pattern a\n", 3, 3,
+       "missing elements after 'unless'"},
+      {"rule r\n  kind event\n  unless a\n  unless b\n  pattern a\n", 4, 3,
+       "duplicate 'unless'"},
+      {"rule r\n  kind event\n  unless ( a\n  pattern a\n", 3, 10,
+       "'(' is not closed"},
+      {"@unless\n", 1, 1, "missing elements after '@unless'"},
+      {"@unless @NOPE\nrule r\n  kind event\n  pattern a\n", 1, 9,
+       "undefined word class @NOPE"},
       {"rule r\n  kind event\n  pattern x:\n", 3, 11, "must be followed"},
       {"rule r\n  kind event\n  kind event\n  pattern a\n", 3, 3,
        "duplicate 'kind'"},
@@ -872,6 +962,8 @@ int main(void) {
       cmocka_unit_test(test_run_arguments),
       cmocka_unit_test(test_stem_function),
       cmocka_unit_test(test_stem_patterns),
+      cmocka_unit_test(test_unless),
+      cmocka_unit_test(test_suffixes),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_errors_keep_going),
       cmocka_unit_test(test_columns_in_code_points),
