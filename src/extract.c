@@ -1248,7 +1248,9 @@ infer_behalf_from_positions(Ex *x)
         takes_part = e->roles[r].entity == pos.holder &&
                      !strcmp(e->roles[r].prop, "participant");
       }
-      if (e->merged || !takes_part) {
+      /* The appointee of an appointment does not yet act for the post. */
+      if (e->merged || !takes_part ||
+          ng_ontology_is_a(x->onto, e->type, "Appointment")) {
         continue;
       }
       bool said = false;
