@@ -108,6 +108,7 @@ typedef struct {
   uint32_t sent;         /* first sentence */
   const char *rule;
   const char *iri;
+  const char *cameo;     /* CAMEO root code of its class, or NULL */
   bool merged;           /* folded into another event */
   int32_t merged_into;
 } NgEvent;

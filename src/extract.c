@@ -20,6 +20,7 @@ typedef struct {
   char *name;
   char *super[4];
   size_t n_super;
+  char *cameo; /* ng:cameoRootCode, or NULL */
 } OntClass;
 
 struct NgOntology {
@@ -68,6 +69,15 @@ ont_triple(void *handle, const NgTriple *t)
 {
   NgOntology *o = handle;
   const char *s = ng_local(t->s);
+  if (s && t->kind == NG_TERM_LITERAL &&
+      !strcmp(t->p, NG_NS "cameoRootCode")) {
+    OntClass *c = ont_get(o, s, true);
+    if (c && !c->cameo) {
+      c->cameo = ng_strdup(t->o);
+      o->failed = o->failed || !c->cameo;
+    }
+    return;
+  }
   if (!s || t->kind != NG_TERM_IRI) {
     return;
   }
@@ -83,6 +93,29 @@ ont_triple(void *handle, const NgTriple *t)
       }
     }
   }
+}
+
+NgStatus
+ng_ontology_add(NgOntology *o, const char *path, const NgLog *log)
+{
+  NgStatus st = ng_rdf_parse_file(path, "turtle", ont_triple, o, log);
+  return !st && o->failed ? NG_ERR_NOMEM : st;
+}
+
+const char *
+ng_ontology_cameo(const NgOntology *o, const char *cls)
+{
+  for (int depth = 0; cls && depth < 16; depth++) {
+    const OntClass *c = ont_get((NgOntology *)(uintptr_t)o, cls, false);
+    if (!c) {
+      return NULL;
+    }
+    if (c->cameo) {
+      return c->cameo;
+    }
+    cls = c->n_super ? c->super[0] : NULL;
+  }
+  return NULL;
 }
 
 NgOntology *
@@ -112,6 +145,7 @@ ng_ontology_free(NgOntology *o)
   }
   for (size_t i = 0; i < o->n; i++) {
     ng_free(o->classes[i].name);
+    ng_free(o->classes[i].cameo);
     for (size_t k = 0; k < o->classes[i].n_super; k++) {
       ng_free(o->classes[i].super[k]);
     }
@@ -1312,6 +1346,9 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
   }
   if (!st) {
     st = infer_behalf_from_positions(&x);
+  }
+  for (size_t i = 0; !st && i < an->n_events; i++) {
+    an->events[i].cameo = ng_ontology_cameo(onto, an->events[i].type);
   }
   if (!st) {
     infer_agency_countries(&x);

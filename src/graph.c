@@ -470,6 +470,7 @@ event(Gb *gb, int32_t i)
   for (size_t k = 0; k + 1 < e->n_ev; k += 2) {
     iri(gb, s, NG "evidence", sentence_node(gb, e->ev[k], e->ev[k + 1]));
   }
+  lit(gb, s, NG "cameoCode", e->cameo, NULL, NULL);
   decimal(gb, s, NG "confidence", e->conf);
   lit(gb, s, NG "rule", e->rule, NULL, NULL);
 }

@@ -405,6 +405,31 @@ test_en_future_and_negation(void **state)
   ng_graph_free(g);
 }
 
+/* Events carry the CAMEO root code of their class (ontology/cameo.ttl),
+ * subclasses that of their superclass. */
+static void
+test_cameo_codes(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(
+    tu_group_engine, "cameo", "en", "2026-05-06",
+    "A summit of the African Union was held in Addis Ababa on 3 May. "
+    "On the sidelines of the summit, Mr. Peter Otieno held talks with Mr. Sam "
+    "Okello. "
+    "Algeria commends Tunisia.");
+  const char *t = tu_subject_of_type(g, "Talks", 0);
+  const char *m = tu_subject_of_type(g, "Meeting", 0);
+  const char *s = tu_subject_of_type(g, "Statement", 0);
+  assert_non_null(t);
+  assert_non_null(m);
+  assert_non_null(s);
+  assert_true(tu_has(g, t, tu_ng("cameoCode"), "04"));
+  assert_true(tu_has(g, m, tu_ng("cameoCode"), "04"));
+  assert_true(tu_has(g, s, tu_ng("cameoCode"), "01"));
+  assert_int_equal(tu_count(g, t, tu_ng("cameoCode"), NULL), 1);
+  ng_graph_free(g);
+}
+
 static void
 test_en_meeting_position_participation(void **state)
 {
@@ -525,6 +550,7 @@ main(void)
     cmocka_unit_test(test_en_official_named_by_apposition),
     cmocka_unit_test(test_fr_future_and_negation),
     cmocka_unit_test(test_en_future_and_negation),
+    cmocka_unit_test(test_cameo_codes),
     cmocka_unit_test(test_en_meeting_position_participation),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
