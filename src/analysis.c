@@ -73,7 +73,7 @@ ng_analysis_add_position(NgAnalysis *an)
   NgPosition *p = push((void **)&an->positions, &an->n_positions,
                        &an->cap_positions, sizeof(NgPosition));
   if (p) {
-    p->holder = p->org = -1;
+    p->holder = p->org = p->country = -1;
   }
   return p;
 }

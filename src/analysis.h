@@ -71,6 +71,8 @@ typedef struct {
 typedef struct {
   int32_t holder;       /* entity */
   int32_t org;          /* entity, or -1 */
+  int32_t country;      /* entity: the country the post is held for
+                           ("la ministre sénégalaise", "Kenya's"), or -1 */
   const char *title;    /* "directeur général", as written, lower-cased */
   const char *title_lang;
   double conf;
@@ -113,6 +115,7 @@ typedef struct {
   uint32_t sent;         /* first sentence */
   const char *rule;
   const char *iri;
+  const char *cameo;     /* CAMEO root code of its class, or NULL */
   bool merged;           /* folded into another event */
   int32_t merged_into;
 } NgEvent;

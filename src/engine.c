@@ -175,6 +175,11 @@ ng_engine_new(const NgEngineOptions *opts, NgStatus *st)
     e->onto = ng_ontology_load(path, &e->log, st);
   }
   ng_free(path);
+  path = NULL;
+  if (!*st && !(*st = load_required(e, "cameo.ttl", &path))) {
+    *st = ng_ontology_add(e->onto, path, &e->log);
+  }
+  ng_free(path);
   if (!*st) {
     *st = load_languages(e);
   }

@@ -20,6 +20,7 @@ typedef struct {
   char *name;
   char *super[4];
   size_t n_super;
+  char *cameo; /* ng:cameoRootCode, or NULL */
 } OntClass;
 
 struct NgOntology {
@@ -68,6 +69,15 @@ ont_triple(void *handle, const NgTriple *t)
 {
   NgOntology *o = handle;
   const char *s = ng_local(t->s);
+  if (s && t->kind == NG_TERM_LITERAL &&
+      !strcmp(t->p, NG_NS "cameoRootCode")) {
+    OntClass *c = ont_get(o, s, true);
+    if (c && !c->cameo) {
+      c->cameo = ng_strdup(t->o);
+      o->failed = o->failed || !c->cameo;
+    }
+    return;
+  }
   if (!s || t->kind != NG_TERM_IRI) {
     return;
   }
@@ -83,6 +93,29 @@ ont_triple(void *handle, const NgTriple *t)
       }
     }
   }
+}
+
+NgStatus
+ng_ontology_add(NgOntology *o, const char *path, const NgLog *log)
+{
+  NgStatus st = ng_rdf_parse_file(path, "turtle", ont_triple, o, log);
+  return !st && o->failed ? NG_ERR_NOMEM : st;
+}
+
+const char *
+ng_ontology_cameo(const NgOntology *o, const char *cls)
+{
+  for (int depth = 0; cls && depth < 16; depth++) {
+    const OntClass *c = ont_get((NgOntology *)(uintptr_t)o, cls, false);
+    if (!c) {
+      return NULL;
+    }
+    if (c->cameo) {
+      return c->cameo;
+    }
+    cls = c->n_super ? c->super[0] : NULL;
+  }
+  return NULL;
 }
 
 NgOntology *
@@ -112,6 +145,7 @@ ng_ontology_free(NgOntology *o)
   }
   for (size_t i = 0; i < o->n; i++) {
     ng_free(o->classes[i].name);
+    ng_free(o->classes[i].cameo);
     for (size_t k = 0; k < o->classes[i].n_super; k++) {
       ng_free(o->classes[i].super[k]);
     }
@@ -165,7 +199,9 @@ typedef struct {
   Unit *units;
   size_t n_units, cap_units;
   int32_t current; /* the current top-level event, or -1 */
+  int32_t sent_sub; /* a sub-event the current sentence reports, or -1 */
   NgRuleMatches matches;
+  const char **stems; /* per token: its folded stem, or NULL */
 } Ex;
 
 /* Lexicon membership in the document's language. */
@@ -214,7 +250,7 @@ put_field(NgBuf *b, const char *s, size_t n)
   ng_fold(s, n, b);
   for (size_t i = start; i < b->len; i++) {
     if (b->data[i] == ' ' || b->data[i] == '=' || b->data[i] == '\n' ||
-        b->data[i] == '\t') {
+        b->data[i] == '\t' || b->data[i] == '~') {
       b->data[i] = '_';
     }
   }
@@ -280,6 +316,10 @@ encode(Ex *x, size_t s, NgEncoded *enc)
       }
       ng_buf_puts(&x->str, (tk->flags & NG_TOK_PUNCT) ? "p=" : "w=");
       put_field(&x->str, tk->norm, strlen(tk->norm));
+      if (x->stems && x->stems[t] && !(tk->flags & NG_TOK_PUNCT)) {
+        ng_buf_putc(&x->str, '~');
+        ng_buf_puts(&x->str, x->stems[t]);
+      }
       ng_buf_putc(&x->str, ' ');
       t++;
       continue;
@@ -308,6 +348,47 @@ encode(Ex *x, size_t s, NgEncoded *enc)
   enc->unit_off = x->off;
   enc->n_units = x->n_units;
   return NG_SUCCESS;
+}
+
+/* The stem of every word token, once per document (rules match stems
+ * with ~word; computing them per rule would stem each word many times). */
+static NgStatus
+stem_tokens(Ex *x)
+{
+  NgAnalysis *an = x->an;
+  if (!ng_ruleset_language(x->res->rules) || an->seg.n_tokens == 0) {
+    return NG_SUCCESS;
+  }
+  x->stems = ng_calloc(an->seg.n_tokens, sizeof(char *));
+  if (!x->stems) {
+    return NG_ERR_NOMEM;
+  }
+  NgBuf b;
+  ng_buf_init(&b);
+  NgStatus st = NG_SUCCESS;
+  for (size_t t = 0; t < an->seg.n_tokens && st != NG_ERR_NOMEM; t++) {
+    const NgToken *tk = &an->seg.tokens[t];
+    if (!(tk->flags & NG_TOK_ALPHA) || (tk->flags & NG_TOK_PUNCT)) {
+      continue;
+    }
+    ng_buf_clear(&b);
+    st = ng_ruleset_stem(x->res->rules, an->doc->text + tk->b0,
+                         tk->b1 - tk->b0, &b);
+    if (st == NG_SUCCESS) {
+      /* A field of one unit, as put_field makes the word. */
+      for (size_t i = 0; i < b.len; i++) {
+        if (strchr(" =~\n\t", b.data[i])) {
+          b.data[i] = '_';
+        }
+      }
+      x->stems[t] = ng_arena_strndup(an->arena, b.data, b.len);
+      if (!x->stems[t]) {
+        st = NG_ERR_NOMEM;
+      }
+    }
+  }
+  ng_buf_free(&b);
+  return st == NG_ERR_NOMEM ? st : NG_SUCCESS;
 }
 
 /* ------------------------------------------------------------------ */
@@ -434,8 +515,11 @@ event_label(Ex *x, const NgMention *m)
     }
     end = s + 1;
     /* Up to two more words of the complement ("de OM sécurité"). */
+    /* An elided pronoun ("s'" of "s'est tenu") starts the verb, not the
+     * name. */
     for (int extra = 0; extra < 2 && end < an->seg.n_tokens &&
                         tk[end].sent == sent && (tk[end].flags & NG_TOK_ALPHA) &&
+                        !(tk[end].flags & NG_TOK_ELISION) &&
                         !lex_has(x, "stopword", tk[end].norm) &&
                         !lex_has(x, "np_link", tk[end].norm);
          extra++) {
@@ -598,6 +682,14 @@ is_org_m(const NgMention *m)
   return m->entity >= 0 && ng_entity_type_is_org(m->type);
 }
 
+/* A country, named or through its demonym ("sénégalaise", "Kenyan"): the
+ * gazetteer links both to the country. */
+static bool
+is_country_m(const NgMention *m)
+{
+  return m->entity >= 0 && m->type == NG_ENT_COUNTRY;
+}
+
 static bool
 is_person_m(const NgMention *m)
 {
@@ -751,6 +843,8 @@ apply_event(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri, uint32_t sent)
   e = &x->an->events[ev];
   if (e->part_of < 0 && !is_statement(x, e)) {
     x->current = ev;
+  } else if (e->part_of >= 0 && !is_statement(x, e)) {
+    x->sent_sub = ev;
   }
   return st;
 }
@@ -803,7 +897,11 @@ apply_participation(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   }
   int32_t bm = first_mention(x, m, "onBehalfOf", is_agent_m);
   int32_t em = first_mention(x, m, "event", is_event_m);
-  int32_t ev = em >= 0 ? event_of_mention(x, em, ri, false) : x->current;
+  /* The people of a sentence that reports talks on the margins of a
+   * meeting take part in the talks: the meeting has its own sentences. */
+  int32_t ev = em >= 0            ? event_of_mention(x, em, ri, false)
+               : x->sent_sub >= 0 ? x->sent_sub
+                                  : x->current;
   if (ev < 0) {
     return NG_SUCCESS;
   }
@@ -821,12 +919,26 @@ apply_participation(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
 }
 
 static NgStatus
-add_position(Ex *x, int32_t holder, int32_t org, const char *title,
-             const NgRuleInfo *ri, uint32_t sent)
+add_position(Ex *x, int32_t holder, int32_t org, int32_t country,
+             const char *title, const NgRuleInfo *ri, uint32_t sent)
 {
   for (size_t i = 0; i < x->an->n_positions; i++) {
     NgPosition *p = &x->an->positions[i];
-    if (p->holder == holder && p->org == org && !strcmp(p->title, title)) {
+    if (p->holder != holder || p->org != org) {
+      continue;
+    }
+    /* One post said twice, once in full: "directeur" and "directeur de
+     * la cybercriminalité" at Interpol. Keep the fuller title. */
+    size_t lp = strlen(p->title), lt = strlen(title);
+    const char *shorter = lp <= lt ? p->title : title;
+    const char *longer = lp <= lt ? title : p->title;
+    size_t ls = lp <= lt ? lp : lt;
+    if (!strncmp(shorter, longer, ls) &&
+        (longer[ls] == '\0' || longer[ls] == ' ')) {
+      p->title = longer;
+      if (p->country < 0) {
+        p->country = country;
+      }
       return NG_SUCCESS;
     }
   }
@@ -837,6 +949,7 @@ add_position(Ex *x, int32_t holder, int32_t org, const char *title,
   const NgSentence *se = &x->an->seg.sents[sent];
   p->holder = holder;
   p->org = org;
+  p->country = country;
   p->title = title;
   p->title_lang = x->an->lang;
   p->conf = rule_conf(ri);
@@ -874,6 +987,7 @@ title_text(Ex *x, const NgSlot *s)
 
 typedef struct {
   int32_t holder;
+  int32_t country;
   const char *title;
   const NgRuleInfo *ri;
   uint32_t sent;
@@ -890,7 +1004,8 @@ pos_org_cb(Ex *x, int32_t mi, void *data)
     return true;
   }
   pa->any = true;
-  pa->st = add_position(x, pa->holder, m->entity, pa->title, pa->ri, pa->sent);
+  pa->st = add_position(x, pa->holder, m->entity, pa->country, pa->title,
+                        pa->ri, pa->sent);
   return pa->st == NG_SUCCESS;
 }
 
@@ -903,8 +1018,10 @@ apply_position(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   if (hm < 0 || !ts) {
     return NG_SUCCESS;
   }
-  PosAdd pa = {x->an->mentions[hm].entity, title_text(x, ts), ri, sent,
-               NG_SUCCESS, false};
+  int32_t cm = first_mention(x, m, "country", is_country_m);
+  PosAdd pa = {x->an->mentions[hm].entity,
+               cm >= 0 ? x->an->mentions[cm].entity : -1,
+               title_text(x, ts), ri, sent, NG_SUCCESS, false};
   if (!pa.title) {
     return NG_ERR_NOMEM;
   }
@@ -913,7 +1030,7 @@ apply_position(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
     return pa.st;
   }
   if (!pa.any) {
-    return add_position(x, pa.holder, -1, pa.title, ri, sent);
+    return add_position(x, pa.holder, -1, pa.country, pa.title, ri, sent);
   }
   return NG_SUCCESS;
 }
@@ -930,6 +1047,19 @@ apply_mention(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
     return NG_SUCCESS;
   }
   int32_t om = first_mention(x, m, "org", is_org_m);
+  /* "le directeur de la police, X" / "X, le directeur de la police": the
+   * apposition names the official, who holds the title; no unnamed
+   * person. */
+  int32_t hm = first_mention(x, m, "holder", is_person_m);
+  if (hm >= 0) {
+    const char *ht = title_text(x, ts);
+    if (!ht) {
+      return NG_ERR_NOMEM;
+    }
+    return add_position(x, x->an->mentions[hm].entity,
+                        om >= 0 ? x->an->mentions[om].entity : -1, -1, ht,
+                        ri, sent);
+  }
   const NgSlot *span = slot(m, "span", 0);
   NgSlot whole = {"span", m->u0, m->u1};
   if (!span) {
@@ -988,7 +1118,7 @@ apply_mention(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
   nm->type = NG_ENT_PERSON;
   nm->entity = ent;
   *changed = true;
-  return add_position(x, ent, org, title, ri, sent);
+  return add_position(x, ent, org, -1, title, ri, sent);
 }
 
 static NgStatus
@@ -1130,6 +1260,55 @@ infer_agency_countries(Ex *x)
   }
 }
 
+/* An official whose post is held for a country ("la ministre sénégalaise
+ * de l'Intérieur", "Kenya's foreign minister") acts for that country in
+ * the events the document has them take part in, unless a rule already
+ * said on whose behalf. Positions are not tied to one event, so this runs
+ * once every sentence has been read. */
+static NgStatus
+infer_behalf_from_positions(Ex *x)
+{
+  NgAnalysis *an = x->an;
+  size_t n_events = an->n_events;
+  for (size_t i = 0; i < an->n_positions; i++) {
+    const NgPosition pos = an->positions[i];
+    if (pos.country < 0 || pos.country == pos.holder) {
+      continue;
+    }
+    for (size_t ev = 0; ev < n_events; ev++) {
+      const NgEvent *e = &an->events[ev];
+      bool takes_part = false;
+      for (size_t r = 0; r < e->n_roles && !takes_part; r++) {
+        takes_part = e->roles[r].entity == pos.holder &&
+                     !strcmp(e->roles[r].prop, "participant");
+      }
+      /* The appointee of an appointment does not yet act for the post. */
+      if (e->merged || !takes_part ||
+          ng_ontology_is_a(x->onto, e->type, "Appointment")) {
+        continue;
+      }
+      bool said = false;
+      for (size_t k = 0; k < an->n_parts && !said; k++) {
+        said = an->parts[k].agent == pos.holder &&
+               an->parts[k].event == (int32_t)ev &&
+               an->parts[k].on_behalf_of >= 0;
+      }
+      if (said) {
+        continue;
+      }
+      /* Evidence: the sentence that gives the post its country. */
+      double conf = pos.conf < e->conf ? pos.conf : e->conf;
+      NgStatus st = add_participation(x, pos.holder, pos.country,
+                                      (int32_t)ev, conf * 0.9, pos.rule,
+                                      pos.sent);
+      if (st) {
+        return st;
+      }
+    }
+  }
+  return NG_SUCCESS;
+}
+
 NgStatus
 ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
 {
@@ -1149,8 +1328,10 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
   /* NEWSGRAPH_TRACE=1 logs every encoded sentence: what rule authors need
    * to see to write a pattern. */
   const char *trace = getenv("NEWSGRAPH_TRACE");
+  st = stem_tokens(&x);
   for (size_t s = 0; s < an->seg.n_sents && !st; s++) {
     NgEncoded enc;
+    x.sent_sub = -1;
     st = encode(&x, s, &enc);
     if (!st && trace && *trace == '1') {
       ng_log(&res->log, NG_LOG_INFO, NG_SUCCESS, "extract", an->doc->id,
@@ -1164,11 +1345,18 @@ ng_extract(NgAnalysis *an, const NgResources *res, const NgOntology *onto)
     st = merge_events(&x);
   }
   if (!st) {
+    st = infer_behalf_from_positions(&x);
+  }
+  for (size_t i = 0; !st && i < an->n_events; i++) {
+    an->events[i].cameo = ng_ontology_cameo(onto, an->events[i].type);
+  }
+  if (!st) {
     infer_agency_countries(&x);
   }
   ng_rule_matches_free(&x.matches);
   ng_buf_free(&x.str);
   ng_free(x.units);
   ng_free(x.off);
+  ng_free(x.stems);
   return st;
 }

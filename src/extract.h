@@ -30,6 +30,13 @@ bool ng_ontology_has_class(const NgOntology *o, const char *local);
 /* Whether class @p sub is @p super or one of its subclasses. */
 bool ng_ontology_is_a(const NgOntology *o, const char *sub, const char *super);
 
+/* Read more ontology triples from the Turtle file @p path into @p o: the
+ * classes' CAMEO root codes (ontology/cameo.ttl). */
+NgStatus ng_ontology_add(NgOntology *o, const char *path, const NgLog *log);
+/* The CAMEO root code (ng:cameoRootCode) of class @p cls or of its nearest
+ * superclass that has one, or NULL. Borrowed from @p o. */
+const char *ng_ontology_cameo(const NgOntology *o, const char *cls);
+
 NgStatus ng_extract(NgAnalysis *an, const NgResources *res,
                     const NgOntology *onto);
 

@@ -477,6 +477,7 @@ event(Gb *gb, int32_t i)
   for (size_t k = 0; k + 1 < e->n_ev; k += 2) {
     iri(gb, s, NG "evidence", sentence_node(gb, e->ev[k], e->ev[k + 1]));
   }
+  lit(gb, s, NG "cameoCode", e->cameo, NULL, NULL);
   decimal(gb, s, NG "confidence", e->conf);
   lit(gb, s, NG "rule", e->rule, NULL, NULL);
 }
@@ -520,6 +521,9 @@ position(Gb *gb, const NgPosition *p)
   iri(gb, s, NG "holder", gb->ent_iri[p->holder]);
   if (p->org >= 0) {
     iri(gb, s, NG "organization", gb->ent_iri[p->org]);
+  }
+  if (p->country >= 0) {
+    iri(gb, s, NG "country", gb->ent_iri[p->country]);
   }
   lit(gb, s, NG "title", p->title, p->title_lang ? p->title_lang : gb->lang, NULL);
   iri(gb, s, NG "mentionedIn", gb->doc);

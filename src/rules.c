@@ -7,6 +7,7 @@
 #include "rules.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <libstemmer.h>
 #include <pcre2.h>
 
 #include <string.h>
@@ -18,6 +19,8 @@
 #define NG_RULES_DEFAULT_MATCH_LIMIT 1000000u
 /* PCRE2 refuses longer group names. */
 #define NG_RULES_MAX_SLOT_NAME 32u
+/* Longer words are not stemmed (no word of a language is this long). */
+#define NG_RULES_MAX_STEM_INPUT 256u
 
 typedef struct {
   NgRuleInfo info;
@@ -28,6 +31,9 @@ typedef struct {
   size_t cap_keys, cap_values;
   char *regex;
   pcre2_code *code;
+  /* `unless`: a match that contains this is dropped (or NULL) */
+  char *unless_regex;
+  pcre2_code *unless;
   char **slot_names; /* by capture group number - 1 */
   uint32_t n_groups;
 } NgRule;
@@ -46,6 +52,10 @@ struct NgRuleSet {
   uint32_t md_groups;
   NgLog log;
   bool has_log;
+  /* The rule files' language (@language) and its Snowball stemmer; like
+   * the match data, used by one thread at a time. */
+  char *language;
+  struct sb_stemmer *stemmer;
 };
 
 /* ------------------------------------------------------------------ */
@@ -92,6 +102,8 @@ static void rule_free(NgRule *r) {
   ng_free(r->values);
   ng_free(r->regex);
   pcre2_code_free(r->code);
+  ng_free(r->unless_regex);
+  pcre2_code_free(r->unless);
   for (uint32_t i = 0; i < r->n_groups; i++)
     ng_free(r->slot_names[i]);
   ng_free(r->slot_names);
@@ -108,6 +120,9 @@ void ng_ruleset_free(NgRuleSet *rs) {
     ng_free(rs->files[i]);
   ng_free(rs->files);
   pcre2_match_data_free(rs->md);
+  if (rs->stemmer)
+    sb_stemmer_delete(rs->stemmer);
+  ng_free(rs->language);
   pcre2_match_context_free(rs->mctx);
   pcre2_compile_context_free(rs->cctx);
   pcre2_general_context_free(rs->gctx);
@@ -138,11 +153,48 @@ const char *ng_ruleset_regex(const NgRuleSet *rs, size_t i) {
   return i < rs->n_rules ? rs->rules[i]->regex : NULL;
 }
 
+const char *ng_ruleset_unless_regex(const NgRuleSet *rs, size_t i) {
+  return i < rs->n_rules ? rs->rules[i]->unless_regex : NULL;
+}
+
+const char *ng_ruleset_language(const NgRuleSet *rs) {
+  return rs->language;
+}
+
+NgStatus ng_ruleset_stem(const NgRuleSet *rs, const char *word, size_t len,
+                         NgBuf *out) {
+  if (!rs->stemmer || len == 0 || len > NG_RULES_MAX_STEM_INPUT)
+    return NG_FAILURE;
+  /* Snowball works on lower-case text with its diacritics ("rencontrée",
+   * "réunis"); the stem is folded afterwards like every unit. */
+  char low[NG_RULES_MAX_STEM_INPUT * 4 + 4];
+  size_t n = 0, i = 0, cl;
+  while (i < len) {
+    uint32_t cp = ng_utf8_decode(word + i, len - i, &cl);
+    if (ng_cp_is_apostrophe(cp))
+      cp = '\'';
+    n += ng_utf8_encode(ng_cp_lower(cp), low + n);
+    i += cl;
+  }
+  const sb_symbol *st =
+      sb_stemmer_stem(rs->stemmer, (const sb_symbol *)low, (int)n);
+  if (!st)
+    return NG_ERR_NOMEM;
+  int sl = sb_stemmer_length(rs->stemmer);
+  size_t before = out->len;
+  ng_fold((const char *)st, sl > 0 ? (size_t)sl : 0, out);
+  if (out->failed)
+    return NG_ERR_NOMEM;
+  return out->len > before ? NG_SUCCESS : NG_FAILURE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pattern tokens                                                      */
 
 typedef enum {
   TOK_WORD,   /* bare word; .prefix when written word* */
+  TOK_STEM,   /* ~word: any word with the same stem (text without '~') */
+  TOK_SUFFIX, /* *word: any word ending with it (text without '*') */
   TOK_QUOTED, /* "phrase or punctuation" (text without the quotes) */
   TOK_CLASS,  /* @NAME */
   TOK_TYPE,   /* <TYPE> */
@@ -189,6 +241,7 @@ typedef struct {
   bool failed;       /* some error was reported in this load */
   bool rule_failed;  /* the current rule or class had an error */
   bool nomem;
+  bool set_language; /* this load declared the rule set's @language */
   ParseState state;
   bool in_pattern;   /* the last keyword line was `pattern` */
   /* the current rule */
@@ -199,6 +252,15 @@ typedef struct {
   Tok *toks;
   size_t n_toks, cap_toks;
   size_t pos; /* parser cursor in toks */
+  /* the current rule's `unless` elements, and the file's @unless default
+   * for event and participation rules; lex_into says where lexed
+   * elements go */
+  Tok *utoks;
+  size_t n_utoks, cap_utoks;
+  bool has_unless;
+  Tok *dtoks;
+  size_t n_dtoks, cap_dtoks;
+  enum { LEX_PATTERN, LEX_UNLESS, LEX_DEFAULT } lex_into;
   /* the current @words block */
   char *class_name;
   unsigned class_line, class_col;
@@ -285,11 +347,22 @@ static size_t word_char_len(const char *s, const char *end) {
 }
 
 static bool push_tok(Parser *p, const Tok *t) {
-  if (!ng_grow((void **)&p->toks, &p->cap_toks, p->n_toks + 1, sizeof *t)) {
+  Tok **toks = &p->toks;
+  size_t *n = &p->n_toks, *cap = &p->cap_toks;
+  if (p->lex_into == LEX_UNLESS) {
+    toks = &p->utoks;
+    n = &p->n_utoks;
+    cap = &p->cap_utoks;
+  } else if (p->lex_into == LEX_DEFAULT) {
+    toks = &p->dtoks;
+    n = &p->n_dtoks;
+    cap = &p->cap_dtoks;
+  }
+  if (!ng_grow((void **)toks, cap, *n + 1, sizeof *t)) {
     pnomem(p);
     return false;
   }
-  p->toks[p->n_toks++] = *t;
+  (*toks)[(*n)++] = *t;
   return true;
 }
 
@@ -364,6 +437,18 @@ static bool lex_pattern(Parser *p, const char *s, const char *end) {
       t.kind = c == '(' ? TOK_LPAREN : c == ')' ? TOK_RPAREN : TOK_BAR;
       t.len = 1;
       s++;
+    } else if (c == '*' && s + 1 < end && word_char_len(s + 1, end) > 0 &&
+               (t.space_before || s[-1] == '(' || s[-1] == '|')) {
+      /* "*word" (a suffix) where an element may start; "E*" stays a
+       * repetition. */
+      const char *q = s + 1;
+      size_t n;
+      while (q < end && (n = word_char_len(q, end)) > 0)
+        q += n;
+      t.kind = TOK_SUFFIX;
+      t.text = s + 1;
+      t.len = (size_t)(q - s - 1);
+      s = q;
     } else if (c == '?' || c == '*' || c == '+') {
       t.kind = TOK_REP;
       t.len = 1;
@@ -379,6 +464,19 @@ static bool lex_pattern(Parser *p, const char *s, const char *end) {
       }
       t.kind = TOK_REP;
       t.len = (size_t)(q - s);
+      s = q;
+    } else if (c == '~') {
+      const char *q = s + 1;
+      size_t n;
+      while (q < end && (n = word_char_len(q, end)) > 0)
+        q += n;
+      if (q == s + 1) {
+        perr(p, t.line, t.col, "expected a word after '~'");
+        return false;
+      }
+      t.kind = TOK_STEM;
+      t.text = s + 1;
+      t.len = (size_t)(q - s - 1);
       s = q;
     } else if (c == '@') {
       const char *q = s + 1;
@@ -508,7 +606,11 @@ static void emit_unit(Parser *p, const char *s, size_t n, bool prefix,
   if (has_alnum(s, n)) {
     ng_buf_puts(&p->re, "w=");
     emit_escaped(&p->re, s, n);
-    ng_buf_puts(&p->re, prefix ? "[^ ]* " : " ");
+    /* With a language, word units carry "~stem" after the word. */
+    if (prefix)
+      ng_buf_puts(&p->re, "[^ ]* ");
+    else
+      ng_buf_puts(&p->re, p->rs->stemmer ? "(?:~[^ ]*)? " : " ");
     (*units)++;
     return;
   }
@@ -524,9 +626,36 @@ static void emit_unit(Parser *p, const char *s, size_t n, bool prefix,
   }
 }
 
+/* Emit "any word whose stem is the stem of [w, w+n)". */
+static bool emit_stem(Parser *p, const Tok *t, const char *w, size_t n,
+                      unsigned *units) {
+  if (!p->rs->stemmer) {
+    perr(p, t->line, t->col,
+         "'~%.*s': stems need an @language directive at the top of the file",
+         (int)n, w);
+    return false;
+  }
+  NgBuf f;
+  ng_buf_init(&f);
+  NgStatus st = ng_ruleset_stem(p->rs, w, n, &f);
+  if (st == NG_ERR_NOMEM) {
+    pnomem(p);
+  } else if (st != NG_SUCCESS || !has_alnum(f.data, f.len)) {
+    perr(p, t->line, t->col, "'~%.*s' has no stem", (int)n, w);
+  } else {
+    ng_buf_puts(&p->re, "w=[^ ~]*~");
+    emit_escaped(&p->re, f.data, f.len);
+    ng_buf_putc(&p->re, ' ');
+    (*units)++;
+  }
+  ng_buf_free(&f);
+  return st == NG_SUCCESS;
+}
+
 /* Emit the units of a bare word or a quoted phrase: whitespace-separated,
  * folded, elided forms split off. A trailing '*' on a phrase word makes
- * it a prefix. Returns the number of units. */
+ * it a prefix, a leading '~' a stem (as does @p stem for a ~word token).
+ * Returns the number of units. */
 static unsigned emit_text(Parser *p, const Tok *t, bool prefix) {
   unsigned units = 0;
   const char *s = t->text, *end = t->text + t->len;
@@ -542,6 +671,33 @@ static unsigned emit_text(Parser *p, const Tok *t, bool prefix) {
       break;
     bool pre = (s == end && prefix);
     size_t wn = (size_t)(s - w);
+    if (t->kind == TOK_SUFFIX ||
+        (t->kind == TOK_QUOTED && wn > 1 && *w == '*')) {
+      if (*w == '*') {
+        w++;
+        wn--;
+      }
+      ng_buf_clear(&f);
+      ng_fold(w, wn, &f);
+      if (f.failed) {
+        pnomem(p);
+        break;
+      }
+      ng_buf_puts(&p->re, "w=[^ ~]*");
+      emit_escaped(&p->re, f.data, f.len);
+      ng_buf_puts(&p->re, p->rs->stemmer ? "(?:~[^ ]*)? " : " ");
+      units++;
+      continue;
+    }
+    if (t->kind == TOK_STEM || (t->kind == TOK_QUOTED && wn > 1 && *w == '~')) {
+      if (*w == '~') {
+        w++;
+        wn--;
+      }
+      if (!emit_stem(p, t, w, wn, &units))
+        break;
+      continue;
+    }
     if (t->kind == TOK_QUOTED && wn > 1 && w[wn - 1] == '*' &&
         has_alnum(w, wn - 1)) {
       pre = true;
@@ -645,8 +801,13 @@ static bool parse_primary(Parser *p, unsigned depth, bool *gap,
   case TOK_WORD:
     emit_text(p, t, t->prefix);
     return true;
+  case TOK_STEM:
+  case TOK_SUFFIX:
+    return emit_text(p, t, false) > 0 && !p->rule_failed;
   case TOK_QUOTED:
-    if (emit_text(p, t, false) == 0) {
+    if (emit_text(p, t, false) == 0 || p->rule_failed) {
+      if (p->rule_failed)
+        return false;
       perr(p, t->line, t->col, "empty quoted string");
       return false;
     }
@@ -853,8 +1014,9 @@ static void reset_codegen(Parser *p) {
 }
 
 /* Compile the collected pattern tokens of the current rule. */
-static bool compile_rule(Parser *p) {
-  NgRule *r = p->rule;
+/* Compile p->toks to *code and *regex; slot names are left in
+ * p->slot_names. */
+static bool compile_tokens(Parser *p, pcre2_code **code, char **regex) {
   reset_codegen(p);
   p->pos = 0;
   /* A match starts only at a unit boundary: "w=la " not inside "w=vla ". */
@@ -872,10 +1034,10 @@ static bool compile_rule(Parser *p) {
   }
   int err;
   PCRE2_SIZE eoff;
-  r->code = pcre2_compile((PCRE2_SPTR)p->re.data, p->re.len,
-                          PCRE2_UTF | PCRE2_DUPNAMES, &err, &eoff,
-                          p->rs->cctx);
-  if (!r->code) {
+  *code = pcre2_compile((PCRE2_SPTR)p->re.data, p->re.len,
+                        PCRE2_UTF | PCRE2_DUPNAMES, &err, &eoff,
+                        p->rs->cctx);
+  if (!*code) {
     PCRE2_UCHAR msg[256];
     unsigned line = p->pat_line, col = p->pat_col;
     for (size_t i = 0; i < p->n_map; i++) {
@@ -894,12 +1056,22 @@ static bool compile_rule(Parser *p) {
     return false;
   }
   /* JIT is optional: without it pcre2_match interprets. */
-  (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
-  r->regex = ng_strndup(p->re.data, p->re.len);
-  if (!r->regex) {
+  (void)pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE);
+  *regex = ng_strndup(p->re.data, p->re.len);
+  if (!*regex) {
     pnomem(p);
     return false;
   }
+  return true;
+}
+
+/* Compile the collected pattern tokens of the current rule, and its
+ * `unless` (its own, or the file's @unless for events and
+ * participations). */
+static bool compile_rule(Parser *p) {
+  NgRule *r = p->rule;
+  if (!compile_tokens(p, &r->code, &r->regex))
+    return false;
   if (p->n_groups) {
     r->slot_names = ng_calloc(p->n_groups, sizeof *r->slot_names);
     if (!r->slot_names) {
@@ -910,7 +1082,20 @@ static bool compile_rule(Parser *p) {
     r->n_groups = p->n_groups;
     p->n_groups = 0; /* moved */
   }
-  return true;
+  Tok *toks = p->has_unless ? p->utoks : p->dtoks;
+  size_t n = p->has_unless ? p->n_utoks : p->n_dtoks;
+  bool applies = p->has_unless || r->info.kind == NG_RULE_EVENT ||
+                 r->info.kind == NG_RULE_PARTICIPATION;
+  if (n == 0 || !applies)
+    return true;
+  Tok *saved = p->toks;
+  size_t saved_n = p->n_toks;
+  p->toks = toks;
+  p->n_toks = n;
+  bool ok = compile_tokens(p, &r->unless, &r->unless_regex);
+  p->toks = saved;
+  p->n_toks = saved_n;
+  return ok; /* slot names of an `unless` mean nothing */
 }
 
 /* ------------------------------------------------------------------ */
@@ -1059,6 +1244,8 @@ static void finish_words(Parser *p) {
   for (size_t i = 0; i < p->n_toks; i++) {
     ng_buf_clear(&p->re);
     units[i] = emit_text(p, &p->toks[i], p->toks[i].prefix);
+    if (p->rule_failed)
+      goto done;
     if (units[i] == 0) {
       perr(p, p->toks[i].line, p->toks[i].col, "empty quoted string");
       goto done;
@@ -1117,9 +1304,11 @@ static void lex_words(Parser *p, const char *s, const char *end) {
     return;
   for (size_t i = before; i < p->n_toks; i++) {
     const Tok *t = &p->toks[i];
-    if (t->kind != TOK_WORD && t->kind != TOK_QUOTED) {
+    if (t->kind != TOK_WORD && t->kind != TOK_QUOTED && t->kind != TOK_STEM &&
+        t->kind != TOK_SUFFIX) {
       perr(p, t->line, t->col,
-           "a word class holds words, word* prefixes and \"phrases\" only");
+           "a word class holds words, word* prefixes, *suffixes, ~stems "
+           "and \"phrases\" only");
       return;
     }
   }
@@ -1133,6 +1322,8 @@ static void start_rule(Parser *p, const char *s, const char *end,
   p->rule_failed = false;
   p->in_pattern = false;
   p->has_kind = p->has_conf = p->has_type = p->has_pattern = false;
+  p->has_unless = false;
+  p->n_utoks = 0;
   p->n_toks = 0;
   p->rule_line = p->line;
   p->rule_col = col_of(p, kw);
@@ -1203,6 +1394,22 @@ static void rule_keyword(Parser *p, const char *kw, size_t kn, const char *s,
   p->in_pattern = false;
   if (!p->rule)
     return; /* the rule line had an error, already reported */
+  p->lex_into = LEX_PATTERN;
+  if (words_equal(kw, kn, "unless")) {
+    if (p->has_unless) {
+      perr(p, p->line, kcol, "duplicate 'unless' in rule %s", p->rule->id);
+      return;
+    }
+    p->has_unless = true;
+    p->in_pattern = true;
+    p->pat_indent = indent_of(p->line_start, kw);
+    p->lex_into = LEX_UNLESS;
+    size_t before = p->n_utoks;
+    (void)lex_pattern(p, s, end);
+    if (p->n_utoks == before && !p->rule_failed)
+      perr(p, p->line, kcol, "missing elements after 'unless'");
+    return;
+  }
   if (words_equal(kw, kn, "pattern")) {
     if (p->has_pattern) {
       perr(p, p->line, kcol, "second pattern in rule %s (use '|')",
@@ -1299,7 +1506,7 @@ static void rule_keyword(Parser *p, const char *kw, size_t kn, const char *s,
   } else {
     perr(p, p->line, kcol,
          "unknown rule keyword '%.*s' (kind, type, confidence, set, "
-         "pattern)",
+         "pattern, unless)",
          (int)kn, kw);
     return;
   }
@@ -1344,6 +1551,50 @@ static void directive_forms(Parser *p, const char *s, const char *end,
   ng_buf_free(&f);
 }
 
+/* @language CODE: the language of the rule set, whose Snowball stemmer
+ * gives the stems of ~words and of the sentence units. It comes before
+ * the rules and word classes, which are compiled for it. */
+static void directive_language(Parser *p, const char *s, const char *end) {
+  const char *w;
+  size_t n;
+  if (!next_word(&s, end, &w, &n)) {
+    perr(p, p->line, col_of(p, s), "expected '@language CODE' (fr, en...)");
+    return;
+  }
+  unsigned col = col_of(p, w);
+  if (!rest_is_empty(s, end)) {
+    perr(p, p->line, col_of(p, s + strspn(s, " \t")),
+         "unexpected text after the language");
+    return;
+  }
+  NgRuleSet *rs = p->rs;
+  if (rs->language) {
+    if (!words_equal(w, n, rs->language))
+      perr(p, p->line, col, "the rule set's language is already '%s'",
+           rs->language);
+    return;
+  }
+  if (rs->n_rules > 0 || p->n_classes > 0) {
+    perr(p, p->line, col,
+         "@language must come before the rules and word classes");
+    return;
+  }
+  char *code = ng_strndup(w, n);
+  if (!code) {
+    pnomem(p);
+    return;
+  }
+  struct sb_stemmer *sb = sb_stemmer_new(code, "UTF_8");
+  if (!sb) {
+    perr(p, p->line, col, "no Snowball stemmer for language '%s'", code);
+    ng_free(code);
+    return;
+  }
+  rs->language = code;
+  rs->stemmer = sb;
+  p->set_language = true;
+}
+
 static void directive_words(Parser *p, const char *at, const char *s,
                             const char *end) {
   const char *w;
@@ -1378,6 +1629,7 @@ static void parse_line(Parser *p, const char *s, const char *end) {
   if (!is_space(*s)) {
     /* A line at column 1 ends the block before it. */
     finish_block(p);
+    p->lex_into = LEX_PATTERN;
     if (words_equal(w, n, "rule")) {
       start_rule(p, q, end, w);
     } else if (words_equal(w, n, "@words")) {
@@ -1386,10 +1638,22 @@ static void parse_line(Parser *p, const char *s, const char *end) {
       directive_forms(p, q, end, false);
     } else if (words_equal(w, n, "@clitics")) {
       directive_forms(p, q, end, true);
+    } else if (words_equal(w, n, "@language")) {
+      directive_language(p, q, end);
+    } else if (words_equal(w, n, "@unless")) {
+      /* The `unless` of the event and participation rules that follow
+       * (one line; a later @unless replaces it). */
+      p->n_dtoks = 0;
+      p->lex_into = LEX_DEFAULT;
+      p->rule_failed = false;
+      (void)lex_pattern(p, q, end);
+      p->lex_into = LEX_PATTERN;
+      if (p->n_dtoks == 0 && !p->rule_failed)
+        perr(p, p->line, 1, "missing elements after '@unless'");
     } else {
       perr(p, p->line, 1,
-           "unknown directive '%.*s' (rule, @words, @elisions, @clitics; "
-           "indent rule lines)",
+           "unknown directive '%.*s' (rule, @words, @elisions, @clitics, "
+           "@language, @unless; indent rule lines)",
            (int)n, w);
     }
     return;
@@ -1421,6 +1685,8 @@ static void parser_clear(Parser *p) {
   discard_rule(p);
   ng_free(p->class_name);
   ng_free(p->toks);
+  ng_free(p->utoks);
+  ng_free(p->dtoks);
   for (size_t i = 0; i < p->n_classes; i++) {
     ng_free(p->classes[i].name);
     ng_free(p->classes[i].regex);
@@ -1520,6 +1786,12 @@ NgStatus ng_ruleset_load_string(NgRuleSet *rs, const char *name,
     /* A file loads completely or not at all. */
     while (rs->n_rules > first_rule)
       rule_free(rs->rules[--rs->n_rules]);
+    if (p.set_language) {
+      sb_stemmer_delete(rs->stemmer);
+      rs->stemmer = NULL;
+      ng_free(rs->language);
+      rs->language = NULL;
+    }
   }
   return st;
 }
@@ -1645,7 +1917,20 @@ NgStatus ng_ruleset_run(const NgRuleSet *rs, NgRuleKind kind,
       NgStatus st = add_match(r, (uint32_t)i, enc, ov, out);
       if (st != NG_SUCCESS)
         return st;
-      start = ov[1];
+      PCRE2_SIZE m0 = ov[0], m1 = ov[1];
+      start = m1;
+      if (!r->unless)
+        continue;
+      /* Searched within the match only: the subject ends where it does.
+       * A search that fails for its limit keeps the match out too. */
+      rc = pcre2_match(r->unless, (PCRE2_SPTR)enc->str, m1, m0,
+                       PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
+      if (rc == PCRE2_ERROR_NOMEMORY)
+        return NG_ERR_NOMEM;
+      if (rc != PCRE2_ERROR_NOMATCH) {
+        out->n--;
+        ng_free(out->items[out->n].slots);
+      }
     }
   }
   return result;

@@ -9,6 +9,8 @@
  * is encoded as one space-terminated item:
  *
  *     w=<folded word>      a word or number token     "w=represente "
+ *     w=<word>~<stem>      the same, when the rule set has a language:
+ *                          its folded Snowball stem    "w=represente~represent "
  *     p=<mark>             punctuation                "p=, "
  *     e=<CLASS>=<folded>   a mention; CLASS is its    "e=LOC.COUNTRY=maroc "
  *                          class path (see below)
@@ -20,17 +22,23 @@
  * The rule file (see ontology/rules/README.md for the full grammar):
  *
  *     # comment
- *     @words NAME word word* "two words" ...     a word class
+ *     @language fr                               the language (stems)
+ *     @words NAME word word* ~stem "two words"   a word class
  *     rule ID
  *       kind KIND             event | position | mention | participation
  *       type CLASS            ontology class (Meeting, Visit, Person...)
  *       confidence 0.8
  *       set ROLE VALUE        a constant role, e.g. "set tense past"
  *       pattern ELEMENTS...   may continue on following indented lines
+ *       unless ELEMENTS...    drop a match that contains these
+ *     @unless ELEMENTS...     the `unless` of the event and participation
+ *                             rules that follow
  *
  * Pattern elements:
  *     word        a word, folded ("réunion" matches "Réunion", "reunion")
  *     word*       a word starting with "word"
+ *     ~word       a word whose stem is the stem of "word" (needs @language)
+ *     *word       a word ending with "word"
  *     @NAME       any word or phrase of a word class
  *     <TYPE>      a mention of that class or a subclass: <PER> <ORG>
  *                 <GOV> <INTL> <NEWS> <LOC> <COUNTRY> <CITY> <REGION>
@@ -117,6 +125,23 @@ NgStatus ng_ruleset_run(const NgRuleSet *rs, NgRuleKind kind,
                         const NgEncoded *enc, NgRuleMatches *out);
 void ng_rule_matches_clear(NgRuleMatches *m);
 void ng_rule_matches_free(NgRuleMatches *m);
+
+/* The language declared by "@language CODE" in the rule set's files, or
+ * NULL. When it is set, word units are encoded with their stems
+ * ("w=<folded>~<stem> "), see ng_ruleset_stem(). Borrowed. */
+const char *ng_ruleset_language(const NgRuleSet *rs);
+/* Append to @p out the stem of @p word (@p len bytes of UTF-8, as written)
+ * in the rule set's language, by its Snowball stemmer, folded like units.
+ * NG_FAILURE when the rule set has no language or the word no stem,
+ * NG_ERR_NOMEM when out of memory. Uses the rule set's stemmer: one thread
+ * at a time, like ng_ruleset_run(). */
+NgStatus ng_ruleset_stem(const NgRuleSet *rs, const char *word, size_t len,
+                         NgBuf *out);
+
+/* The regular expression of a rule's `unless` (its own, or the file's
+ * @unless for event and participation rules), or NULL when it has none.
+ * ng_ruleset_run() drops a match of the rule that contains a match of it. */
+const char *ng_ruleset_unless_regex(const NgRuleSet *rs, size_t i);
 
 /* Added by the rules module (additive). */
 

@@ -468,6 +468,173 @@ typedef struct {
   const char *msg; /* a substring of the message */
 } ErrCase;
 
+/* ---- stems ---- */
+
+static void test_stem_function(void **state) {
+  (void)state;
+  NgRuleSet *rs = ng_ruleset_new();
+  assert_non_null(rs);
+  NgBuf b;
+  ng_buf_init(&b);
+  /* No language: no stems. */
+  assert_int_equal(ng_ruleset_stem(rs, "rencontré", strlen("rencontré"), &b),
+                   NG_FAILURE);
+  assert_null(ng_ruleset_language(rs));
+  ng_ruleset_free(rs);
+  rs = load_ok("@language fr\n");
+  assert_string_equal(ng_ruleset_language(rs), "fr");
+  /* Accents and case count for Snowball; the stem comes back folded. */
+  static const char *const same[] = {"Rencontrées", "rencontré", "rencontre",
+                                     "rencontrer", "RENCONTRÉS"};
+  for (size_t i = 0; i < NG_COUNTOF(same); i++) {
+    ng_buf_clear(&b);
+    assert_int_equal(ng_ruleset_stem(rs, same[i], strlen(same[i]), &b),
+                     NG_SUCCESS);
+    assert_int_equal(b.len, strlen("rencontr"));
+    assert_memory_equal(b.data, "rencontr", b.len);
+  }
+  ng_buf_clear(&b);
+  assert_int_equal(ng_ruleset_stem(rs, "représentait", strlen("représentait"),
+                                   &b),
+                   NG_SUCCESS);
+  assert_int_equal(b.len, strlen("represent"));
+  assert_memory_equal(b.data, "represent", b.len);
+  /* A noun and a verb of one family may keep different stems. */
+  ng_buf_clear(&b);
+  assert_int_equal(ng_ruleset_stem(rs, "réunion", strlen("réunion"), &b),
+                   NG_SUCCESS);
+  assert_int_equal(b.len, strlen("reunion"));
+  ng_buf_clear(&b);
+  assert_int_equal(ng_ruleset_stem(rs, "", 0, &b), NG_FAILURE);
+  ng_buf_free(&b);
+  ng_ruleset_free(rs);
+}
+
+static void test_stem_patterns(void **state) {
+  (void)state;
+  NgRuleSet *rs = load_ok(
+      "@language fr\n"
+      "@elisions s' l'\n"
+      "@words MET ~rencontrer \"s'est ~réunir\" reçu\n"
+      "rule fr.met\n"
+      "  kind event\n"
+      "  pattern a:<PER> a @MET b:<PER>\n"
+      "rule fr.praise\n"
+      "  kind event\n"
+      "  pattern s:<ORG> ~Saluer\n");
+  /* With a language, words allow the unit's stem after them. */
+  assert_string_equal(ng_ruleset_regex(rs, 0),
+                      "(?:^|(?<= ))(?<a>e=PER=[^ ]* )w=a(?:~[^ ]*)? "
+                      "(?:w=s'(?:~[^ ]*)? w=est(?:~[^ ]*)? w=[^ ~]*~reun "
+                      "|w=[^ ~]*~rencontr |w=recu(?:~[^ ]*)? )"
+                      "(?<b>e=PER=[^ ]* )");
+  assert_string_equal(ng_ruleset_regex(rs, 1),
+                      "(?:^|(?<= ))(?<s>e=ORG(?:\\.[A-Z]+)?=[^ ]* )"
+                      "w=[^ ~]*~salu ");
+  NgRuleMatches m = {0};
+  /* Any form with that stem... */
+  run(rs, NG_RULE_EVENT,
+      "e=PER=x w=a~a w=rencontrees~rencontr e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 1);
+  assert_slot(&m.items[0], "b", 3, 4);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=ORG=x w=saluait~salu e=PER=y ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  /* ... but not another stem, nor the word without its stem. */
+  run(rs, NG_RULE_EVENT,
+      "e=PER=x w=a~a w=recontre~recontr e=PER=y e=ORG=z w=salut~salut "
+      "e=ORG=z w=salu ",
+      &m);
+  assert_int_equal(m.n, 0);
+  /* Plain words still match units without stems. */
+  run(rs, NG_RULE_EVENT, "e=PER=x w=a w=recu e=PER=y ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_free(&m);
+  ng_ruleset_free(rs);
+}
+
+/* ---- unless and suffixes ---- */
+
+static void test_unless(void **state) {
+  (void)state;
+  NgRuleSet *rs = load_ok(
+      "@words NOT not *n't\n"
+      "@unless @NOT\n"
+      "rule met\n"
+      "  kind event\n"
+      "  pattern a:<PER> _{0,3} met b:<PER>\n"
+      "rule said\n"
+      "  kind event\n"
+      "  unless will   # its own replaces the file's\n"
+      "  pattern a:<PER> _{0,3} said\n"
+      "rule pos\n"
+      "  kind position\n"
+      "  pattern h:<PER> \",\" t:chief\n");
+  assert_string_equal(ng_ruleset_unless_regex(rs, 0),
+                      "(?:^|(?<= ))(?:w=not |w=[^ ~]*n't )");
+  assert_string_equal(ng_ruleset_unless_regex(rs, 1),
+                      "(?:^|(?<= ))w=will ");
+  /* Positions have no tense: the file's @unless is not theirs. */
+  assert_null(ng_ruleset_unless_regex(rs, 2));
+  NgRuleMatches m = {0};
+  run(rs, NG_RULE_EVENT, "e=PER=x w=met e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  /* A negation inside the match drops it... */
+  run(rs, NG_RULE_EVENT, "e=PER=x w=did w=not w=met e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 0);
+  run(rs, NG_RULE_EVENT, "e=PER=x w=didn't w=met e=PER=y p=. ", &m);
+  assert_int_equal(m.n, 0);
+  /* ... one outside it does not. */
+  run(rs, NG_RULE_EVENT, "w=not w=today p=, e=PER=x w=met e=PER=y p=. ",
+      &m);
+  assert_int_equal(m.n, 1);
+  assert_slot(&m.items[0], "a", 3, 4);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=PER=x w=met e=PER=y w=not w=z ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  /* The rule's own unless, not the file's. */
+  run(rs, NG_RULE_EVENT, "e=PER=x w=not w=said p=. ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=PER=x w=will w=said p=. ", &m);
+  assert_int_equal(m.n, 0);
+  /* A dropped match does not hide the next one. */
+  run(rs, NG_RULE_EVENT,
+      "e=PER=x w=not w=met e=PER=y p=, e=PER=z w=met e=PER=w p=. ", &m);
+  assert_int_equal(m.n, 1);
+  assert_slot(&m.items[0], "a", 5, 6);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_POSITION, "e=PER=x p=, w=chief w=not ", &m);
+  assert_int_equal(m.n, 1);
+  ng_rule_matches_free(&m);
+  ng_ruleset_free(rs);
+}
+
+static void test_suffixes(void **state) {
+  (void)state;
+  NgRuleSet *rs = load_ok("@words FUT *era \"se *dra\"\n"
+                          "rule r\n"
+                          "  kind event\n"
+                          "  pattern a:<PER> ( @FUT | *rait ) x* ( b )*\n");
+  assert_string_equal(ng_ruleset_regex(rs, 0),
+                      "(?:^|(?<= ))(?<a>e=PER=[^ ]* )(?:(?:w=se w=[^ ~]*dra "
+                      "|w=[^ ~]*era )|w=[^ ~]*rait )w=x[^ ]* (?:w=b )*");
+  NgRuleMatches m = {0};
+  run(rs, NG_RULE_EVENT, "e=PER=a w=accueillera w=x ", &m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=se w=tiendra w=xy ", &m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=signerait w=x ", &m);
+  assert_int_equal(m.n, 3);
+  ng_rule_matches_clear(&m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=accueille w=x ", &m);
+  run(rs, NG_RULE_EVENT, "e=PER=a w=erable w=x ", &m);
+  assert_int_equal(m.n, 0);
+  ng_rule_matches_free(&m);
+  ng_ruleset_free(rs);
+}
+
 static void test_syntax_errors(void **state) {
   (void)state;
   static const ErrCase cases[] = {
@@ -522,6 +689,24 @@ static void test_syntax_errors(void **state) {
       {"rule r\n  kind event\n  pattern 1bad:x\n", 3, 11, "bad slot name"},
       {"@elisions l' de\n", 1, 14, "elided form"},
       {"@clitics s'\n", 1, 10, "clitic"},
+      /* Stems need the language, declared first, and known to Snowball. */
+      {"rule r\n  kind event\n  pattern a ~meet\n", 3, 13,
+       "@language"},
+      {"@words W \"held ~talk\"\n", 1, 10, "@language"},
+      {"@language xx\n", 1, 11, "no Snowball stemmer"},
+      {"@words W a\n@language en\n", 2, 11, "must come before"},
+      {"@language en\n@language fr\n", 2, 11, "already 'en'"},
+      {"@language en\nrule r\n  kind event\n  pattern a ~ b\n", 4, 13,
+       "expected a word after '~'"},
+      {"rule r\n  kind event\n  unless\n  pattern a\n", 3, 3,
+       "missing elements after 'unless'"},
+      {"rule r\n  kind event\n  unless a\n  unless b\n  pattern a\n", 4, 3,
+       "duplicate 'unless'"},
+      {"rule r\n  kind event\n  unless ( a\n  pattern a\n", 3, 10,
+       "'(' is not closed"},
+      {"@unless\n", 1, 1, "missing elements after '@unless'"},
+      {"@unless @NOPE\nrule r\n  kind event\n  pattern a\n", 1, 9,
+       "undefined word class @NOPE"},
       {"rule r\n  kind event\n  pattern x:\n", 3, 11, "must be followed"},
       {"rule r\n  kind event\n  kind event\n  pattern a\n", 3, 3,
        "duplicate 'kind'"},
@@ -775,6 +960,10 @@ int main(void) {
       cmocka_unit_test(test_repeated_slots),
       cmocka_unit_test(test_type_hierarchy),
       cmocka_unit_test(test_run_arguments),
+      cmocka_unit_test(test_stem_function),
+      cmocka_unit_test(test_stem_patterns),
+      cmocka_unit_test(test_unless),
+      cmocka_unit_test(test_suffixes),
       cmocka_unit_test(test_syntax_errors),
       cmocka_unit_test(test_errors_keep_going),
       cmocka_unit_test(test_columns_in_code_points),
