@@ -289,6 +289,12 @@ run $LOAD --endpoint "$GSP" --retries 0 --failed "$tmp/failed.down" "$tmp/one.tt
 expect 3 "endpoint down"
 expect_err "cannot reach the endpoint" "endpoint down"
 [ "$(cat "$tmp/failed.down")" = "$tmp/one.ttl" ] || fail "endpoint down: failed list"
+# extract --endpoint: the document that failed and the inputs not read.
+run extract --lang fr --endpoint "$GSP" --user "$VIRTUOSO_USER" --retries 0 \
+  --failed "$tmp/failed.down" "$SAMPLE" "$NG_SRCDIR/samples/interpol-mena-lyon.fr.html"
+expect 3 "extract --endpoint, endpoint down"
+[ "$(grep -c . "$tmp/failed.down")" = 2 ] ||
+  fail "extract --endpoint, endpoint down: failed list '$(cat "$tmp/failed.down")'"
 
 vt start "$VDIR" >"$tmp/start.out" 2>&1 || {
   fail "cannot restart Virtuoso"
