@@ -88,7 +88,8 @@ cmd_start() {
     user=$(sed -n "s/^VIRTUOSO_USER='\\(.*\\)'$/\\1/p" "$dir/virtuoso.env")
     password=$(sed -n "s/^VIRTUOSO_PASSWORD='\\(.*\\)'$/\\1/p" "$dir/virtuoso.env")
   else
-    sql_port=$(free_port) && http_port=$(free_port) || die "no free port"
+    sql_port=$(free_port) || die "no free port"
+    http_port=$(free_port) || die "no free port"
     [ "$sql_port" != "$http_port" ] || http_port=$(free_port)
     user=${VIRTUOSO_USER-newsgraph}
     password=${VIRTUOSO_PASSWORD-newsgraph}
