@@ -253,6 +253,47 @@ expect 0 "INSERT DATA in batches"
 [ "$(graph_count "${ID}test/big")" = 6000 ] || fail "big graph in batches"
 no_staging "batches"
 
+# ---- a 5xx, then success: retried, with Content-Length every time --------
+cat >"$tmp/flaky.py" <<'EOF'
+import http.server, sys
+log = open(sys.argv[1], "a")
+seen = []
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_PUT(self):
+        n = int(self.headers.get("Content-Length", "-1"))
+        body = self.rfile.read(n) if n > 0 else b""
+        seen.append(1)
+        log.write("%s %s length=%d chunked=%s\n" % (
+            self.command, self.path, len(body),
+            self.headers.get("Transfer-Encoding") is not None))
+        log.flush()
+        self.send_response(503 if len(seen) == 1 else 201)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    do_POST = do_PUT
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+with open(sys.argv[2], "w") as f:
+    f.write(str(server.server_address[1]))
+server.serve_forever()
+EOF
+python3 "$tmp/flaky.py" "$tmp/flaky.log" "$tmp/flaky.port" &
+flaky=$!
+i=0
+while [ ! -s "$tmp/flaky.port" ] && [ "$i" -lt 100 ]; do
+  sleep 0.05
+  i=$((i + 1))
+done
+run load --retries 2 --retry-wait 0.1 --graph urn:newsgraph:test \
+  --endpoint "http://127.0.0.1:$(cat "$tmp/flaky.port")/gsp" "$tmp/one.ttl"
+kill "$flaky" 2>/dev/null
+wait "$flaky" 2>/dev/null
+expect 0 "a 503, then success"
+expect_err "HTTP 503.*retrying" "a 503, then success"
+[ "$(grep -c 'PUT /gsp?graph=urn%3Anewsgraph%3Atest length=[1-9][0-9]* chunked=False' "$tmp/flaky.log")" = 2 ] ||
+  fail "a 503, then success: requests were $(cat "$tmp/flaky.log")"
+
 # ---- a server stopped in the middle of a load -----------------------------
 mkdir "$tmp/many"
 grep -F "<$SAMPLE_DOC> ." "$tmp/all.nq" >"$tmp/sample.nq"
