@@ -156,9 +156,10 @@ remote_counts "$ID" >"$tmp/remote.counts"
 cmp -s "$tmp/local.counts" "$tmp/remote.counts" ||
   fail "per-document counts differ between the local graph and the endpoint: $(diff "$tmp/local.counts" "$tmp/remote.counts" | head -n 6)"
 
-# The same answers: the example queries and every ASK of the test articles.
+# The same answers: the example queries and the first ASK of each test
+# article (all of them would double the run time under the sanitizers).
 queries=0
-for q in "$NG_SRCDIR"/samples/queries/*.rq "$NG_SRCDIR"/tests/articles/*.rq; do
+for q in "$NG_SRCDIR"/samples/queries/*.rq "$NG_SRCDIR"/tests/articles/*.1.rq; do
   "$NG" query --results json "$tmp/all.nq" "@$q" >"$tmp/local.json" 2>"$tmp/err" ||
     { fail "local query $q"; continue; }
   sparql "$(cat "$q")" application/sparql-results+json >"$tmp/remote.json" ||
@@ -167,7 +168,7 @@ for q in "$NG_SRCDIR"/samples/queries/*.rq "$NG_SRCDIR"/tests/articles/*.rq; do
     fail "different answers to $(basename "$q") locally and at the endpoint"
   queries=$((queries + 1))
 done
-[ "$queries" -ge 20 ] || fail "only $queries queries compared"
+[ "$queries" -ge 15 ] || fail "only $queries queries compared"
 
 # ---- reloading: no duplicates, whichever way -----------------------------
 # shellcheck disable=SC2086
