@@ -457,10 +457,11 @@ ng_emitter_free(NgEmitter *em)
 
 typedef struct
 {
-  NgTripleFunc cb;
+  NgTripleFunc cb;  /* one of cb and qcb */
+  NgQuadFunc qcb;
   void *handle;
   raptor_parser *parser;
-  NgBuf s, o; /* "_:label" of blank nodes, reused for every triple */
+  NgBuf s, o, g; /* "_:label" of blank nodes, reused for every triple */
   NgStatus status;
 } NgParseCtx;
 
@@ -515,22 +516,39 @@ parse_statement(void *data, raptor_statement *stmt)
     t.o = node_string(o, &ctx->o);
     break;
   }
+  const char *graph = NULL;
+  if (stmt->graph) {
+    graph = node_string(stmt->graph, &ctx->g);
+    if (!graph) {
+      ctx->status = NG_ERR_NOMEM;
+      raptor_parser_parse_abort(ctx->parser);
+      return;
+    }
+  }
   if (!t.s || !t.p || !t.o) {
     bool nomem = ctx->s.failed || ctx->o.failed;
     ctx->status = nomem ? NG_ERR_NOMEM : NG_ERR_SYNTAX;
     raptor_parser_parse_abort(ctx->parser);
     return;
   }
+  if (ctx->qcb) {
+    NgStatus st = ctx->qcb(ctx->handle, &t, graph);
+    if (st != NG_SUCCESS) {
+      ctx->status = st;
+      raptor_parser_parse_abort(ctx->parser);
+    }
+    return;
+  }
   ctx->cb(ctx->handle, &t);
 }
 
-NgStatus
-ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
-                  void *handle, const NgLog *log)
+/* ng_rdf_parse_file and ng_rdf_parse_quads: @p path "-" is standard
+ * input (not closed). */
+static NgStatus
+parse_any(const char *path, const char *syntax, NgTripleFunc cb,
+          NgQuadFunc qcb, void *handle, const NgLog *log)
 {
-  if (!path || !syntax || !cb) {
-    return NG_ERR_ARG;
-  }
+  bool from_stdin = strcmp(path, "-") == 0;
   NgRaptorSink sink = { { NULL, NULL }, path, NG_ERR_SYNTAX, NG_SUCCESS };
   if (log) {
     sink.log = *log;
@@ -542,9 +560,10 @@ ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
   locale_t old = uselocale(c_locale);
 
   NgStatus st = NG_SUCCESS;
-  NgParseCtx ctx = { cb, handle, NULL, { 0 }, { 0 }, NG_SUCCESS };
+  NgParseCtx ctx = { cb, qcb, handle, NULL, { 0 }, { 0 }, { 0 }, NG_SUCCESS };
   ng_buf_init(&ctx.s);
   ng_buf_init(&ctx.o);
+  ng_buf_init(&ctx.g);
   raptor_uri *base = NULL;
   unsigned char *uri_string = NULL;
   FILE *fh = NULL;
@@ -560,7 +579,7 @@ ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
     st = NG_ERR_ARG;
     goto done;
   }
-  fh = fopen(path, "rb");
+  fh = from_stdin ? stdin : fopen(path, "rb");
   if (!fh) {
     ng_log(&sink.log, NG_LOG_ERROR, NG_ERR_IO, "emit", path, 0, 0,
            "cannot open: %s", strerror(errno));
@@ -568,6 +587,8 @@ ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
     goto done;
   }
   ctx.parser = raptor_new_parser(world, syntax);
+  /* Relative IRIs of standard input resolve against the working
+   * directory, as a file named "-" there would. */
   uri_string = raptor_uri_filename_to_uri_string(path);
   if (uri_string) {
     base = raptor_new_uri(world, uri_string);
@@ -584,7 +605,8 @@ ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
   (void)raptor_parser_set_option(ctx.parser,
                                  RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
   raptor_parser_set_statement_handler(ctx.parser, &ctx, parse_statement);
-  rc = raptor_parser_parse_file_stream(ctx.parser, fh, path, base);
+  rc = raptor_parser_parse_file_stream(ctx.parser, fh,
+                                       from_stdin ? "stdin" : path, base);
   if (ctx.status != NG_SUCCESS) {
     st = ctx.status;
   } else if (ferror(fh)) {
@@ -598,7 +620,7 @@ ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
   }
 
 done:
-  if (fh) {
+  if (fh && !from_stdin) {
     fclose(fh);
   }
   if (base) {
@@ -612,7 +634,28 @@ done:
   }
   ng_buf_free(&ctx.s);
   ng_buf_free(&ctx.o);
+  ng_buf_free(&ctx.g);
   uselocale(old);
   freelocale(c_locale);
   return st;
+}
+
+NgStatus
+ng_rdf_parse_file(const char *path, const char *syntax, NgTripleFunc cb,
+                  void *handle, const NgLog *log)
+{
+  if (!path || !syntax || !cb) {
+    return NG_ERR_ARG;
+  }
+  return parse_any(path, syntax, cb, NULL, handle, log);
+}
+
+NgStatus
+ng_rdf_parse_quads(const char *path, const char *syntax, NgQuadFunc cb,
+                   void *handle, const NgLog *log)
+{
+  if (!path || !syntax || !cb) {
+    return NG_ERR_ARG;
+  }
+  return parse_any(path, syntax, NULL, cb, handle, log);
 }

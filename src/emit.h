@@ -55,4 +55,18 @@ typedef void (*NgTripleFunc)(void *handle, const NgTriple *t);
 NgStatus ng_rdf_parse_file(const char *path, const char *syntax,
                            NgTripleFunc cb, void *handle, const NgLog *log);
 
+/** Called once per parsed statement, with @p graph the graph of a quad
+ * ("_:label" for a blank node) or NULL for a triple. Everything is
+ * borrowed for the duration of the call. Anything but NG_SUCCESS stops
+ * the parse, and ng_rdf_parse_quads returns it. */
+typedef NgStatus (*NgQuadFunc)(void *handle, const NgTriple *t,
+                               const char *graph);
+
+/** As ng_rdf_parse_file, but keeping the graph of each quad (N-Quads,
+ * TriG), and @p path "-" reads standard input (left open; relative IRIs
+ * resolve against the working directory). Returns what @p cb returned
+ * when it stopped the parse. */
+NgStatus ng_rdf_parse_quads(const char *path, const char *syntax,
+                            NgQuadFunc cb, void *handle, const NgLog *log);
+
 #endif /* NG_EMIT_H */

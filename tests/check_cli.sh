@@ -321,6 +321,42 @@ if expect 0 "extract of the sample web page"; then
   grep -q "ng:Meeting" "$tmp/out" || fail "extract of the sample web page: no ng:Meeting"
 fi
 
+# ---- load: usage, without a server (tests/check_endpoint.sh has one) ------
+run load --help
+if expect 0 "newsgraph load --help"; then
+  grep -q -- '--sparql-update' "$tmp/out" || fail "load --help: no --sparql-update"
+fi
+EP=http://127.0.0.1:1/sparql-graph-crud-auth
+usage_error load "$NG_SRCDIR/samples/interpol-mena-lyon.fr.txt"
+usage_error load --endpoint ftp://host/x
+usage_error load --endpoint http://host/x --batch-size 0
+usage_error load --endpoint http://host/x --retries many
+usage_error load --endpoint http://host/x --retry-wait 1,5
+usage_error load --endpoint http://host/x --graph 'not an iri'
+usage_error load --endpoint http://host/x -i n3x
+usage_error extract --user someone
+# Passwords never on the command line, and never repeated.
+usage_error load --endpoint "$EP" --password s3cr3t-pw
+grep -q 's3cr3t-pw' "$tmp/err" && fail "load --password: the password is echoed"
+usage_error load --endpoint "http://me:s3cr3t-pw@127.0.0.1:1/x"
+grep -q 's3cr3t-pw' "$tmp/err" && fail "load URL with a password: echoed"
+status=0
+env -u NEWSGRAPH_PASSWORD "$NG" load --endpoint "$EP" --user me \
+  </dev/null >"$tmp/out" 2>"$tmp/err" || status=$?
+expect 2 "load --user without a password" &&
+  { grep -q NEWSGRAPH_PASSWORD "$tmp/err" || fail "load --user: no hint"; }
+# Nothing listens on port 1: a network error (3), the input listed.
+printf '<urn:s> <urn:p> "o" .\n' >"$tmp/one.nt"
+status=0
+NEWSGRAPH_PASSWORD=x "$NG" load --endpoint "$EP" --user me --retries 0 \
+  --graph urn:g --failed "$tmp/failed" "$tmp/one.nt" </dev/null \
+  >"$tmp/out" 2>"$tmp/err" || status=$?
+expect 3 "load to a closed port" &&
+  { grep -q "cannot reach the endpoint" "$tmp/err" ||
+    fail "load to a closed port: no 'cannot reach the endpoint'"; }
+[ "$(cat "$tmp/failed")" = "$tmp/one.nt" ] ||
+  fail "load to a closed port: the failed list is '$(cat "$tmp/failed")'"
+
 if [ "$failures" -ne 0 ]; then
   echo "check_cli: $failures failure(s)"
   exit 1

@@ -18,9 +18,11 @@ BUILD_PACKAGES="build-essential autoconf automake libtool pkg-config \
 librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libpcre2-dev \
 libjson-c-dev libcurl4-gnutls-dev librdf-storage-sqlite libstemmer-dev"
 # Running its tests: cmocka, the independent RDF parsers (rapper, rdflib,
-# N3.js), the Redland tools.
+# N3.js), the Redland tools, and OpenLink Virtuoso (the server binary
+# only: no service is installed or started) with curl for the endpoint
+# tests.
 TEST_PACKAGES="libcmocka-dev raptor2-utils redland-utils python3 \
-python3-rdflib nodejs ca-certificates"
+python3-rdflib nodejs ca-certificates virtuoso-opensource-7-bin curl"
 
 case "${1-}" in
 --list-build)

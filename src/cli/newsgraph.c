@@ -4,6 +4,7 @@
  *
  *   newsgraph extract [OPTION]... [FILE|-]...
  *   newsgraph query [--store STORE | FILE...] [OPTION]... SPARQL
+ *   newsgraph load --endpoint URL [OPTION]... [FILE|-]...
  *   newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...
  *
  * Data goes to standard output (or -o FILE), diagnostics to standard error
@@ -21,6 +22,7 @@
 #include "emit.h"
 #include "gazetteer.h"
 #include "lexicon.h"
+#include "load.h"
 #include "store.h"
 
 #include <errno.h>
@@ -60,8 +62,27 @@ enum {
   OPT_DATA_PATH,
   OPT_MIN_LINK_CONFIDENCE,
   OPT_STORE,
-  OPT_RESULTS
+  OPT_RESULTS,
+  /* The endpoint options of load and extract. */
+  OPT_ENDPOINT,
+  OPT_SPARQL_UPDATE,
+  OPT_GRAPH,
+  OPT_APPEND,
+  OPT_USER,
+  OPT_PASSWORD,
+  OPT_PASSWORD_FILE,
+  OPT_CACERT,
+  OPT_INSECURE,
+  OPT_TIMEOUT,
+  OPT_RETRIES,
+  OPT_RETRY_WAIT,
+  OPT_BATCH_SIZE,
+  OPT_FAILED,
+  OPT_FROM_LIST
 };
+
+/* The environment variable that holds the endpoint password. */
+#define PASSWORD_ENV "NEWSGRAPH_PASSWORD"
 
 /* ------------------------------------------------------------------ */
 /* Exit codes                                                          */
@@ -285,6 +306,7 @@ help_usage(FILE *f)
   fputs("Usage: newsgraph extract [OPTION]... [FILE|-]...\n"
         "       newsgraph query [--store STORE | FILE...] [OPTION]... "
         "SPARQL\n"
+        "       newsgraph load --endpoint URL [OPTION]... [FILE|-]...\n"
         "       newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...\n"
         "       newsgraph --help | --version\n",
         f);
@@ -323,6 +345,13 @@ help_extract(FILE *f)
       "                           document again replaces its facts. With\n"
       "                           --store, RDF is written only when -o or -f\n"
       "                           is given (-o - for standard output)\n"
+      "      --endpoint=URL       also send each document's graph to the\n"
+      "                           SPARQL store at URL (its Graph Store\n"
+      "                           endpoint), replacing it; --sparql-update,\n"
+      "                           --user and the other options of load\n"
+      "                           apply (see newsgraph load --help). With\n"
+      "                           --endpoint, RDF is written only when -o or\n"
+      "                           -f is given\n"
       "      --base=IRI           base of every minted IRI\n"
       "                           (default: %s)\n"
       "      --data-path=DIRS     colon-separated directories searched for the\n"
@@ -396,6 +425,73 @@ help_query(FILE *f)
 }
 
 static void
+help_load(FILE *f)
+{
+  fprintf(
+      f,
+      "\n"
+      "newsgraph load --endpoint URL [OPTION]... [FILE|-]...\n"
+      "newsgraph load --sparql-update URL [OPTION]... [FILE|-]...\n"
+      "  Send RDF files (no FILE, or '-': standard input) to a SPARQL store,\n"
+      "  one named graph per document: each graph of N-Quads or TriG is a\n"
+      "  document; the triples of a Turtle, N-Triples or RDF/XML file are\n"
+      "  one document, named by the ng:Document they describe (the graph\n"
+      "  extract --store gives it). A document replaces its graph, so a\n"
+      "  document loaded twice is there once.\n"
+      "\n"
+      "      --endpoint=URL       the store's SPARQL 1.1 Graph Store HTTP\n"
+      "                           Protocol endpoint (Virtuoso:\n"
+      "                           http://HOST:8890/sparql-graph-crud-auth):\n"
+      "                           PUT replaces a graph, POST adds to it\n"
+      "      --sparql-update=URL  the store's SPARQL 1.1 Update endpoint\n"
+      "                           (Virtuoso: .../sparql-auth). Alone: INSERT\n"
+      "                           DATA in batches, for stores without the\n"
+      "                           Graph Store Protocol. With --endpoint:\n"
+      "                           documents are written to a staging graph\n"
+      "                           and moved over their graph (MOVE), so a\n"
+      "                           failure never leaves a half-replaced graph\n"
+      "      --graph=IRI          load everything into the one graph IRI\n"
+      "      --append             add to the graphs instead of replacing them\n"
+      "                           (POST, or INSERT DATA without MOVE)\n"
+      "  -i, --input-syntax=SYN   guess, turtle, ntriples, nquads, trig or\n"
+      "                           rdfxml (default: guess, from the file name\n"
+      "                           and content)\n"
+      "      --user=NAME          authenticate as NAME (HTTP digest or basic);\n"
+      "                           the password comes from $%s or\n"
+      "                           --password-file, never the command line\n"
+      "      --password-file=FILE read the password from the first line of\n"
+      "                           FILE\n"
+      "      --cacert=FILE        trust the CA certificates in FILE for https\n"
+      "      --insecure           do not verify the endpoint's TLS certificate\n"
+      "                           (verified by default)\n"
+      "      --timeout=SECONDS    time limit of one request (default: %d)\n"
+      "      --retries=N          retries of a document after a connection\n"
+      "                           error or a 5xx answer (default: %d)\n"
+      "      --retry-wait=SECONDS wait before the first retry, doubled after\n"
+      "                           each (default: 1)\n"
+      "      --batch-size=N       statements per INSERT DATA request\n"
+      "                           (default: %d)\n"
+      "      --failed=FILE        write the inputs that were not completely\n"
+      "                           loaded to FILE, one a line (an empty FILE\n"
+      "                           when all were)\n"
+      "      --from-list=FILE     also read the inputs from FILE, one a line,\n"
+      "                           such as a --failed list: a rerun with\n"
+      "                           --from-list FILE --failed FILE finishes the\n"
+      "                           job\n"
+      "  -s, --summary            print the documents and triples loaded\n"
+      "  -q, --quiet              no warnings and no progress line\n"
+      "  -v, --verbose            also print informational messages\n"
+      "  -h, --help               print this help and exit\n"
+      "\n"
+      "  A malformed document is reported and skipped (exit status 1). When\n"
+      "  the endpoint cannot be reached after the retries, or refuses the\n"
+      "  credentials or updates, the run stops (exit status 3); every\n"
+      "  input not completely loaded is listed.\n",
+      PASSWORD_ENV, NG_LOAD_DEFAULT_TIMEOUT, NG_LOAD_DEFAULT_RETRIES,
+      NG_LOAD_DEFAULT_BATCH);
+}
+
+static void
 help_gazetteer(FILE *f)
 {
   fputs("\n"
@@ -423,13 +519,17 @@ help_trailer(FILE *f)
           "  1  a document or resource could not be processed (the other\n"
           "     documents were), or a query or RDF file is malformed\n"
           "  2  usage error: unknown command or option, or a bad value\n"
-          "  3  an input, store or query file could not be read or the\n"
-          "     output could not be written (3 wins over 1)\n"
+          "  3  an input, store or query file could not be read, the\n"
+          "     output could not be written, or the SPARQL endpoint could\n"
+          "     not be reached or refused the credentials or updates (3\n"
+          "     wins over 1)\n"
           "\n"
           "Environment:\n"
           "  NEWSGRAPH_DATA_PATH  colon-separated resource directories,\n"
           "                       searched in order when --data-path is not\n"
           "                       given; %s is searched last\n"
+          "  %s   the password of --user for load and\n"
+          "                       extract --endpoint\n"
           "\n"
           "Examples:\n"
           "  newsgraph extract --lang fr --date 2025-09-05 --summary "
@@ -442,11 +542,14 @@ help_trailer(FILE *f)
           "'SELECT * WHERE { ?s ?p ?o } LIMIT 5'\n"
           "  curl -s URL | newsgraph extract -i html -f ntriples - | "
           "LC_ALL=C sort\n"
+          "  NEWSGRAPH_PASSWORD=... newsgraph load --user newsgraph \\\n"
+          "    --endpoint http://localhost:8890/sparql-graph-crud-auth "
+          "graph.nq\n"
           "  newsgraph gazetteer compile -o gazetteer.ngz "
           "ontology/gazetteer/*.tsv\n"
           "\n"
           "Full documentation: man newsgraph\n",
-          NG_PKGDATADIR);
+          NG_PKGDATADIR, PASSWORD_ENV);
 }
 
 static void
@@ -460,10 +563,12 @@ help_all(FILE *f)
         "  extract            read documents and write their graph as RDF\n"
         "                     (and/or add it to a store)\n"
         "  query              run a SPARQL query over a store or RDF files\n"
+        "  load               send RDF files to a SPARQL store over HTTP\n"
         "  gazetteer compile  compile gazetteer tables into gazetteer.ngz\n",
         f);
   help_extract(f);
   help_query(f);
+  help_load(f);
   help_gazetteer(f);
   help_trailer(f);
 }
@@ -497,6 +602,420 @@ parse_unit_decimal(const char *s, double *out)
 }
 
 /* ------------------------------------------------------------------ */
+/* Endpoints (load, extract --endpoint)                                 */
+
+/* The options of a run that sends graphs to a SPARQL store. */
+typedef struct {
+  NgLoadOptions load; /* the password is read at run time, never argv */
+  const char *password_file;
+  const char *graph;     /* --graph IRI (load only), or NULL */
+  const char *failed;    /* --failed FILE, or NULL */
+  const char *from_list; /* --from-list FILE, or NULL */
+} CliEndpoint;
+
+#define ENDPOINT_LONGOPTS                                              \
+  {"endpoint", required_argument, NULL, OPT_ENDPOINT},                 \
+  {"sparql-update", required_argument, NULL, OPT_SPARQL_UPDATE},       \
+  {"append", no_argument, NULL, OPT_APPEND},                           \
+  {"user", required_argument, NULL, OPT_USER},                         \
+  {"password", required_argument, NULL, OPT_PASSWORD},                 \
+  {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},       \
+  {"cacert", required_argument, NULL, OPT_CACERT},                     \
+  {"insecure", no_argument, NULL, OPT_INSECURE},                       \
+  {"timeout", required_argument, NULL, OPT_TIMEOUT},                   \
+  {"retries", required_argument, NULL, OPT_RETRIES},                   \
+  {"retry-wait", required_argument, NULL, OPT_RETRY_WAIT},             \
+  {"batch-size", required_argument, NULL, OPT_BATCH_SIZE},             \
+  {"failed", required_argument, NULL, OPT_FAILED},                     \
+  {"from-list", required_argument, NULL, OPT_FROM_LIST}
+
+/* A whole number from @p min to @p max, digits only. */
+static bool
+parse_count(const char *s, unsigned long min, unsigned long max,
+            unsigned long *out)
+{
+  unsigned long v = 0;
+  if (!*s) {
+    return false;
+  }
+  for (; *s; s++) {
+    if (*s < '0' || *s > '9' || v > (max - (unsigned long)(*s - '0')) / 10) {
+      return false;
+    }
+    v = v * 10 + (unsigned long)(*s - '0');
+  }
+  if (v < min) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+/* Seconds as a decimal ("0.5", "2"), at most @p max, parsed by hand so
+ * that no locale changes the decimal point. */
+static bool
+parse_seconds(const char *s, double max, double *out)
+{
+  double v = 0.0;
+  size_t digits = 0;
+  const char *p = s;
+  for (; *p >= '0' && *p <= '9' && v <= max; p++, digits++) {
+    v = v * 10.0 + (double)(*p - '0');
+  }
+  if (*p == '.') {
+    double scale = 0.1;
+    for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+      v += scale * (double)(*p - '0');
+      scale /= 10.0;
+    }
+  }
+  if (digits == 0 || *p != '\0' || v > max) {
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+/* Handle @p c if it is an endpoint option (*handled), with @p arg its
+ * value. NG_EXIT_CONTINUE, or a usage error. */
+static int
+endpoint_option(int c, const char *arg, CliEndpoint *e, bool *handled)
+{
+  const char *why = NULL;
+  unsigned long n = 0;
+  double secs = 0.0;
+  *handled = true;
+  switch (c) {
+  case OPT_ENDPOINT:
+  case OPT_SPARQL_UPDATE:
+    /* The URL is not repeated: it might hold a password. */
+    if (ng_load_url_check(arg, &why) != NG_SUCCESS) {
+      return usage_error("invalid %s URL: %s",
+                         c == OPT_ENDPOINT ? "--endpoint" : "--sparql-update",
+                         why);
+    }
+    if (c == OPT_ENDPOINT) {
+      e->load.gsp_url = arg;
+    } else {
+      e->load.update_url = arg;
+    }
+    break;
+  case OPT_GRAPH:
+    if (!ng_iri_is_valid(arg)) {
+      return usage_error("invalid graph IRI '%s' (expected an absolute IRI)",
+                         arg);
+    }
+    e->graph = arg;
+    break;
+  case OPT_APPEND:
+    e->load.append = true;
+    break;
+  case OPT_USER:
+    if (!*arg) {
+      return usage_error("empty user name");
+    }
+    e->load.user = arg;
+    break;
+  case OPT_PASSWORD:
+    /* Not even repeated: the value is the secret. */
+    return usage_error("passwords are not taken on the command line, where "
+                       "other users of the machine can read them: set %s "
+                       "or give --password-file FILE",
+                       PASSWORD_ENV);
+  case OPT_PASSWORD_FILE:
+    e->password_file = arg;
+    break;
+  case OPT_CACERT:
+    e->load.ca_file = arg;
+    break;
+  case OPT_INSECURE:
+    e->load.insecure = true;
+    break;
+  case OPT_TIMEOUT:
+    if (!parse_count(arg, 1, 86400, &n)) {
+      return usage_error("invalid timeout '%s' (expected whole seconds, 1 to "
+                         "86400)",
+                         arg);
+    }
+    e->load.timeout = (long)n;
+    break;
+  case OPT_RETRIES:
+    if (!parse_count(arg, 0, 100, &n)) {
+      return usage_error("invalid number of retries '%s' (expected 0 to 100)",
+                         arg);
+    }
+    e->load.retries = (unsigned)n;
+    break;
+  case OPT_RETRY_WAIT:
+    if (!parse_seconds(arg, 3600.0, &secs)) {
+      return usage_error("invalid retry wait '%s' (expected seconds, such as "
+                         "1 or 0.5, at most 3600)",
+                         arg);
+    }
+    e->load.retry_wait = secs;
+    break;
+  case OPT_BATCH_SIZE:
+    if (!parse_count(arg, 1, 1000000, &n)) {
+      return usage_error("invalid batch size '%s' (expected 1 to 1000000 "
+                         "statements)",
+                         arg);
+    }
+    e->load.batch = (size_t)n;
+    break;
+  case OPT_FAILED:
+    if (!*arg) {
+      return usage_error("empty --failed file name");
+    }
+    e->failed = arg;
+    break;
+  case OPT_FROM_LIST:
+    e->from_list = arg;
+    break;
+  default:
+    *handled = false;
+    break;
+  }
+  return NG_EXIT_CONTINUE;
+}
+
+/* Check the endpoint options as a whole (after parsing). */
+static int
+endpoint_check(const CliEndpoint *e, const char *cmd)
+{
+  bool sending = e->load.gsp_url || e->load.update_url;
+  if (!sending && (e->load.user || e->password_file || e->failed ||
+                   e->graph || e->load.append)) {
+    return usage_error("%s: --user, --password-file, --graph, --append and "
+                       "--failed need --endpoint or --sparql-update",
+                       cmd);
+  }
+  if (e->password_file && !e->load.user) {
+    return usage_error("%s: --password-file needs --user NAME", cmd);
+  }
+  return NG_EXIT_CONTINUE;
+}
+
+/* Wipe and free a password. Accepts NULL. */
+static void
+password_free(char *p)
+{
+  if (p) {
+    for (volatile char *q = p; *q; q++) {
+      *q = '\0';
+    }
+    ng_free(p);
+  }
+}
+
+/* The password of --user in *out (owned: password_free), from
+ * --password-file (its first line) or $NEWSGRAPH_PASSWORD; NULL without
+ * --user. NG_EXIT_CONTINUE, or the exit code of the failure (reported
+ * without the secret). */
+static int
+endpoint_password(const CliEndpoint *e, CliLog *log, char **out)
+{
+  *out = NULL;
+  if (!e->load.user) {
+    return NG_EXIT_CONTINUE;
+  }
+  if (e->password_file) {
+    char *text = NULL;
+    size_t len = 0;
+    errno = 0;
+    NgStatus st = ng_read_file(e->password_file, &text, &len);
+    if (st != NG_SUCCESS) {
+      cli_error(log, e->password_file, "cannot read the password: %s",
+                st == NG_ERR_IO ? strerror(errno ? errno : EIO)
+                                : ng_strerror(st));
+      return exit_for_status(st);
+    }
+    size_t n = strcspn(text, "\r\n");
+    memset(text + n, 0, len - n);
+    *out = text;
+    return NG_EXIT_CONTINUE;
+  }
+  const char *env = getenv(PASSWORD_ENV);
+  if (!env) {
+    return usage_error("--user %s needs a password: set %s or give "
+                       "--password-file FILE",
+                       e->load.user, PASSWORD_ENV);
+  }
+  *out = ng_strdup(env);
+  if (!*out) {
+    cli_error(log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    return NG_EXIT_DATA;
+  }
+  return NG_EXIT_CONTINUE;
+}
+
+/* A loader for @p e, or NULL with the exit code in *rc. */
+static NgLoader *
+endpoint_open(const CliEndpoint *e, CliLog *log, NgLog *nglog, int *rc)
+{
+  char *password = NULL;
+  *rc = endpoint_password(e, log, &password);
+  if (*rc != NG_EXIT_CONTINUE) {
+    return NULL;
+  }
+  NgLoadOptions lo = e->load;
+  lo.password = password;
+  size_t errors_before = log->errors;
+  NgStatus st;
+  NgLoader *l = ng_loader_new(&lo, nglog, &st);
+  password_free(password);
+  if (!l) {
+    if (log->errors == errors_before) {
+      cli_error(log, NULL, "cannot start the loader: %s", ng_strerror(st));
+    }
+    *rc = exit_worse(NG_EXIT_DATA, exit_for_status(st));
+  }
+  return l;
+}
+
+/* The inputs of a run: the FILE arguments, then the lines of --from-list
+ * (each line one input; empty lines skipped); standard input when there
+ * are neither. */
+typedef struct {
+  const char **items;
+  size_t n;
+  char *list; /* the text of --from-list, which items point into */
+} CliInputs;
+
+static void
+inputs_free(CliInputs *in)
+{
+  ng_free(in->items);
+  ng_free(in->list);
+}
+
+static int
+inputs_init(CliInputs *in, const char *const *files, size_t n_files,
+            const char *from_list, CliLog *log)
+{
+  memset(in, 0, sizeof *in);
+  size_t len = 0, lines = 0;
+  if (from_list) {
+    errno = 0;
+    NgStatus st = ng_read_file(from_list, &in->list, &len);
+    if (st != NG_SUCCESS) {
+      cli_error(log, from_list, "cannot read the list of inputs: %s",
+                st == NG_ERR_IO ? strerror(errno ? errno : EIO)
+                                : ng_strerror(st));
+      return exit_for_status(st);
+    }
+    for (size_t i = 0; i < len; i++) {
+      lines += in->list[i] == '\n';
+    }
+    lines++;
+  }
+  bool use_stdin = n_files == 0 && !from_list;
+  in->items = ng_calloc(n_files + lines + 1, sizeof *in->items);
+  if (!in->items) {
+    cli_error(log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    return NG_EXIT_DATA;
+  }
+  for (size_t i = 0; i < n_files; i++) {
+    in->items[in->n++] = files[i];
+  }
+  if (use_stdin) {
+    in->items[in->n++] = "-";
+  }
+  for (char *line = in->list; line && *line;) {
+    char *nl = strchr(line, '\n');
+    char *next = nl ? nl + 1 : line + strlen(line);
+    if (nl) {
+      *nl = '\0';
+    }
+    size_t n = strlen(line);
+    if (n && line[n - 1] == '\r') {
+      line[--n] = '\0';
+    }
+    if (n) {
+      in->items[in->n++] = line;
+    }
+    line = next;
+  }
+  return NG_EXIT_CONTINUE;
+}
+
+/* The inputs some of whose documents did not reach the endpoint. */
+typedef struct {
+  const char **items; /* borrowed from CliInputs */
+  size_t n, cap;
+  size_t docs; /* documents not loaded */
+} CliFailed;
+
+static bool
+failed_add(CliFailed *f, const char *input)
+{
+  if (f->n && strcmp(f->items[f->n - 1], input) == 0) {
+    return true;
+  }
+  if (!ng_grow((void **)&f->items, &f->cap, f->n + 1, sizeof *f->items)) {
+    return false;
+  }
+  f->items[f->n++] = input;
+  return true;
+}
+
+/* Report the inputs not loaded, and write them to --failed FILE (an
+ * empty list when all went well, so that an old list is not rerun).
+ * Returns the exit code so far, made worse if FILE cannot be written. */
+static int
+failed_finish(CliFailed *f, const char *path, CliLog *log, int rc)
+{
+  if (path) {
+    NgBuf tmp;
+    ng_buf_init(&tmp);
+    ng_buf_printf(&tmp, "%s.tmp", path);
+    FILE *out = tmp.failed ? NULL : fopen(tmp.data, "wb");
+    bool ok = out != NULL;
+    for (size_t i = 0; ok && i < f->n; i++) {
+      ok = fprintf(out, "%s\n", f->items[i]) >= 0;
+    }
+    if (out && fclose(out) != 0) {
+      ok = false;
+    }
+    if (ok && rename(tmp.data, path) != 0) {
+      ok = false;
+    }
+    if (!ok) {
+      cli_error(log, path, "cannot write the list of failed inputs: %s",
+                strerror(errno ? errno : EIO));
+      if (out) {
+        remove(tmp.data);
+      }
+      rc = exit_worse(rc, NG_EXIT_IO);
+    }
+    ng_buf_free(&tmp);
+  }
+  if (f->n) {
+    cli_error(log, NULL,
+              "%zu %s not loaded, from %zu %s%s%s%s", f->docs,
+              f->docs == 1 ? "document" : "documents", f->n,
+              f->n == 1 ? "input" : "inputs",
+              path ? ", listed in " : ":",
+              path ? path : "",
+              path ? " (load them again with --from-list FILE)" : "");
+    if (!path) {
+      for (size_t i = 0; i < f->n; i++) {
+        fprintf(stderr, "  %s\n", f->items[i]);
+      }
+    }
+    for (size_t i = 0; i < f->n; i++) {
+      if (strcmp(f->items[i], "-") == 0) {
+        cli_error(log, NULL, "standard input cannot be read twice: give it "
+                             "again to the rerun");
+        break;
+      }
+    }
+  }
+  ng_free(f->items);
+  memset(f, 0, sizeof *f);
+  return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* extract                                                              */
 
 typedef struct {
@@ -509,8 +1028,9 @@ typedef struct {
   const char *data_path; /* NULL: $NEWSGRAPH_DATA_PATH */
   double min_link_confidence;
   const char *store; /* --store STORE, or NULL */
-  /* Whether RDF is written: always without --store; with it, only when -o
-   * or -f asks for it. */
+  CliEndpoint ep;    /* --endpoint URL and its options */
+  /* Whether RDF is written: always without --store or --endpoint; with
+   * them, only when -o or -f asks for it. */
   bool write_rdf;
   bool quiet, verbose, summary;
   const char *const *files; /* borrowed from argv */
@@ -526,6 +1046,10 @@ typedef struct {
   NgEngine *engine;
   NgEmitter *emitter; /* NULL when no RDF is written */
   NgStore *store;     /* NULL without --store */
+  NgLoader *loader;   /* NULL without --endpoint */
+  CliFailed failed;   /* inputs not completely sent to the endpoint */
+  bool input_failed;  /* a document of the current input was not sent */
+  bool endpoint_down; /* the endpoint cannot be used any more */
   NgGraph *graph;
   FILE *out;          /* NULL when no RDF is written */
   NgStats total;
@@ -549,6 +1073,7 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
       {"min-link-confidence", required_argument, NULL,
        OPT_MIN_LINK_CONFIDENCE},
       {"store", required_argument, NULL, OPT_STORE},
+      ENDPOINT_LONGOPTS,
       {"summary", no_argument, NULL, 's'},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
@@ -560,12 +1085,21 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
   o->format = NG_FORMAT_TURTLE;
   o->date.prec = NG_DATE_NONE;
   o->min_link_confidence = DEFAULT_MIN_LINK_CONFIDENCE;
+  ng_load_options_init(&o->ep.load);
   bool rdf_asked = false;
 
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, ":l:i:f:o:sqvh", longopts, NULL)) !=
          -1) {
+    bool handled = false;
+    int rc = endpoint_option(c, optarg, &o->ep, &handled);
+    if (handled) {
+      if (rc != NG_EXIT_CONTINUE) {
+        return rc;
+      }
+      continue;
+    }
     switch (c) {
     case 'l':
       /* Which languages exist is the data path's business (checked once
@@ -644,9 +1178,14 @@ parse_extract_args(int argc, char **argv, CliExtractOptions *o)
       return bad_option(c, argv, longopts);
     }
   }
+  int rc = endpoint_check(&o->ep, "extract");
+  if (rc != NG_EXIT_CONTINUE) {
+    return rc;
+  }
   o->files = (const char *const *)(argv + optind);
   o->n_files = (size_t)(argc - optind);
-  o->write_rdf = !o->store || rdf_asked;
+  bool sending = o->ep.load.gsp_url || o->ep.load.update_url;
+  o->write_rdf = !(o->store || sending) || rdf_asked;
   return NG_EXIT_CONTINUE;
 }
 
@@ -793,6 +1332,24 @@ extract_document(CliExtract *x, const NgDoc *doc)
     }
   }
 
+  if (x->loader) {
+    if (x->endpoint_down) {
+      x->input_failed = true;
+      x->failed.docs++;
+    } else {
+      st = ng_loader_put_graph(x->loader, x->graph, where);
+      if (st != NG_SUCCESS) {
+        x->input_failed = true;
+        x->failed.docs++;
+        x->rc = exit_worse(x->rc, exit_for_status(st));
+        /* Unreachable, or refusing every update: the next documents
+         * are listed without trying. */
+        x->endpoint_down = st == NG_ERR_NETWORK;
+        x->fatal = st == NG_ERR_NOMEM;
+      }
+    }
+  }
+
   if (x->emitter) {
     errno = 0;
     st = ng_emitter_write(x->emitter, x->graph);
@@ -810,10 +1367,25 @@ extract_document(CliExtract *x, const NgDoc *doc)
   progress_update(&x->progress, doc->len, s.triples);
 }
 
+static void extract_input_documents(CliExtract *x, const char *name);
+
 /* Read every document of one input; problems are reported and recorded in
- * x->rc, and only out-of-memory or a broken output stops the run. */
+ * x->rc, and only out-of-memory or a broken output stops the run. Inputs
+ * some of whose documents did not reach the endpoint are listed in
+ * x->failed. */
 static void
 extract_input(CliExtract *x, const char *name)
+{
+  x->input_failed = false;
+  extract_input_documents(x, name);
+  if (x->loader && x->input_failed && !failed_add(&x->failed, name)) {
+    cli_error(x->log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    x->fatal = true;
+  }
+}
+
+static void
+extract_input_documents(CliExtract *x, const char *name)
 {
   bool is_stdin = strcmp(name, "-") == 0;
   FILE *in = is_stdin ? stdin : fopen(name, "rb");
@@ -997,10 +1569,35 @@ extract_run(const CliExtractOptions *o)
     }
   }
 
+  CliInputs in;
+  memset(&in, 0, sizeof in);
+  if (o->ep.load.gsp_url || o->ep.load.update_url) {
+    int rc = inputs_init(&in, o->files, o->n_files, o->ep.from_list, &log);
+    if (rc == NG_EXIT_CONTINUE) {
+      x.loader = endpoint_open(&o->ep, &log, &x.nglog, &rc);
+    }
+    if (!x.loader) {
+      inputs_free(&in);
+      ng_store_free(x.store);
+      ng_engine_free(x.engine);
+      return rc;
+    }
+  } else if (o->ep.from_list) {
+    int rc = inputs_init(&in, o->files, o->n_files, o->ep.from_list, &log);
+    if (rc != NG_EXIT_CONTINUE) {
+      inputs_free(&in);
+      ng_store_free(x.store);
+      ng_engine_free(x.engine);
+      return rc;
+    }
+  }
+
   bool regular = false;
   if (o->write_rdf) {
     x.out = open_output(&x, &regular);
     if (!x.out) {
+      inputs_free(&in);
+      ng_loader_free(x.loader);
       ng_store_free(x.store);
       ng_engine_free(x.engine);
       return NG_EXIT_IO;
@@ -1022,8 +1619,25 @@ extract_run(const CliExtractOptions *o)
   static const char *const stdin_only[] = {"-", NULL};
   const char *const *files = o->n_files ? o->files : stdin_only;
   size_t n_files = o->n_files ? o->n_files : 1;
+  if (in.items) {
+    files = in.items;
+    n_files = in.n;
+  }
+  /* Sending is all there is to do: once the endpoint is down, the
+   * remaining inputs are listed, not read. */
+  bool only_sending = x.loader && !o->write_rdf && !o->store;
+  size_t untried = 0;
   for (size_t i = 0; i < n_files && !x.fatal; i++) {
+    if (x.endpoint_down && only_sending) {
+      untried++;
+      (void)failed_add(&x.failed, files[i]);
+      continue;
+    }
     extract_input(&x, files[i]);
+  }
+  if (untried) {
+    cli_error(&log, NULL, "stopped: %zu more %s not read", untried,
+              untried == 1 ? "input was" : "inputs were");
   }
 
   if (!x.fatal && x.emitter) {
@@ -1036,6 +1650,12 @@ extract_run(const CliExtractOptions *o)
   }
   ng_emitter_free(x.emitter);
   ng_store_free(x.store);
+  if (x.loader) {
+    progress_clear(&x.progress);
+    x.rc = failed_finish(&x.failed, o->ep.failed, &log, x.rc);
+    ng_loader_free(x.loader);
+  }
+  inputs_free(&in);
   ng_graph_free(x.graph);
   ng_engine_free(x.engine);
 
@@ -1216,6 +1836,201 @@ cmd_query(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* load                                                                 */
+
+typedef struct {
+  CliEndpoint ep;
+  const char *syntax; /* a raptor parser name, or "guess" */
+  bool quiet, verbose, summary;
+  const char *const *files; /* borrowed from argv */
+  size_t n_files;
+} CliLoadOptions;
+
+static int
+parse_load_args(int argc, char **argv, CliLoadOptions *o)
+{
+  static const struct option longopts[] = {
+      ENDPOINT_LONGOPTS,
+      {"graph", required_argument, NULL, OPT_GRAPH},
+      {"input-syntax", required_argument, NULL, 'i'},
+      {"summary", no_argument, NULL, 's'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  static const char *const syntaxes[] = {"guess",  "turtle", "ntriples",
+                                         "nquads", "trig",   "rdfxml"};
+
+  memset(o, 0, sizeof *o);
+  ng_load_options_init(&o->ep.load);
+  o->syntax = "guess";
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":i:sqvh", longopts, NULL)) != -1) {
+    bool handled = false;
+    int rc = endpoint_option(c, optarg, &o->ep, &handled);
+    if (handled) {
+      if (rc != NG_EXIT_CONTINUE) {
+        return rc;
+      }
+      continue;
+    }
+    switch (c) {
+    case 'i': {
+      bool known = false;
+      for (size_t i = 0; i < NG_COUNTOF(syntaxes); i++) {
+        known |= strcmp(optarg, syntaxes[i]) == 0;
+      }
+      if (!known) {
+        return usage_error("unknown input syntax '%s' (expected guess, "
+                           "turtle, ntriples, nquads, trig or rdfxml)",
+                           optarg);
+      }
+      o->syntax = optarg;
+      break;
+    }
+    case 's':
+      o->summary = true;
+      break;
+    case 'q':
+      o->quiet = true;
+      break;
+    case 'v':
+      o->verbose = true;
+      break;
+    case 'h':
+      help_usage(stdout);
+      help_load(stdout);
+      help_trailer(stdout);
+      return NG_EXIT_OK;
+    default:
+      return bad_option(c, argv, longopts);
+    }
+  }
+  if (!o->ep.load.gsp_url && !o->ep.load.update_url) {
+    return usage_error("load: no endpoint given (--endpoint URL for the "
+                       "Graph Store Protocol, --sparql-update URL for "
+                       "SPARQL Update)");
+  }
+  int rc = endpoint_check(&o->ep, "load");
+  if (rc != NG_EXIT_CONTINUE) {
+    return rc;
+  }
+  o->files = (const char *const *)(argv + optind);
+  o->n_files = (size_t)(argc - optind);
+  return NG_EXIT_CONTINUE;
+}
+
+/* The progress of one load run, updated after each document. */
+typedef struct {
+  CliProgress progress;
+  size_t docs_ok, docs_failed, triples;
+  bool input_failed; /* a document of the current input failed */
+} CliLoadRun;
+
+static void
+load_document_done(void *handle, const NgLoadDoc *d, NgStatus st)
+{
+  CliLoadRun *r = handle;
+  if (st == NG_SUCCESS) {
+    r->docs_ok++;
+    r->triples += d->triples;
+    progress_update(&r->progress, d->bytes, d->triples);
+  } else {
+    r->docs_failed++;
+    r->input_failed = true;
+  }
+}
+
+static int
+load_run(const CliLoadOptions *o)
+{
+  CliLog log = {o->quiet, o->verbose, 0, NULL};
+  NgLog nglog = {cli_log, &log};
+  CliLoadRun run;
+  memset(&run, 0, sizeof run);
+  progress_init(&run.progress, o->quiet);
+  log.progress = &run.progress;
+
+  CliInputs in;
+  int rc = inputs_init(&in, o->files, o->n_files, o->ep.from_list, &log);
+  if (rc != NG_EXIT_CONTINUE) {
+    inputs_free(&in);
+    return rc;
+  }
+  NgLoader *loader = endpoint_open(&o->ep, &log, &nglog, &rc);
+  if (!loader) {
+    inputs_free(&in);
+    return rc;
+  }
+  rc = NG_EXIT_OK;
+  CliFailed failed;
+  memset(&failed, 0, sizeof failed);
+  bool stopped = false;
+  size_t untried = 0;
+  for (size_t i = 0; i < in.n; i++) {
+    if (stopped) {
+      untried++;
+      failed_add(&failed, in.items[i]);
+      continue;
+    }
+    run.input_failed = false;
+    size_t before = run.docs_failed;
+    size_t errors_before = log.errors;
+    NgStatus st = ng_loader_load_file(loader, in.items[i], o->syntax,
+                                      o->ep.graph, load_document_done, &run);
+    if (st != NG_SUCCESS) {
+      if (log.errors == errors_before) {
+        cli_error(&log, in.items[i], "cannot load: %s", ng_strerror(st));
+      }
+      if (run.docs_failed == before) {
+        run.docs_failed++; /* unreadable: its documents are unknown */
+      }
+      run.input_failed = true;
+      rc = exit_worse(rc, exit_for_status(st));
+      if (st == NG_ERR_NETWORK || st == NG_ERR_NOMEM) {
+        stopped = true;
+      }
+    }
+    if (run.input_failed && !failed_add(&failed, in.items[i])) {
+      cli_error(&log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+      rc = exit_worse(rc, NG_EXIT_DATA);
+      stopped = true;
+    }
+  }
+  if (untried) {
+    cli_error(&log, NULL, "stopped: %zu more %s not tried", untried,
+              untried == 1 ? "input was" : "inputs were");
+  }
+  failed.docs = run.docs_failed;
+  progress_clear(&run.progress);
+  if (o->summary) {
+    fprintf(stderr, "%s: loaded %zu %s (%zu %s)", ng_prog, run.docs_ok,
+            plural(run.docs_ok, "document", "documents"), run.triples,
+            plural(run.triples, "triple", "triples"));
+    if (run.docs_failed) {
+      fprintf(stderr, "; %zu not loaded", run.docs_failed);
+    }
+    fputs("\n", stderr);
+  }
+  rc = failed_finish(&failed, o->ep.failed, &log, rc);
+  ng_loader_free(loader);
+  inputs_free(&in);
+  return rc;
+}
+
+static int
+cmd_load(int argc, char **argv)
+{
+  CliLoadOptions o;
+  int rc = parse_load_args(argc, argv, &o);
+  if (rc != NG_EXIT_CONTINUE) {
+    return rc;
+  }
+  return load_run(&o);
+}
+
+/* ------------------------------------------------------------------ */
 /* gazetteer compile                                                    */
 
 typedef struct {
@@ -1368,6 +2183,10 @@ cmd_help(int argc, char **argv)
     help_usage(stdout);
     help_gazetteer(stdout);
     help_trailer(stdout);
+  } else if (strcmp(argv[1], "load") == 0) {
+    help_usage(stdout);
+    help_load(stdout);
+    help_trailer(stdout);
   } else {
     return usage_error("help: unknown command '%s'", argv[1]);
   }
@@ -1403,7 +2222,8 @@ static int
 dispatch(int argc, char **argv)
 {
   if (argc < 2) {
-    return usage_error("missing command (extract, query or gazetteer)");
+    return usage_error("missing command (extract, query, load or "
+                       "gazetteer)");
   }
   const char *cmd = argv[1];
   if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
@@ -1425,6 +2245,9 @@ dispatch(int argc, char **argv)
   if (strcmp(cmd, "gazetteer") == 0) {
     return cmd_gazetteer(argc - 1, argv + 1);
   }
+  if (strcmp(cmd, "load") == 0) {
+    return cmd_load(argc - 1, argv + 1);
+  }
   if (strcmp(cmd, "help") == 0) {
     return cmd_help(argc - 1, argv + 1);
   }
@@ -1432,8 +2255,8 @@ dispatch(int argc, char **argv)
     return usage_error("unknown option '%s' (options follow the command)",
                        cmd);
   }
-  return usage_error("unknown command '%s' (expected extract, query or "
-                     "gazetteer)",
+  return usage_error("unknown command '%s' (expected extract, query, load "
+                     "or gazetteer)",
                      cmd);
 }
 
