@@ -650,6 +650,28 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
   return true;
 }
 
+/* The first token of a natural feature's noun right before token t
+ * ("golfe de" before "Guinée", "Lake" before "Chad"), or SIZE_MAX. */
+static size_t
+feature_start(const Rec *r, size_t t)
+{
+  for (size_t back = 1; back <= 4 && back <= t; back++) {
+    size_t s = t - back;
+    if (r->tok[s].sent != r->tok[t].sent || r->covered[s]) {
+      return SIZE_MAX;
+    }
+    size_t k = match_class(r, "feature_head", s, NULL);
+    size_t e = s + k;
+    if (k && e < t && link_word(r, e)) {
+      e++;
+    }
+    if (k && e == t) {
+      return s;
+    }
+  }
+  return SIZE_MAX;
+}
+
 /* "le canton de Vaud", "la ville de Berne", "the city of Leeds": the
  * place noun before a place's name belongs to the written mention. */
 static void
@@ -779,6 +801,17 @@ pass_gazetteer(Rec *r)
     case NG_LABEL_NAME: kind = NG_MENTION_NAME; break;
     case NG_LABEL_ACRONYM: kind = NG_MENTION_ACRONYM; break;
     case NG_LABEL_DEMONYM: kind = NG_MENTION_DEMONYM; break;
+    }
+    size_t f0 = kind == NG_MENTION_NAME && ng_entity_type_is_place(e.type)
+                  ? feature_start(r, t)
+                  : SIZE_MAX;
+    if (f0 != SIZE_MAX) {
+      /* "le golfe de Guinée", "Lake Chad": another place, unlinked. */
+      if (!add(r, f0, hits[best].t1, NG_MENTION_NAME, NG_ENT_PLACE)) {
+        return NG_ERR_NOMEM;
+      }
+      t = hits[best].t1 - 1;
+      continue;
     }
     NgMention *m = add(r, t, hits[best].t1, kind, e.type);
     if (!m) {
@@ -1107,12 +1140,50 @@ acronym_has_determiner(const Rec *r, size_t t)
          in_class(r, "acronym_det", t - 1);
 }
 
+/* The gazetteer name mention that ends at token t1 and starts at or
+ * after x0, or NULL. */
+static const NgMention *
+gaz_mention_ending(const Rec *r, size_t x0, size_t t1)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t1 == t1 && m->t0 >= x0 && m->gaz >= 0 &&
+        m->kind == NG_MENTION_NAME) {
+      return m;
+    }
+  }
+  return NULL;
+}
+
+/* An acronym in parentheses right after a gazetteer name that starts
+ * with its first letter ("... de l'Afrique de l'Ouest (CEDEAO)", whose
+ * initials skip and keep function words as the language likes): that
+ * name's mention, or NULL. */
+static const NgMention *
+parenthesised_after_name(const Rec *r, size_t t, const Part *p)
+{
+  if (t < 2 || strcmp(r->tok[t - 1].norm, "(") ||
+      t + 1 >= r->n || strcmp(r->tok[t + 1].norm, ")")) {
+    return NULL;
+  }
+  const NgMention *m = gaz_mention_ending(r, 0, t - 1);
+  if (!m || m->t1 - m->t0 < 2 || !ng_entity_type_is_org(m->type)) {
+    return NULL;
+  }
+  char acr[16];
+  fold_part(r, p, acr, sizeof acr);
+  return acr[0] && acr[0] == initial(&r->tok[m->t0]) ? m : NULL;
+}
+
 static NgStatus
 pass_acronyms(Rec *r)
 {
   /* Acronyms confirmed somewhere in the document count everywhere. */
   char known[64][16];
   NgEntityType known_type[64];
+  int32_t known_gaz[64];
+  double known_conf[64];
   size_t n_known = 0;
   for (int round = 0; round < 2; round++) {
     for (size_t t = 0; t < r->n; t++) {
@@ -1128,6 +1199,14 @@ pass_acronyms(Rec *r)
       bool expanded = find_expansion(r, t, parts, np, &x0, &p1, x1);
       bool det = acronym_has_determiner(r, t);
       bool added = false;
+      /* A long form the gazetteer linked ("la Communauté économique des
+       * États de l'Afrique de l'Ouest (CEDEAO)") gives the acronym its
+       * link, here and wherever the document uses it. */
+      const NgMention *linked = NULL;
+      if (np == 1) {
+        linked = expanded ? gaz_mention_ending(r, x0, x1[0])
+                          : parenthesised_after_name(r, t, &parts[0]);
+      }
       for (size_t i = 0; i < np; i++) {
         char f[16];
         fold_part(r, &parts[i], f, sizeof f);
@@ -1144,14 +1223,27 @@ pass_acronyms(Rec *r)
         if (k >= 0 && known_type[k] == NG_ENT_GOV_AGENCY) {
           type = NG_ENT_GOV_AGENCY;
         }
-        if (!(expanded || det || k >= 0)) {
+        if (!(expanded || det || linked || k >= 0)) {
           continue;
+        }
+        if (linked) {
+          type = linked->type;
         }
         if (k < 0 && n_known < NG_COUNTOF(known)) {
           snprintf(known[n_known], sizeof known[n_known], "%s", f);
+          known_gaz[n_known] = linked ? linked->gaz : -1;
+          known_conf[n_known] = linked ? linked->link_conf : 0;
           known_type[n_known++] = type;
         } else if (k >= 0 && type == NG_ENT_GOV_AGENCY) {
           known_type[k] = type;
+        }
+        if (k >= 0 && linked && known_gaz[k] < 0) {
+          known_gaz[k] = linked->gaz;
+          known_conf[k] = linked->link_conf;
+          known_type[k] = type;
+        }
+        if (k >= 0 && known_gaz[k] >= 0) {
+          type = known_type[k];
         }
         if (round == 0) {
           continue; /* the first round only learns */
@@ -1169,6 +1261,12 @@ pass_acronyms(Rec *r)
         m->sent = r->tok[t].sent;
         m->kind = NG_MENTION_ACRONYM;
         m->type = type;
+        int32_t kk = k >= 0 ? k : (int32_t)n_known - 1;
+        if (kk >= 0 && !strcmp(known[kk], f) && known_gaz[kk] >= 0) {
+          m->gaz = known_gaz[kk];
+          m->link_conf = known_conf[kk];
+          m->n_alt = 1;
+        }
         added = true;
         if (expanded) {
           m->head = expansion_label(r, x0, p1, x1, i);

@@ -446,6 +446,27 @@ test_ranks(void **state)
   ng_graph_free(g);
 }
 
+/* An acronym defined after a long form the gazetteer links takes that
+ * link, wherever the document uses it; a natural feature named after a
+ * country is another place, not the country. */
+static void
+test_acronym_of_linked_name(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "acr-link", "fr", "2026-03-20",
+                      "La Communauté économique des États de l'Afrique de "
+                      "l'Ouest (CEDEAO) a condamné le coup d'État. La "
+                      "CEDEAO réunit quinze pays. Un navire a coulé dans le "
+                      "golfe de Guinée.");
+  assert_string_equal(tu_anchor_target(g, "CEDEAO", 0), tu_wd("Q193272"));
+  assert_string_equal(tu_anchor_target(g, "CEDEAO", 1), tu_wd("Q193272"));
+  const char *gg = tu_anchor_target(g, "golfe de Guinée", 0);
+  assert_non_null(gg);
+  assert_true(tu_has(g, gg, TU_RDF_TYPE, tu_ng("Place")));
+  assert_int_equal(tu_count(g, tu_wd("Q1006"), NULL, NULL), 0);
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -472,6 +493,7 @@ main(void)
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_places_from_context),
     cmocka_unit_test(test_ranks),
+    cmocka_unit_test(test_acronym_of_linked_name),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
