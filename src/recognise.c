@@ -1542,16 +1542,20 @@ pass_events(Rec *r)
     /* A noun, not a verb that folds the same ("visite" / "a visité"): a
      * determiner or a demonstrative before it, possibly across an ordinal
      * or one adjective, or a capital. */
+    /* A name between them counts as the adjective it is ("the ASEAN
+     * summit", "the African Union summit"). */
     bool det = ana || (r->tok[s].flags & NG_TOK_CAP);
-    for (size_t back = 1; !det && back <= 2 && back <= t; back++) {
+    for (size_t back = 1; !det && back <= 6 && back <= t; back++) {
       size_t b = t - back;
       if (r->tok[b].sent != r->tok[t].sent) {
         break;
       }
       if (in_class(r, "determiner", b)) {
         det = true;
+      } else if (r->covered[b] && (r->tok[b].flags & NG_TOK_CAP)) {
+        continue;
       } else if (!(r->tok[b].flags & (NG_TOK_ORDINAL | NG_TOK_ALPHA)) ||
-                 (r->tok[b].flags & NG_TOK_CAP)) {
+                 (r->tok[b].flags & NG_TOK_CAP) || back > 2) {
         break;
       }
     }

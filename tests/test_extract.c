@@ -528,6 +528,30 @@ test_statements_of_two_kinds(void **state)
   ng_graph_free(g);
 }
 
+/* A body named before the event noun organises the event ("the ASEAN
+ * summit"), with the place and the day that follow. */
+static void
+test_en_organiser_before_event_noun(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "e-asean", "en", "2026-03-20",
+                      "Leaders met at the ASEAN summit in Jakarta on "
+                      "Tuesday.");
+  const char *ev = NULL;
+  for (size_t i = 0; i < ng_graph_size(g) && !ev; i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (!strcmp(t->p, TU_NG "organizer")) {
+      ev = t->s;
+    }
+  }
+  assert_non_null(ev);
+  assert_true(tu_has(g, ev, tu_ng("organizer"), tu_wd("Q7768")));
+  assert_true(tu_has(g, ev, tu_ng("location"), tu_wd("Q3630")));
+  assert_true(tu_has(g, ev, tu_ng("startDate"), "2026-03-17"));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -552,6 +576,7 @@ main(void)
     cmocka_unit_test(test_en_future_and_negation),
     cmocka_unit_test(test_cameo_codes),
     cmocka_unit_test(test_en_meeting_position_participation),
+    cmocka_unit_test(test_en_organiser_before_event_noun),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
