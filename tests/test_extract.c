@@ -552,6 +552,30 @@ test_en_organiser_before_event_noun(void **state)
   ng_graph_free(g);
 }
 
+/* "en marge du sommet": the summit already reported, not a new one; the
+ * talks are part of it, "avec son homologue X" names the other party. */
+static void
+test_fr_margins_of_reported_summit(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "e-marge", "fr", "2026-03-20",
+                      "Le sommet de l'Union africaine s'est tenu du 10 au 11 "
+                      "mars à Addis-Abeba. En marge du sommet, le ministre "
+                      "Moussa Kéita s'est entretenu avec son homologue Léa "
+                      "Brunner.");
+  const char *m = tu_subject_of_type(g, "Meeting", 0);
+  assert_non_null(m);
+  assert_null(tu_subject_of_type(g, "Meeting", 1));
+  const char *talks = tu_subject_of_type(g, "Talks", 0);
+  assert_non_null(talks);
+  assert_true(tu_has(g, talks, tu_ng("partOf"), m));
+  const char *lb = tu_anchor_target(g, "Léa Brunner", 0);
+  assert_non_null(lb);
+  assert_true(tu_has(g, talks, tu_ng("participant"), lb));
+  check_all_provenance(g);
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -577,6 +601,7 @@ main(void)
     cmocka_unit_test(test_cameo_codes),
     cmocka_unit_test(test_en_meeting_position_participation),
     cmocka_unit_test(test_en_organiser_before_event_noun),
+    cmocka_unit_test(test_fr_margins_of_reported_summit),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
