@@ -584,7 +584,8 @@ is_single_char(const NgToken *t)
  * when it is a single one (not a blank line), the line before does not
  * end with punctuation, and the next line goes on in lower case ("le
  * Conseil\nnational") or the line before ends with a word that cannot end
- * a sentence or a headline (a function word or an honorific: "de", "M."). */
+ * a sentence or a headline (a function word, an honorific, a rank or a
+ * given name: "de", "M.", "général", "Louis"). */
 static bool
 soft_line_break(const Seg *s, size_t i)
 {
@@ -608,7 +609,9 @@ soft_line_break(const Seg *s, size_t i)
   ng_fold(s->text + e->b0, e->b1 - e->b0, &f);
   bool glue = !f.failed && f.data &&
               (ng_lexicon_has(s->lex, "stopword", f.data) ||
-               ng_lexicon_has(s->lex, "person_title", f.data));
+               ng_lexicon_has(s->lex, "person_title", f.data) ||
+               ng_lexicon_has(s->lex, "rank", f.data) ||
+               ng_lexicon_has(s->lex, "first_name", f.data));
   ng_buf_free(&f);
   return glue;
 }

@@ -288,6 +288,14 @@ test_wrapped_lines(void **state)
   assert_non_null(tu_anchor_target(g, "Conseil municipal de la ville", 0));
   assert_non_null(tu_anchor_target(g, "Dakar", 0));
   ng_graph_free(g);
+
+  /* A given name or a rank at the end of a line goes on with the name. */
+  g = tu_run(tu_group_engine, "r-wrap2", "fr", "2026-03-20",
+             "Le discours de Louis\nPerrochet a été applaudi par le général\n"
+             "Morand.");
+  assert_non_null(tu_anchor_target(g, "Louis\nPerrochet", 0));
+  assert_non_null(tu_anchor_target(g, "général\nMorand", 0));
+  ng_graph_free(g);
 }
 
 /* An acronym after a long form that names another body than the one the
@@ -386,8 +394,9 @@ test_places_from_context(void **state)
   (void)state;
   NgGraph *g = tu_run(tu_group_engine, "ctx-fr", "fr", "2026-03-20",
                       "Le convoi est arrivé à Kourougou mardi. Il repartira "
-                      "à M. Ouattara de décider.");
+                      "à M. Ouattara de décider. Il a neigé en Moravie.");
   const char *k = tu_anchor_target(g, "Kourougou", 0);
+  assert_non_null(tu_anchor_target(g, "Moravie", 0));
   assert_non_null(k);
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
   assert_null(tu_object(g, k, TU_SAMEAS));
