@@ -221,6 +221,29 @@ note_surname(Rec *r, size_t t1)
 
 /* ---------------------------------------------------------------- 1 */
 
+/* After a plural honorific ("MM. Dubois, Faure et Roux", "Messrs. Hale
+ * and Lowe"), the names coordinated with the first are persons too;
+ * *end moves past the last. */
+static NgStatus
+more_honoured_names(Rec *r, size_t *end)
+{
+  size_t k = *end;
+  while (k + 1 < r->n && r->tok[k].sent == r->tok[*end - 1].sent &&
+         (!strcmp(r->tok[k].norm, ",") || in_class(r, "coordinator", k))) {
+    size_t n0 = k + 1;
+    size_t e = name_run(r, n0, MAX_NAME);
+    if (e == n0 || r->tok[e - 1].sent != r->tok[k].sent) {
+      break;
+    }
+    if (!add(r, n0, e, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, e)) {
+      return NG_ERR_NOMEM;
+    }
+    *end = e;
+    k = e;
+  }
+  return NG_SUCCESS;
+}
+
 /* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
  * (as press and annotation conventions have it), not of the name. */
 /* Does a gazetteer place name start at token t ("le commandant de
@@ -291,6 +314,14 @@ pass_honorific_persons(Rec *r)
       m->lead_b0 = r->tok[t].b0;
       m->lead_c0 = r->tok[t].c0;
       r->covered[t] = true;
+      const NgLexEntry *pt = ng_lexicon_get(r->res->lex, "person_title",
+                                            r->tok[t].norm, r->an->lang);
+      if (pt && !strcmp(pt->value, "plural")) {
+        NgStatus st = more_honoured_names(r, &end);
+        if (st) {
+          return st;
+        }
+      }
       t = end - 1;
     }
   }

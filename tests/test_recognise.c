@@ -274,6 +274,16 @@ test_honorific_in_mention(void **state)
   assert_non_null(tu_anchor_target(g, "Dr Lindqvist", 0));
   assert_null(tu_anchor_target(g, "Okafor", 0));
   ng_graph_free(g);
+
+  /* A plural honorific names every coordinated name after it. */
+  g = tu_run(tu_group_engine, "r-mm", "fr", "2026-03-20",
+             "Le rapport de MM. Dubreuil, Kermarec et Lavoisier a été lu.");
+  assert_non_null(tu_anchor_target(g, "MM. Dubreuil", 0));
+  const char *kk = tu_anchor_target(g, "Kermarec", 0);
+  assert_non_null(kk);
+  assert_true(tu_has(g, kk, TU_RDF_TYPE, tu_ng("Person")));
+  assert_non_null(tu_anchor_target(g, "Lavoisier", 0));
+  ng_graph_free(g);
 }
 
 /* Text wrapped at a fixed width: a line break inside a sentence does not
