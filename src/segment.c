@@ -584,8 +584,8 @@ is_single_char(const NgToken *t)
  * when it is a single one (not a blank line), the line before does not
  * end with punctuation, and the next line goes on in lower case ("le
  * Conseil\nnational") or the line before ends with a word that cannot end
- * a sentence or a headline (a function word, an honorific, a rank or a
- * given name: "de", "M.", "général", "Louis"). */
+ * a sentence or a headline (a function word, an honorific, a rank, a
+ * given name or a particle: "de", "M.", "général", "Louis", "van der"). */
 static bool
 soft_line_break(const Seg *s, size_t i)
 {
@@ -611,6 +611,7 @@ soft_line_break(const Seg *s, size_t i)
               (ng_lexicon_has(s->lex, "stopword", f.data) ||
                ng_lexicon_has(s->lex, "person_title", f.data) ||
                ng_lexicon_has(s->lex, "rank", f.data) ||
+               ng_lexicon_has(s->lex, "name_particle", f.data) ||
                ng_lexicon_has(s->lex, "first_name", f.data));
   ng_buf_free(&f);
   return glue;
