@@ -51,7 +51,7 @@ ng_analysis_add_mention(NgAnalysis *an)
   NgMention *m = push((void **)&an->mentions, &an->n_mentions,
                       &an->cap_mentions, sizeof(NgMention));
   if (m) {
-    m->gaz = m->entity = m->event = m->topic = -1;
+    m->gaz = m->entity = m->event = m->topic = m->country_gaz = -1;
   }
   return m;
 }

@@ -34,6 +34,9 @@ typedef struct {
   int32_t gaz;       /* gazetteer entry, or -1 */
   double link_conf;  /* confidence of the gazetteer link */
   uint32_t n_alt;    /* entries the name could link to (1: unambiguous) */
+  int32_t country_gaz; /* a body named with its country's demonym ("la
+                          police espagnole"): that country's gazetteer
+                          entry, or -1 */
   int32_t entity;    /* entity index after resolve, or -1 */
   int32_t event;     /* event index (EVENT mentions), or -1 */
   int32_t topic;     /* topic index (TOPIC mentions), or -1 */

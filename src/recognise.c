@@ -1356,21 +1356,34 @@ static NgStatus
 pass_org_heads(Rec *r)
 {
   for (size_t t = 0; t < r->n; t++) {
-    if (r->covered[t] || !is_cap(&r->tok[t])) {
+    if (r->covered[t] || !is_word(&r->tok[t])) {
       continue;
     }
     const NgLexEntry *e;
-    size_t k = match_class(r, "org_head", t, &e);
+    size_t k = 0;
+    bool lower = false;
+    if (is_cap(&r->tok[t])) {
+      k = match_class(r, "org_head", t, &e);
+    } else if ((k = match_class(r, "lower_org_head", t, &e)) > 0) {
+      /* "le ministère de l'Intérieur": written in lower case, a name
+       * only with a capitalised complement. */
+      lower = true;
+    }
     if (!k) {
       continue;
     }
     uint32_t sent = r->tok[t].sent;
     size_t end = t + k;
-    /* One adjective right after the head: "Secrétariat général". */
+    /* One adjective right after the head: "Secrétariat général"; a second
+     * one only from the lexicon ("Bureau central national"). */
     if (end < r->n && r->tok[end].sent == sent && is_word(&r->tok[end]) &&
         !r->covered[end] && !link_word(r, end) &&
         !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION)) {
       end++;
+      if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&
+          in_class(r, "org_adjective", end)) {
+        end++;
+      }
     }
     /* The complement: (de|du|des|d'|et|of|and) (la|le|l'|the)? word. A
      * place named in it is part of the organisation's name ("Banque de
@@ -1398,6 +1411,22 @@ pass_org_heads(Rec *r)
         continue;
       }
       end = s + 1;
+      /* A capitalised complement goes on while its words do ("of
+       * Foreign Affairs", "de la Sécurité Publique"). */
+      while (is_cap(&r->tok[s]) && end < r->n && r->tok[end].sent == sent &&
+             !r->covered[end] && is_cap(&r->tok[end]) &&
+             !in_class(r, "stopword", end) && end - t < MAX_ORG) {
+        end++;
+      }
+    }
+    if (lower) {
+      bool cap = false;
+      for (size_t i = t + k; i < end && !cap; i++) {
+        cap = is_cap(&r->tok[i]);
+      }
+      if (!cap) {
+        continue;
+      }
     }
     if (end == t + k && ((r->tok[t].flags & NG_TOK_SENT_START) ||
                          !e->value || !*e->value)) {
@@ -1503,6 +1532,74 @@ pass_context_places(Rec *r)
       return NG_ERR_NOMEM;
     }
     t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
+/* A state body named with its country's demonym: "la police
+ * espagnole", "the Kenyan army" (lexicon class national_body). The
+ * demonym's mention goes into the body's, which belongs to that
+ * country; the body is not linked (which force of the country it is, the
+ * gazetteer cannot tell). */
+static NgStatus
+pass_national_bodies(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *d = &an->mentions[i];
+    if (d->kind != NG_MENTION_DEMONYM || d->gaz < 0) {
+      continue;
+    }
+    size_t b0 = SIZE_MAX, b1 = 0;
+    const NgLexEntry *e;
+    /* body + demonym */
+    for (size_t back = 1; back <= 3 && back <= d->t0; back++) {
+      size_t s = d->t0 - back;
+      size_t k = match_class(r, "national_body", s, &e);
+      if (k && s + k == d->t0 && free_range(r, s, d->t0)) {
+        b0 = s;
+        b1 = d->t1;
+        break;
+      }
+    }
+    /* demonym + body */
+    size_t k;
+    if (b0 == SIZE_MAX && (k = match_class(r, "national_body", d->t1, &e)) &&
+        r->tok[d->t1].sent == d->sent && free_range(r, d->t1, d->t1 + k)) {
+      b0 = d->t0;
+      b1 = d->t1 + k;
+    }
+    if (b0 == SIZE_MAX) {
+      continue;
+    }
+    int32_t country = d->gaz;
+    remove_mention(r, i);
+    NgMention *m = add(r, b0, b1, NG_MENTION_NAME, NG_ENT_GOV_AGENCY);
+    if (!m) {
+      return NG_ERR_NOMEM;
+    }
+    m->country_gaz = country;
+    i--; /* the array moved down by one; the new mention is at the end */
+  }
+  return NG_SUCCESS;
+}
+
+/* "la police nationale", "la gendarmerie nationale": a state body and a
+ * lexicon adjective, without a country. */
+static NgStatus
+pass_national_adjective_bodies(Rec *r)
+{
+  for (size_t t = 0; t + 1 < r->n; t++) {
+    size_t k = match_class(r, "national_body", t, NULL);
+    if (!k || r->covered[t] || !free_range(r, t, t + k) || t + k >= r->n ||
+        r->covered[t + k] || r->tok[t + k].sent != r->tok[t].sent ||
+        !in_class(r, "org_adjective", t + k)) {
+      continue;
+    }
+    if (!add(r, t, t + k + 1, NG_MENTION_NAME, NG_ENT_GOV_AGENCY)) {
+      return NG_ERR_NOMEM;
+    }
+    t += k;
   }
   return NG_SUCCESS;
 }
@@ -1627,6 +1724,8 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);
+  if (!st) st = pass_national_bodies(&r);
+  if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_context_places(&r);

@@ -17,9 +17,14 @@
  *      ("la DGSN"), including coordinated ones ("directeur général de la
  *      sûreté nationale et de la surveillance du territoire (DGSN-DGST)");
  *   7. organisations named by a head noun and its complement ("Centre de
- *      commandement et de coordination") — org_head;
- *   8. persons in appositions ("X Y, directeur général de ...", "le
- *      ministre X Y") — title;
+ *      commandement et de coordination") — org_head, org_adjective, and
+ *      lower_org_head with a capitalised complement ("le ministère de
+ *      l'Intérieur"); a place in the complement is part of the name;
+ *   8. state bodies named by a demonym ("la police espagnole", "the
+ *      Kenyan army": the country's) or a lexicon adjective ("la police
+ *      nationale") — national_body, org_adjective; persons in
+ *      appositions ("X Y, directeur général de ...", "le ministre X Y")
+ *      — title;
  *   9. bare surnames of the persons named in full (passes 1, 3, 8);
  *  10. nominal anaphors ("le pays", "the organisation") — anaphor;
  *  11. event noun phrases ("la 8e réunion", "cette rencontre") —

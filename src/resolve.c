@@ -304,6 +304,22 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     }
   }
 
+  /* A body named with its country's demonym ("la police espagnole") is
+   * that country's. */
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->country_gaz >= 0 && m->entity >= 0 &&
+        an->entities[m->entity].country < 0) {
+      int32_t c = ng_resolve_gaz_entity(an, res, m->country_gaz);
+      if (c < 0) {
+        st = NG_ERR_NOMEM;
+      } else {
+        an->entities[m->entity].country = c;
+        an->entities[m->entity].country_conf = 0.85;
+      }
+    }
+  }
+
   /* Pass 3: places inside their countries, organisations' countries, when
    * the gazetteer knows them and the country is in the document. */
   for (size_t i = 0; i < an->n_entities; i++) {

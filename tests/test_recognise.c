@@ -486,6 +486,39 @@ test_acronym_of_linked_name(void **state)
   ng_graph_free(g);
 }
 
+/* State bodies without a proper name: a body and its country's demonym
+ * ("la police espagnole", "the Kenyan army") is that country's body; "la
+ * police nationale"; a ministry written in lower case with a capitalised
+ * complement; a second adjective of an organisation from the lexicon. */
+static void
+test_bodies_without_names(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "body-fr", "fr", "2026-03-20",
+                      "Il a rappelé qu'Interpol aide la police espagnole et la "
+                      "police nationale. Le Bureau central national a écrit "
+                      "au ministère de l'Intérieur.");
+  assert_string_equal(tu_anchor_target(g, "Interpol", 0), tu_wd("Q8475"));
+  const char *pe = tu_anchor_target(g, "police espagnole", 0);
+  assert_non_null(pe);
+  assert_true(tu_has(g, pe, TU_RDF_TYPE, tu_ng("GovernmentAgency")));
+  assert_true(tu_has(g, pe, tu_ng("country"), tu_wd("Q29")));
+  assert_null(tu_object(g, pe, TU_SAMEAS));
+  assert_non_null(tu_anchor_target(g, "police nationale", 0));
+  assert_non_null(tu_anchor_target(g, "Bureau central national", 0));
+  assert_non_null(tu_anchor_target(g, "ministère de l'Intérieur", 0));
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "body-en", "en", "2026-03-20",
+             "The Kenyan army met officials of the ministry of Foreign "
+             "Affairs.");
+  const char *ka = tu_anchor_target(g, "Kenyan army", 0);
+  assert_non_null(ka);
+  assert_true(tu_has(g, ka, tu_ng("country"), tu_wd("Q114")));
+  assert_non_null(tu_anchor_target(g, "ministry of Foreign Affairs", 0));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -513,6 +546,7 @@ main(void)
     cmocka_unit_test(test_places_from_context),
     cmocka_unit_test(test_ranks),
     cmocka_unit_test(test_acronym_of_linked_name),
+    cmocka_unit_test(test_bodies_without_names),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
