@@ -1562,10 +1562,12 @@ pass_national_bodies(Rec *r)
         break;
       }
     }
-    /* demonym + body */
+    /* demonym + body, unless the body starts a title ("the Philippine
+     * police chief") */
     size_t k;
     if (b0 == SIZE_MAX && (k = match_class(r, "national_body", d->t1, &e)) &&
-        r->tok[d->t1].sent == d->sent && free_range(r, d->t1, d->t1 + k)) {
+        r->tok[d->t1].sent == d->sent && free_range(r, d->t1, d->t1 + k) &&
+        match_class(r, "title", d->t1, NULL) <= k) {
       b0 = d->t0;
       b1 = d->t1 + k;
     }
@@ -1593,8 +1595,10 @@ pass_national_adjective_bodies(Rec *r)
     size_t k = match_class(r, "national_body", t, NULL);
     if (!k || r->covered[t] || !free_range(r, t, t + k) || t + k >= r->n ||
         r->covered[t + k] || r->tok[t + k].sent != r->tok[t].sent ||
-        !in_class(r, "org_adjective", t + k)) {
-      continue;
+        !in_class(r, "org_adjective", t + k) ||
+        (t > 0 && match_class(r, "anaphor", t - 1, NULL) > k) ||
+        match_class(r, "title", t, NULL) > k + 1) {
+      continue; /* "la police internationale" stands for Interpol */
     }
     if (!add(r, t, t + k + 1, NG_MENTION_NAME, NG_ENT_GOV_AGENCY)) {
       return NG_ERR_NOMEM;
