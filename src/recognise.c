@@ -736,8 +736,9 @@ lead_place_noun(Rec *r, NgMention *m)
 
 /* How sure the link of the name at t to hits[best] is, before the
  * document's context is weighed (resolve does that):
- *  - one entry: 0.9, or 0.75 for a one-word minor place (a surname or a
- *    common word more often than the town);
+ *  - one entry: 0.9, or 0.55 for a one-word minor place (a surname or a
+ *    common word more often than the town), under the default bar
+ *    unless the document names the place's country (resolve: 0.85);
  *  - several: 0.8 when the chosen one outranks the others by type (the
  *    country, not the town) or by a tenfold prior, 0.7 for threefold,
  *    else 0.55 ("Brest": France or Belarus), under the default bar. */
@@ -760,7 +761,7 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
     }
   }
   if (!second) {
-    return one_word && minor_place(&b) ? 0.75 : 0.9;
+    return one_word && minor_place(&b) ? 0.55 : 0.9;
   }
   int rb = minor_place(&b) ? 1 : type_rank(b.type);
   int rs = minor_place(second) ? 1 : type_rank(second->type);

@@ -198,6 +198,17 @@ test_focus_disambiguation(void **state)
                       "Argentina's floods reached Victoria on Monday.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q1905080"));
   ng_graph_free(g);
+  /* A one-word minor place (Avis, Q791134, 1,627 inhabitants) is linked
+   * only where the document names its country. */
+  g = tu_run(e, "minor-no", "fr", "2025-06-01",
+             "Le maire d'Avis a inauguré le marché.");
+  assert_non_null(tu_anchor_target(g, "Avis", 0));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q791134"), 0);
+  ng_graph_free(g);
+  g = tu_run(e, "minor-yes", "fr", "2025-06-01",
+             "Au Portugal, le maire d'Avis a inauguré le marché.");
+  assert_string_equal(tu_anchor_target(g, "Avis", 0), tu_wd("Q791134"));
+  ng_graph_free(g);
   g = tu_run(e, "focus-cl", "fr", "2025-06-01",
              "Des pluies sur le Chili ont touché Victoria lundi.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q200999"));
