@@ -837,12 +837,19 @@ pass_gazetteer(Rec *r)
     size_t f0 = kind == NG_MENTION_NAME && ng_entity_type_is_place(e.type)
                   ? feature_start(r, t)
                   : SIZE_MAX;
-    if (f0 != SIZE_MAX) {
-      /* "le golfe de Guinée", "Lake Chad": another place, unlinked. */
-      if (!add(r, f0, hits[best].t1, NG_MENTION_NAME, NG_ENT_PLACE)) {
+    size_t sfx = kind == NG_MENTION_NAME && hits[best].t1 < r->n &&
+                     r->tok[hits[best].t1].sent == r->tok[t].sent &&
+                     !r->covered[hits[best].t1]
+                   ? match_class(r, "place_suffix", hits[best].t1, NULL)
+                   : 0;
+    if (f0 != SIZE_MAX || sfx) {
+      /* "le golfe de Guinée", "Lake Chad", "Kansas City", "Jackson
+       * County": another place, unlinked. */
+      if (!add(r, f0 != SIZE_MAX ? f0 : t, hits[best].t1 + sfx,
+               NG_MENTION_NAME, NG_ENT_PLACE)) {
         return NG_ERR_NOMEM;
       }
-      t = hits[best].t1 - 1;
+      t = hits[best].t1 + sfx - 1;
       continue;
     }
     NgMention *m = add(r, t, hits[best].t1, kind, e.type);
@@ -1505,6 +1512,34 @@ pass_apposition_persons(Rec *r)
   return NG_SUCCESS;
 }
 
+/* A capitalised name and a place noun after it ("Jackson county",
+ * "Coosa River"): a place, unlinked. */
+static NgStatus
+pass_suffixed_places(Rec *r)
+{
+  for (size_t t = 0; t + 1 < r->n; t++) {
+    if (!name_token(r, t) || in_class(r, "title", t) ||
+        in_class(r, "first_name", t) || match_class(r, "org_head", t, NULL)) {
+      continue;
+    }
+    size_t end = name_run(r, t, 3);
+    size_t k;
+    while (end > t + 1 && match_class(r, "place_suffix", end - 1, NULL) == 1) {
+      end--; /* "Kansas City" is a run: the suffix is its last word */
+    }
+    if (end >= r->n || r->covered[end] || r->tok[end].sent != r->tok[t].sent ||
+        !(k = match_class(r, "place_suffix", end, NULL))) {
+      t = end > t ? end - 1 : t;
+      continue;
+    }
+    if (!add(r, t, end + k, NG_MENTION_NAME, NG_ENT_PLACE)) {
+      return NG_ERR_NOMEM;
+    }
+    t = end + k - 1;
+  }
+  return NG_SUCCESS;
+}
+
 /* Places the gazetteer does not know, named after a place preposition
  * ("à Tabor", "in Cookeville"): a run of capitalised words that is no
  * title, honorific, given name or organisation head; typed as places,
@@ -1733,6 +1768,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);
   if (!st) st = pass_known_surnames(&r);
+  if (!st) st = pass_suffixed_places(&r);
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);

@@ -424,6 +424,21 @@ test_places_from_context(void **state)
   assert_null(tu_anchor_target(g, "January", 0));
   assert_null(tu_subject_of_type(g, "Person", 0));
   ng_graph_free(g);
+
+  /* A place noun after a name makes another place of it: "Oklahoma
+   * City" (not in the gazetteer) is not Oklahoma (Q1649), "Tenbury
+   * County" is a place; a name the gazetteer knows whole stays linked. */
+  g = tu_run(tu_group_engine, "ctx-sfx", "en", "2026-03-20",
+             "Trucks left Oklahoma City and Mexico City for Tenbury County "
+             "and the Coosa river.");
+  k = tu_anchor_target(g, "Oklahoma City", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_int_equal(tu_count(g, tu_wd("Q1649"), NULL, NULL), 0);
+  assert_string_equal(tu_anchor_target(g, "Mexico City", 0), tu_wd("Q1489"));
+  assert_non_null(tu_anchor_target(g, "Tenbury County", 0));
+  assert_non_null(tu_anchor_target(g, "Coosa river", 0));
+  ng_graph_free(g);
 }
 
 /* A rank before a name belongs to the mention ("le général de Villiers",
