@@ -369,6 +369,20 @@ gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
  * gazetteer name of its own ("Christian Democratic Union"). */
 static bool major_starts(const Rec *r, size_t t);
 
+/* Does a word of [t0, t1) head an organisation or make a place ("Wayne
+ * University", "Jackson County")? Then the run names no person. */
+static bool
+names_a_body(const Rec *r, size_t t0, size_t t1)
+{
+  for (size_t k = t0; k < t1; k++) {
+    if (match_class(r, "org_head", k, NULL) ||
+        match_class(r, "place_suffix", k, NULL)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static NgStatus
 pass_first_name_persons(Rec *r)
 {
@@ -381,7 +395,7 @@ pass_first_name_persons(Rec *r)
         k += 2;
       }
       if (k >= r->n || !name_token(r, k) || in_class(r, "title", k) ||
-          match_class(r, "org_head", k, NULL) || major_starts(r, k) ||
+          names_a_body(r, k, name_run(r, k, MAX_NAME)) || major_starts(r, k) ||
           (t > 0 && (is_cap(&r->tok[t - 1]) || r->covered[t - 1]) &&
            r->tok[t - 1].sent == r->tok[t].sent)) {
         t = k - 1;
@@ -417,8 +431,8 @@ pass_first_name_persons(Rec *r)
         !other && end - t > 2) {
       continue;
     }
-    if (person) {
-      continue; /* the gazetteer links it */
+    if (person || names_a_body(r, t + 1, end)) {
+      continue; /* the gazetteer links it; "Wayne University" */
     }
     /* Names before the given name belong to it ("Sidi Mohamed Lemine"),
      * but not a capitalised word that starts the sentence. */
@@ -1436,8 +1450,17 @@ pass_org_heads(Rec *r)
         continue;
       }
     }
-    if (end == t + k && ((r->tok[t].flags & NG_TOK_SENT_START) ||
-                         !e->value || !*e->value)) {
+    /* Names before a capitalised head belong to it ("Wayne University",
+     * "Wells Fargo Bank"). */
+    size_t start = t;
+    while (!lower && start > 0 && t - start < 3 && name_token(r, start - 1) &&
+           r->tok[start - 1].sent == r->tok[t].sent &&
+           !in_class(r, "title", start - 1) && !in_class(r, "rank", start - 1) &&
+           !(r->tok[start - 1].flags & NG_TOK_UPPER)) {
+      start--;
+    }
+    if (end == t + k && start == t &&
+        ((r->tok[t].flags & NG_TOK_SENT_START) || !e->value || !*e->value)) {
       /* A capitalised head alone at a sentence start is a noun; alone
        * elsewhere, only a state body's head ("le Sénat") names one. */
       continue;
@@ -1450,7 +1473,7 @@ pass_org_heads(Rec *r)
     while (n_absorbed > 0) {
       remove_mention(r, absorbed[--n_absorbed]);
     }
-    if (!add(r, t, end, NG_MENTION_NAME, type)) {
+    if (!add(r, start, end, NG_MENTION_NAME, type)) {
       return NG_ERR_NOMEM;
     }
     t = end - 1;

@@ -254,6 +254,14 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A given name before an organisation's head noun is no person. */
+  g = tu_run(tu_group_engine, "r-fn3", "en", "2026-03-20",
+             "She studied at Wayne University in the spring.");
+  const char *wu = tu_anchor_target(g, "Wayne University", 0);
+  assert_non_null(wu);
+  assert_false(tu_has(g, wu, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+
   /* A given name before a name the gazetteer knows whole is no person. */
   g = tu_run(tu_group_engine, "r-fn2", "en", "2026-03-20",
              "Officials met in Victoria on Monday.");
