@@ -660,8 +660,7 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
       return !extends_name(r, t, t + 1, minor_place(e));
     }
   }
-  if (
-      (e->type != NG_ENT_COUNTRY && in_class(r, "stopword", t))) {
+  if (e->type != NG_ENT_COUNTRY && in_class(r, "stopword", t)) {
     return false;
   }
   bool minor = minor_place(e);
