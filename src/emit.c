@@ -24,6 +24,7 @@
 #include "emit.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <raptor2.h>
 #include <string.h>
@@ -615,4 +616,249 @@ done:
   uselocale(old);
   freelocale(c_locale);
   return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Streaming parse.                                                    */
+
+/* A stream's own sink: a bad statement in a dump of millions is a warning
+ * with its line, and the parse goes on; only the count is kept. Line
+ * numbers are raptor's, within the current batch, plus the lines of the
+ * batches before it. */
+typedef struct
+{
+  NgLog log;
+  const char *file;
+  size_t errors;
+  unsigned long base_line; /* lines before the current batch */
+  int err_line;            /* first error line within the batch, 0 if none */
+} NgStreamSink;
+
+struct NgRdfStream
+{
+  raptor_world *world;
+  raptor_parser *parser;
+  raptor_uri *base;
+  locale_t c_locale;
+  NgStreamSink sink;
+  NgParseCtx ctx;
+  NgBuf tail;        /* an incomplete last line, kept for the next feed */
+  int last_stmt_line; /* line of the last statement of the batch */
+};
+
+static void
+stream_log(void *data, raptor_log_message *msg)
+{
+  NgStreamSink *sink = data;
+  bool error = false;
+  switch (msg->level) {
+  case RAPTOR_LOG_LEVEL_NONE:
+  case RAPTOR_LOG_LEVEL_TRACE:
+  case RAPTOR_LOG_LEVEL_DEBUG:
+  case RAPTOR_LOG_LEVEL_INFO:
+    return;
+  case RAPTOR_LOG_LEVEL_WARN:
+    break;
+  case RAPTOR_LOG_LEVEL_ERROR:
+  case RAPTOR_LOG_LEVEL_FATAL:
+    sink->errors++;
+    error = true;
+    break;
+  }
+  unsigned long line = 0;
+  unsigned col = 0;
+  if (msg->locator && msg->locator->line > 0) {
+    line = sink->base_line + (unsigned long)msg->locator->line;
+    if (error && sink->err_line == 0) {
+      sink->err_line = msg->locator->line;
+    }
+    if (msg->locator->column > 0) {
+      col = (unsigned)msg->locator->column + 1;
+    }
+  }
+  ng_log(&sink->log, NG_LOG_WARNING, NG_ERR_SYNTAX, "emit", sink->file,
+         line > UINT_MAX ? 0u : (unsigned)line, col, "%s: statement skipped",
+         msg->text ? msg->text : "raptor error");
+}
+
+static void
+stream_statement(void *data, raptor_statement *stmt)
+{
+  NgRdfStream *s = data;
+  raptor_locator *loc = raptor_parser_get_locator(s->parser);
+  if (loc && loc->line > 0) {
+    s->last_stmt_line = loc->line;
+  }
+  parse_statement(&s->ctx, stmt);
+}
+
+NgRdfStream *
+ng_rdf_stream_new(const char *syntax, const char *name, NgTripleFunc cb,
+                  void *handle, const NgLog *log, NgStatus *st)
+{
+  NgStatus dummy;
+  if (!st) {
+    st = &dummy;
+  }
+  if (!syntax || !cb) {
+    *st = NG_ERR_ARG;
+    return NULL;
+  }
+  NgRdfStream *s = ng_calloc(1, sizeof(*s));
+  if (!s) {
+    *st = NG_ERR_NOMEM;
+    return NULL;
+  }
+  s->sink.file = name;
+  if (log) {
+    s->sink.log = *log;
+  }
+  s->ctx.cb = cb;
+  s->ctx.handle = handle;
+  s->ctx.status = NG_SUCCESS;
+  ng_buf_init(&s->ctx.s);
+  ng_buf_init(&s->ctx.o);
+  ng_buf_init(&s->tail);
+  *st = NG_ERR_NOMEM;
+  s->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+  if (s->c_locale == (locale_t)0) {
+    ng_rdf_stream_free(s);
+    return NULL;
+  }
+  locale_t old = uselocale(s->c_locale);
+  s->world = raptor_new_world();
+  if (s->world &&
+      (raptor_world_set_log_handler(s->world, &s->sink, stream_log) ||
+       raptor_world_open(s->world))) {
+    raptor_free_world(s->world);
+    s->world = NULL;
+  }
+  if (s->world && !raptor_world_is_parser_name(s->world, syntax)) {
+    *st = NG_ERR_ARG;
+  } else if (s->world) {
+    s->parser = raptor_new_parser(s->world, syntax);
+    s->base = raptor_new_uri(s->world,
+                             (const unsigned char *)"file:///dev/stdin");
+  }
+  bool ok = s->parser && s->base;
+  if (ok) {
+    (void)raptor_parser_set_option(s->parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+    (void)raptor_parser_set_option(s->parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    s->ctx.parser = s->parser;
+    raptor_parser_set_statement_handler(s->parser, s, stream_statement);
+  }
+  uselocale(old);
+  if (!ok) {
+    ng_rdf_stream_free(s);
+    return NULL;
+  }
+  *st = NG_SUCCESS;
+  return s;
+}
+
+/* Parse complete lines as one document. raptor's N-Triples parser skips
+ * most bad lines by itself, but gives up on the rest of its buffer after
+ * some (an unterminated literal): then the batch is parsed again from the
+ * line after the bad one, so that one bad line costs one line. */
+static NgStatus
+stream_batch(NgRdfStream *s, const char *data, size_t len)
+{
+  size_t pos = 0;
+  while (pos < len && s->ctx.status == NG_SUCCESS) {
+    s->sink.err_line = 0;
+    s->last_stmt_line = 0;
+    if (raptor_parser_parse_start(s->parser, s->base)) {
+      return NG_ERR_NOMEM;
+    }
+    size_t errors = s->sink.errors;
+    int rc = raptor_parser_parse_chunk(
+      s->parser, (const unsigned char *)data + pos, len - pos, 1);
+    int bad = s->sink.err_line;
+    size_t lines = 0;
+    for (size_t i = pos; i < len; i++) {
+      lines += data[i] == '\n';
+    }
+    if (rc && s->sink.errors == errors) {
+      return NG_ERR_SYNTAX; /* a failure raptor did not explain */
+    }
+    /* raptor may return 0 even when it stopped at the bad line: what
+     * tells is whether statements came after it. */
+    if (bad <= 0 || s->last_stmt_line > bad || (size_t)bad >= lines) {
+      s->sink.base_line += lines;
+      return NG_SUCCESS;
+    }
+    /* Resume after line @p bad. */
+    for (int k = 0; k < bad && pos < len; pos++) {
+      k += data[pos] == '\n';
+    }
+    s->sink.base_line += (unsigned long)bad;
+  }
+  return s->ctx.status;
+}
+
+NgStatus
+ng_rdf_stream_feed(NgRdfStream *s, const char *data, size_t len, bool is_end)
+{
+  if (!s || (!data && len)) {
+    return NG_ERR_ARG;
+  }
+  if (s->ctx.status != NG_SUCCESS) {
+    return s->ctx.status;
+  }
+  if (len) {
+    ng_buf_append(&s->tail, data, len);
+    if (s->tail.failed) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  /* Batches of whole lines; the incomplete last one waits. */
+  size_t cut = s->tail.len;
+  if (!is_end) {
+    while (cut > 0 && s->tail.data[cut - 1] != '\n') {
+      cut--;
+    }
+  }
+  NgStatus st = NG_SUCCESS;
+  if (cut > 0) {
+    locale_t old = uselocale(s->c_locale);
+    st = stream_batch(s, s->tail.data, cut);
+    uselocale(old);
+    memmove(s->tail.data, s->tail.data + cut, s->tail.len - cut);
+    s->tail.len -= cut;
+    s->tail.data[s->tail.len] = '\0';
+  }
+  if (st == NG_SUCCESS && s->ctx.status != NG_SUCCESS) {
+    st = s->ctx.status;
+  }
+  return st;
+}
+
+size_t
+ng_rdf_stream_errors(const NgRdfStream *s)
+{
+  return s ? s->sink.errors : 0;
+}
+
+void
+ng_rdf_stream_free(NgRdfStream *s)
+{
+  if (!s) {
+    return;
+  }
+  if (s->parser) {
+    raptor_free_parser(s->parser);
+  }
+  if (s->base) {
+    raptor_free_uri(s->base);
+  }
+  if (s->world) {
+    raptor_free_world(s->world);
+  }
+  if (s->c_locale != (locale_t)0) {
+    freelocale(s->c_locale);
+  }
+  ng_buf_free(&s->ctx.s);
+  ng_buf_free(&s->ctx.o);
+  ng_buf_free(&s->tail);
+  ng_free(s);
 }

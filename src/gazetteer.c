@@ -560,7 +560,8 @@ typedef enum {
   TAB_REGIONS,
   TAB_CONTINENTS,
   TAB_ORGS, /* organizations.tsv and agencies.tsv */
-  TAB_PEOPLE
+  TAB_PEOPLE,
+  TAB_BUILT /* written by `gazetteer build --tsv` */
 } TableKind;
 
 #define MAX_COLS 32
@@ -608,7 +609,11 @@ table_kind(const Header *h, TableKind *out)
                                        "population", NULL};
   static const char *const regions[] = {"qid", "label_en", "country_iso2",
                                         "level", NULL};
-  if (has_cols(h, people)) {
+  static const char *const built[] = {"qid", "type", "prior", "labels",
+                                      NULL};
+  if (has_cols(h, built)) {
+    *out = TAB_BUILT;
+  } else if (has_cols(h, people)) {
     *out = TAB_PEOPLE;
   } else if (has_cols(h, countries)) {
     *out = TAB_COUNTRIES;
@@ -673,6 +678,41 @@ add_name(NgGazBuilder *b, int32_t e, const char *label, const char *lang)
                                                : NG_LABEL_NAME;
   NgStatus st = add_label(b, e, NULL, label, kind, lang);
   return st == NG_FAILURE ? NG_SUCCESS : st;
+}
+
+NgStatus
+ng_gaz_builder_add_name(NgGazBuilder *b, int32_t entry, const char *label,
+                        const char *lang)
+{
+  if (!b || !label || entry < 0 || (size_t)entry >= b->n_entries) {
+    return NG_ERR_ARG;
+  }
+  return add_name(b, entry, label, lang ? lang : "");
+}
+
+/* The labels column of a built table: "lang:text|lang:text". */
+static NgStatus
+add_lang_list(NgGazBuilder *b, int32_t e, const char *list)
+{
+  char *copy = ng_strdup(list);
+  if (!copy) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+  for (char *p = copy; st == NG_SUCCESS && p && *p;) {
+    char *next = strchr(p, '|');
+    if (next) {
+      *next++ = '\0';
+    }
+    char *colon = strchr(p, ':');
+    if (colon && colon - p <= 12) {
+      *colon = '\0';
+      st = add_name(b, e, colon + 1, p);
+    }
+    p = next;
+  }
+  ng_free(copy);
+  return st;
 }
 
 /* Add each part of @p list, split at @p sep (modifies a copy). */
@@ -842,6 +882,12 @@ load_row(const Row *r, TableKind kind)
       en = cell(r, "label");
     }
     break;
+  case TAB_BUILT:
+    /* The type was checked when the row was read. */
+    (void)ng_entity_type_parse(cell(r, "type"), &type);
+    prior = parse_u32(cell(r, "prior"));
+    country = cell(r, "country");
+    break;
   case TAB_DEMONYMS: break;
   }
   int32_t e = ng_gaz_builder_add_entry(b, qid, type, en, fr, country, prior);
@@ -866,6 +912,9 @@ load_row(const Row *r, TableKind kind)
   }
   if (st == NG_SUCCESS && kind == TAB_COUNTRIES) {
     st = add_demonyms_en(r, e);
+  }
+  if (st == NG_SUCCESS && kind == TAB_BUILT) {
+    st = add_lang_list(b, e, cell(r, "labels"));
   }
   return st;
 }
@@ -962,6 +1011,14 @@ ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path, const NgLog *log)
     } else if (!qid_valid(cell(&r, "qid"))) {
       ng_log(log, NG_LOG_WARNING, NG_ERR_SYNTAX, "gazetteer", path, lineno, 0,
              "missing or invalid QID \"%s\": row skipped", cell(&r, "qid"));
+      skipped++;
+      continue;
+    }
+    NgEntityType row_type;
+    if (kind == TAB_BUILT &&
+        ng_entity_type_parse(cell(&r, "type"), &row_type) != NG_SUCCESS) {
+      ng_log(log, NG_LOG_WARNING, NG_ERR_SYNTAX, "gazetteer", path, lineno, 0,
+             "unknown type \"%s\": row skipped", cell(&r, "type"));
       skipped++;
       continue;
     }

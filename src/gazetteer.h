@@ -118,9 +118,17 @@ int32_t ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid,
 NgStatus ng_gaz_builder_add_label(NgGazBuilder *b, int32_t entry,
                                   const char *label, NgLabelKind kind,
                                   const char *lang);
+/* Add a name or alias of entry @p entry, classed as an acronym when it is
+ * written like one ("NATO", "AU": all capitals, 2 to 10 characters), as
+ * the TSV tables' label columns are. A label with no token is ignored
+ * (NG_SUCCESS); NG_ERR_ARG for a bad entry, NG_ERR_NOMEM. */
+NgStatus ng_gaz_builder_add_name(NgGazBuilder *b, int32_t entry,
+                                 const char *label, const char *lang);
 /* Load one of the shipped TSV tables (countries.tsv, cities.tsv,
  * organizations.tsv, regions.tsv, continents.tsv, agencies.tsv,
- * people.tsv, demonyms.tsv), recognised by its header row. */
+ * people.tsv, demonyms.tsv, or the table `gazetteer build --tsv` writes:
+ * qid, type, prior, country, label_en, label_fr, labels), recognised by
+ * its header row. */
 NgStatus ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path,
                                  const NgLog *log);
 /* Write the compiled file (to PATH.tmp, then renamed). Country codes in

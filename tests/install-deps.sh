@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # Building and running newsgraph.
 BUILD_PACKAGES="build-essential autoconf automake libtool pkg-config \
 librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libpcre2-dev \
-libjson-c-dev libcurl4-gnutls-dev librdf-storage-sqlite"
+libjson-c-dev libcurl4-gnutls-dev librdf-storage-sqlite zlib1g-dev libbz2-dev"
 # Running its tests: cmocka, the independent RDF parsers (rapper, rdflib,
 # N3.js), the Redland tools.
 TEST_PACKAGES="libcmocka-dev raptor2-utils redland-utils python3 \
