@@ -5,7 +5,7 @@
  *   newsgraph extract [OPTION]... [FILE|-]...
  *   newsgraph query [--store STORE | FILE...] [OPTION]... SPARQL
  *   newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...
- *   newsgraph gazetteer build -o OUT.ngz [OPTION]... DUMP
+ *   newsgraph gazetteer build [-o OUT.ngz] [OPTION]... DUMP
  *
  * Data goes to standard output (or -o FILE), diagnostics to standard error
  * as "newsgraph: FILE:LINE:COL: LEVEL: MESSAGE". Exit codes: 0 ok, 1 data
@@ -292,7 +292,7 @@ help_usage(FILE *f)
         "       newsgraph query [--store STORE | FILE...] [OPTION]... "
         "SPARQL\n"
         "       newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...\n"
-        "       newsgraph gazetteer build -o OUT.ngz [OPTION]... DUMP\n"
+        "       newsgraph gazetteer build [-o OUT.ngz] [OPTION]... DUMP\n"
         "       newsgraph --help | --version\n",
         f);
 }
@@ -414,7 +414,7 @@ help_gazetteer(FILE *f)
         "  -v, --verbose            also print informational messages\n"
         "  -h, --help               print this help and exit\n"
         "\n"
-        "newsgraph gazetteer build -o OUT.ngz [OPTION]... DUMP\n"
+        "newsgraph gazetteer build [-o OUT.ngz] [OPTION]... DUMP\n"
         "  Build a gazetteer from a Wikidata dump (DUMP, or '-' for standard\n"
         "  input), streaming: the JSON dump (latest-all.json) or the truthy\n"
         "  N-Triples dump (latest-truthy.nt), plain, gzip or bzip2 (told by\n"
