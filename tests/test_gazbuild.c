@@ -236,8 +236,8 @@ check_items(const NgGazetteer *g)
   assert_string_equal(match(g, "La dgvo a confirmé.", "dgvo", buf,
                             sizeof buf, NULL),
                       "");
-  /* Two cities named "Lune": both match, the one with more sitelinks
-   * first in prior. */
+  /* Two cities named "Lune": both match (in QID order); the prior, the
+   * sitelink count, ranks them. */
   assert_string_equal(match(g, "Il est né à Lune en 1970.", "Lune", buf,
                             sizeof buf, NULL),
                       "Q990003 Q990004");
@@ -514,6 +514,80 @@ test_reader_lines(void **state)
   remove(path);
 }
 
+/* Label @p i of test_every_label_matches: one to four words, most first
+ * words shared by a few labels and not labels themselves, some labels
+ * prefixes of others. */
+static void
+label_name(uint32_t i, NgBuf *name)
+{
+  static const char *const words[] = {"Ardan", "Bel",   "Corvi", "Dune",
+                                      "Esk",   "Forla", "Gavre", "Hob"};
+  ng_buf_clear(name);
+  uint32_t x = i;
+  int nw = i % 10 == 0 ? 1 : 2 + (int)(i % 3);
+  ng_buf_printf(name, "%s%u", words[i % 8], (i / 3) % 900);
+  for (int w = 1; w < nw; w++) {
+    ng_buf_printf(name, " %s%u", words[x % 8], x % 13);
+    x /= 3;
+  }
+}
+
+/* Every label of a gazetteer matches its own text, whatever its first
+ * token shares with others (the first-token index: a regression test for
+ * index tokens that were lost when many labels were written). */
+static void
+test_every_label_matches(void **state)
+{
+  NG_UNUSED(state);
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  assert_non_null(b);
+  NgBuf name;
+  ng_buf_init(&name);
+  enum { N = 3000 };
+  for (uint32_t i = 0; i < N; i++) {
+    char qid[16];
+    snprintf(qid, sizeof qid, "Q%u", 5000000 + i);
+    int32_t e = ng_gaz_builder_add_entry(b, qid, NG_ENT_CITY, "", "", "", i);
+    assert_true(e >= 0);
+    label_name(i, &name);
+    assert_int_equal(ng_gaz_builder_add_name(b, e, name.data, "fr"),
+                     NG_SUCCESS);
+  }
+  char out[64];
+  temp_name(out, sizeof out, "every");
+  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  remove(out);
+  NgArena *arena = ng_arena_new(0);
+  size_t found = 0;
+  for (uint32_t i = 0; i < N; i++) {
+    label_name(i, &name);
+    ng_arena_reset(arena);
+    NgToken *toks = NULL;
+    size_t n = 0;
+    assert_int_equal(ng_tokenize(name.data, name.len, lex, arena, &toks, &n),
+                     NG_SUCCESS);
+    NgGazMatch m[64];
+    size_t k = ng_gazetteer_match_at(g, name.data, toks, n, 0, m, 64);
+    char qid[16];
+    snprintf(qid, sizeof qid, "Q%u", 5000000 + i);
+    for (size_t j = 0; j < k; j++) {
+      if (m[j].t1 == n &&
+          strcmp(ng_gazetteer_entry(g, m[j].entry).qid, qid) == 0) {
+        found++;
+        break;
+      }
+    }
+  }
+  assert_int_equal(found, N);
+  ng_arena_free(arena);
+  ng_buf_free(&name);
+  ng_gazetteer_free(g);
+}
+
 int
 main(void)
 {
@@ -523,6 +597,7 @@ main(void)
       cmocka_unit_test(test_languages),     cmocka_unit_test(test_class_arg),
       cmocka_unit_test(test_tsv_roundtrip), cmocka_unit_test(test_not_a_dump),
       cmocka_unit_test(test_reader_lines),
+      cmocka_unit_test(test_every_label_matches),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
