@@ -30,8 +30,9 @@
  * subject is a page) may come outside its block: counts for items not
  * seen yet wait in a table bounded by max_pending (16 bytes each), and
  * counts for items already kept update their entry. So memory is the
- * gazetteer being built (about 100 bytes per label) plus 32 bytes per
- * kept item plus the bounded pending table.
+ * gazetteer being built (about 350 bytes per label at its peak, when it
+ * is sorted and written) plus 32 bytes per kept item plus the bounded
+ * pending table.
  */
 #ifndef NG_GAZETTEER_BUILD_H
 #define NG_GAZETTEER_BUILD_H
