@@ -35,14 +35,20 @@
  * country the constant and the population of its listed cities, so that
  * a demonym shared by several countries ("Chinese") ranks the larger one
  * first. When two tables list one QID, the entries merge (one entry, the
- * union of labels, the more specific type).
+ * union of labels, the more specific type, the larger prior). Items from
+ * a Wikidata dump (`gazetteer build`, gazetteer_build.h) have their
+ * sitelink count as prior: NgGazEntry.prior, through ng_gazetteer_entry.
  *
  * The file: a versioned header ("NGGAZ\0", version, byte-order mark,
  * counts and offsets), the entry table sorted by QID (the QID index), the
  * label table sorted by key (key, original form, entry, language, kind,
- * flags, token count), and a string pool. ng_gazetteer_open maps it
- * read-only and checks every offset, so a truncated or corrupt file fails
- * with NG_ERR_DATA. The byte order is the writer's.
+ * flags, token count), the first-token index (a hash table from the first
+ * token of a key to the range of labels that start with it, so a token
+ * that starts no name costs one probe), and a string pool.
+ * ng_gazetteer_open maps it read-only and checks every offset, so a
+ * truncated or corrupt file fails with NG_ERR_DATA; it reads no string,
+ * so three million labels open in about 10 ms. The byte order is the
+ * writer's.
  */
 #ifndef NG_GAZETTEER_H
 #define NG_GAZETTEER_H

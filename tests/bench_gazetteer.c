@@ -17,7 +17,10 @@
  *     run of the same process, so figures from different machines
  *     compare as ratios).
  *
- *   bench_gazetteer [ITEMS]   (default 1000000 items = 3 million labels)
+ *   bench_gazetteer [ITEMS [KEEP.ngz]]
+ *
+ * (default 1000000 items = 3 million labels; KEEP.ngz keeps the synthetic
+ * gazetteer there instead of removing it).
  *
  * Needs NEWSGRAPH_DATA_PATH (lexicons, the shipped gazetteer.ngz, the
  * class table) and NG_SRCDIR (the samples), as set by `make bench`.
@@ -377,6 +380,9 @@ main(int argc, char **argv)
   ng_buf_free(&text);
   ng_gazetteer_free(syn);
   ng_gazetteer_free(ship);
+  if (argc > 2 && rename(out, argv[2]) != 0) {
+    fprintf(stderr, "bench: cannot keep %s\n", argv[2]);
+  }
   remove(out);
   rmdir(dir);
   ng_gaz_classes_free(classes);
