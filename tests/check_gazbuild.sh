@@ -45,8 +45,9 @@ expect() {
 
 # A gzip dump on standard input, detected by its magic bytes.
 gzip -c "$FIX/entities.json" >"$tmp/dump.gz"
+# Its two malformed lines are skipped: the gazetteer is written, exit 1.
 run gazetteer build -o "$tmp/g.ngz" --tsv "$tmp/g.tsv" - <"$tmp/dump.gz"
-if expect 0 "build from a gzip JSON dump on stdin"; then
+if expect 1 "build from a gzip JSON dump on stdin"; then
   grep -q 'JSON dump (gzip): .* 10 kept' "$tmp/err" ||
     fail "build summary: $(cat "$tmp/err")"
   grep -q '<stdin>:5: warning:' "$tmp/err" ||
@@ -60,11 +61,20 @@ fi
 # The N-Triples dump, with --format and --lang, the table to stdout.
 run gazetteer build -q --format ntriples --lang en --tsv - "$FIX/truthy.nt" \
   </dev/null
-if expect 0 "build from the N-Triples dump"; then
+if expect 1 "build from the N-Triples dump (one malformed line)"; then
   grep -q '^Q990010	Country	12	.*en:Ostrelia' "$tmp/out" ||
     fail "N-Triples --tsv: no Ostrelia row with 12 sitelinks"
   grep -q 'fr:' "$tmp/out" && fail "--lang en kept French labels"
   [ -s "$tmp/err" ] && fail "-q still printed: $(head -n 3 "$tmp/err")"
+fi
+
+# A clean dump: exit 0.
+grep -v -e 'Cassemont' -e '^"not an entity"' "$FIX/entities.json" \
+  >"$tmp/clean.json"
+run gazetteer build -o "$tmp/clean.ngz" "$tmp/clean.json" </dev/null
+if expect 0 "build from a dump without malformed lines"; then
+  grep -q ', 10 kept, .* 0 malformed skipped' "$tmp/err" ||
+    fail "clean build summary: $(cat "$tmp/err")"
 fi
 
 # The built table compiles with `gazetteer compile`.

@@ -423,7 +423,8 @@ help_gazetteer(FILE *f)
         "  matches; its labels and aliases in the chosen languages become\n"
         "  gazetteer labels, and its number of sitelinks its prior.\n"
         "  Subclasses (P279) are not followed: list every class to keep.\n"
-        "  Malformed lines are reported with their line number and skipped.\n"
+        "  Malformed lines are reported with their line number and skipped\n"
+        "  (the gazetteer is written, and the exit status is 1).\n"
         "\n"
         "  -o, --output=FILE        the gazetteer to write\n"
         "      --tsv=FILE           also write the kept items as a table\n"
@@ -1584,13 +1585,18 @@ gazetteer_build_run(const CliBuildOptions *o)
   }
   if (!o->quiet) {
     fprintf(stderr,
-            "%s: %s: %s dump (%s): %llu items read, %llu kept, %llu labels"
-            ", %llu malformed skipped\n",
+            "%s: %s: %s dump (%s): %llu entities read, %llu kept, %llu "
+            "labels, %llu malformed skipped\n",
             ng_prog, strcmp(o->dump, "-") == 0 ? "<stdin>" : o->dump,
             stats.format == NG_DUMP_JSON ? "JSON" : "N-Triples",
             ng_dump_compression_name(stats.compression),
             (unsigned long long)stats.items, (unsigned long long)stats.kept,
             (unsigned long long)stats.labels, (unsigned long long)stats.bad);
+  }
+  if (stats.bad) {
+    /* As extract does for a skipped document: the output is written, and
+     * the exit status says that something was left out. */
+    rc = NG_EXIT_DATA;
   }
   if (o->output) {
     /* As for compile: write beside, rename when complete. */
