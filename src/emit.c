@@ -622,16 +622,12 @@ done:
 /* Streaming parse.                                                    */
 
 /* A stream's own sink: a bad statement in a dump of millions is a warning
- * with its line, and the parse goes on; only the count is kept. Line
- * numbers are raptor's, within the current batch, plus the lines of the
- * batches before it. */
+ * with its line, and the parse goes on; only the count is kept. */
 typedef struct
 {
   NgLog log;
   const char *file;
   size_t errors;
-  unsigned long base_line; /* lines before the current batch */
-  int err_line;            /* first error line within the batch, 0 if none */
 } NgStreamSink;
 
 struct NgRdfStream
@@ -642,15 +638,15 @@ struct NgRdfStream
   locale_t c_locale;
   NgStreamSink sink;
   NgParseCtx ctx;
-  NgBuf tail;        /* an incomplete last line, kept for the next feed */
-  int last_stmt_line; /* line of the last statement of the batch */
+  NgBuf tail;          /* an incomplete last line, kept for the next feed */
+  unsigned long lines; /* lines fed so far */
+  bool owed_nl;        /* the newline of the last line fed is held back */
 };
 
 static void
 stream_log(void *data, raptor_log_message *msg)
 {
   NgStreamSink *sink = data;
-  bool error = false;
   switch (msg->level) {
   case RAPTOR_LOG_LEVEL_NONE:
   case RAPTOR_LOG_LEVEL_TRACE:
@@ -662,33 +658,25 @@ stream_log(void *data, raptor_log_message *msg)
   case RAPTOR_LOG_LEVEL_ERROR:
   case RAPTOR_LOG_LEVEL_FATAL:
     sink->errors++;
-    error = true;
     break;
   }
-  unsigned long line = 0;
-  unsigned col = 0;
-  if (msg->locator && msg->locator->line > 0) {
-    line = sink->base_line + (unsigned long)msg->locator->line;
-    if (error && sink->err_line == 0) {
-      sink->err_line = msg->locator->line;
+  unsigned line = 0, col = 0;
+  if (msg->locator) {
+    if (msg->locator->line > 0) {
+      line = (unsigned)msg->locator->line;
     }
     if (msg->locator->column > 0) {
       col = (unsigned)msg->locator->column + 1;
     }
   }
-  ng_log(&sink->log, NG_LOG_WARNING, NG_ERR_SYNTAX, "emit", sink->file,
-         line > UINT_MAX ? 0u : (unsigned)line, col, "%s: statement skipped",
-         msg->text ? msg->text : "raptor error");
+  ng_log(&sink->log, NG_LOG_WARNING, NG_ERR_SYNTAX, "emit", sink->file, line,
+         col, "%s: statement skipped", msg->text ? msg->text : "raptor error");
 }
 
 static void
 stream_statement(void *data, raptor_statement *stmt)
 {
   NgRdfStream *s = data;
-  raptor_locator *loc = raptor_parser_get_locator(s->parser);
-  if (loc && loc->line > 0) {
-    s->last_stmt_line = loc->line;
-  }
   parse_statement(&s->ctx, stmt);
 }
 
@@ -746,6 +734,7 @@ ng_rdf_stream_new(const char *syntax, const char *name, NgTripleFunc cb,
     (void)raptor_parser_set_option(s->parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
     s->ctx.parser = s->parser;
     raptor_parser_set_statement_handler(s->parser, s, stream_statement);
+    ok = raptor_parser_parse_start(s->parser, s->base) == 0;
   }
   uselocale(old);
   if (!ok) {
@@ -756,44 +745,111 @@ ng_rdf_stream_new(const char *syntax, const char *name, NgTripleFunc cb,
   return s;
 }
 
-/* Parse complete lines as one document. raptor's N-Triples parser skips
- * most bad lines by itself, but gives up on the rest of its buffer after
- * some (an unterminated literal): then the batch is parsed again from the
- * line after the bad one, so that one bad line costs one line. */
-static NgStatus
-stream_batch(NgRdfStream *s, const char *data, size_t len)
+/* Whether raptor's N-Triples line scanner would stop at the end of this
+ * line: it reads a quote (", or ' outside an IRI) or a backslash left
+ * open on into the following lines, and then gives up on the whole rest
+ * of the input; every other bad line costs only itself. This is the same
+ * scan. */
+static bool
+line_closed(const char *p, size_t n)
 {
-  size_t pos = 0;
-  while (pos < len && s->ctx.status == NG_SUCCESS) {
-    s->sink.err_line = 0;
-    s->last_stmt_line = 0;
-    if (raptor_parser_parse_start(s->parser, s->base)) {
-      return NG_ERR_NOMEM;
+  char quote = 0;
+  bool in_iri = false, escaped = false;
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i];
+    if (escaped) {
+      escaped = false;
+      continue;
     }
-    size_t errors = s->sink.errors;
-    int rc = raptor_parser_parse_chunk(
-      s->parser, (const unsigned char *)data + pos, len - pos, 1);
-    int bad = s->sink.err_line;
-    size_t lines = 0;
-    for (size_t i = pos; i < len; i++) {
-      lines += data[i] == '\n';
+    if (c == '\\') {
+      escaped = true;
+      continue;
     }
-    if (rc && s->sink.errors == errors) {
-      return NG_ERR_SYNTAX; /* a failure raptor did not explain */
+    if (c == '<') {
+      in_iri = true;
+    } else if (in_iri && c == '>') {
+      in_iri = false;
     }
-    /* raptor may return 0 even when it stopped at the bad line: what
-     * tells is whether statements came after it. */
-    if (bad <= 0 || s->last_stmt_line > bad || (size_t)bad >= lines) {
-      s->sink.base_line += lines;
-      return NG_SUCCESS;
+    if (!quote) {
+      if ((!in_iri && c == '\'') || c == '"') {
+        quote = c;
+      }
+    } else if (c == quote) {
+      quote = 0;
     }
-    /* Resume after line @p bad. */
-    for (int k = 0; k < bad && pos < len; pos++) {
-      k += data[pos] == '\n';
-    }
-    s->sink.base_line += (unsigned long)bad;
+  }
+  return !quote && !escaped;
+}
+
+/* Hand raptor @p n bytes. */
+static NgStatus
+stream_chunk(NgRdfStream *s, const char *p, size_t n, bool is_end)
+{
+  if ((n || is_end) &&
+      raptor_parser_parse_chunk(s->parser, (const unsigned char *)p, n,
+                                is_end ? 1 : 0) &&
+      s->sink.errors == 0) {
+    return NG_ERR_SYNTAX; /* a failure raptor did not explain */
   }
   return s->ctx.status;
+}
+
+/* Feed whole lines to the running parse. raptor keeps every byte it was
+ * given until a chunk ends in the middle of a line (it then keeps only
+ * that partial line), so the newline of the last line given is held back
+ * ("owed") and sent with the next chunk. A line that would derail the
+ * scanner is reported here and given to raptor as an empty line, which
+ * keeps its line numbers right. */
+static NgStatus
+stream_lines(NgRdfStream *s, const char *data, size_t len, bool is_end)
+{
+  NgStatus st = NG_SUCCESS;
+  size_t at = 0;
+  while (at < len && st == NG_SUCCESS) {
+    /* Good lines from @p at, up to about 64 kB. */
+    size_t end = at;
+    bool bad = false;
+    while (end < len && end - at < 65536) {
+      const char *nl = memchr(data + end, '\n', len - end);
+      size_t line_end = nl ? (size_t)(nl - data) + 1 : len;
+      if (!line_closed(data + end, line_end - end)) {
+        bad = true;
+        break;
+      }
+      s->lines++;
+      end = line_end;
+    }
+    if (end > at) {
+      bool nl_last = data[end - 1] == '\n';
+      if (s->owed_nl) {
+        st = stream_chunk(s, "\n", 1, false);
+      }
+      if (st == NG_SUCCESS) {
+        st = stream_chunk(s, data + at, end - at - (nl_last ? 1 : 0), false);
+      }
+      s->owed_nl = nl_last;
+    }
+    if (bad && st == NG_SUCCESS) {
+      const char *nl = memchr(data + end, '\n', len - end);
+      size_t line_end = nl ? (size_t)(nl - data) + 1 : len;
+      s->lines++;
+      s->sink.errors++;
+      ng_log(&s->sink.log, NG_LOG_WARNING, NG_ERR_SYNTAX, "emit",
+             s->sink.file, s->lines > UINT_MAX ? 0u : (unsigned)s->lines, 0,
+             "unterminated literal or IRI: statement skipped");
+      if (s->owed_nl) {
+        st = stream_chunk(s, "\n", 1, false);
+      }
+      s->owed_nl = true; /* the empty line that stands for it */
+      end = line_end;
+    }
+    at = end;
+  }
+  if (st == NG_SUCCESS && is_end) {
+    st = stream_chunk(s, "\n", s->owed_nl ? 1 : 0, true);
+    s->owed_nl = false;
+  }
+  return st;
 }
 
 NgStatus
@@ -811,25 +867,19 @@ ng_rdf_stream_feed(NgRdfStream *s, const char *data, size_t len, bool is_end)
       return NG_ERR_NOMEM;
     }
   }
-  /* Batches of whole lines; the incomplete last one waits. */
+  /* Whole lines only; the incomplete last one waits for the next feed. */
   size_t cut = s->tail.len;
   if (!is_end) {
     while (cut > 0 && s->tail.data[cut - 1] != '\n') {
       cut--;
     }
   }
-  NgStatus st = NG_SUCCESS;
-  if (cut > 0) {
-    locale_t old = uselocale(s->c_locale);
-    st = stream_batch(s, s->tail.data, cut);
-    uselocale(old);
-    memmove(s->tail.data, s->tail.data + cut, s->tail.len - cut);
-    s->tail.len -= cut;
-    s->tail.data[s->tail.len] = '\0';
-  }
-  if (st == NG_SUCCESS && s->ctx.status != NG_SUCCESS) {
-    st = s->ctx.status;
-  }
+  locale_t old = uselocale(s->c_locale);
+  NgStatus st = stream_lines(s, s->tail.data, cut, is_end);
+  uselocale(old);
+  memmove(s->tail.data, s->tail.data + cut, s->tail.len - cut);
+  s->tail.len -= cut;
+  s->tail.data[s->tail.len] = '\0';
   return st;
 }
 

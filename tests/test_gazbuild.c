@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "emit.h"
 #include "gazetteer_build.h"
 
 typedef struct {
@@ -588,6 +589,57 @@ test_every_label_matches(void **state)
   ng_gazetteer_free(g);
 }
 
+/* The streaming N-Triples parse: the same triples and line numbers
+ * whatever the size of the pieces it is fed, and a line that would derail
+ * raptor's scanner (an unterminated literal, an apostrophe outside any
+ * literal) costs that line only. */
+static void
+count_triple(void *handle, const NgTriple *t)
+{
+  NG_UNUSED(t);
+  (*(size_t *)handle)++;
+}
+
+static void
+test_rdf_stream(void **state)
+{
+  NG_UNUSED(state);
+  static const char nt[] =
+      "<http://a/1> <http://p/l> \"l'Ostr\\u00E9lie \\\"x\\\"\"@fr .\n"
+      "# a comment\n"
+      "<http://a/2> <http://p/l> \"cut short@fr .\n"
+      "<http://a/3> <http://p/l> <http://o/3> .\n"
+      "<http://a/4> <http://p/l> it's .\n"
+      "<http://a/5> <http://p/l> bad bad .\n"
+      "\n"
+      "<http://a/6> <http://p/l> \"six\" .\n"
+      "<http://a/7> <http://p/l> \"seven\"";
+  static const size_t pieces[] = {1, 7, 64, sizeof nt};
+  for (size_t k = 0; k < NG_COUNTOF(pieces); k++) {
+    Captured cap;
+    memset(&cap, 0, sizeof cap);
+    NgLog log = {capture, &cap};
+    size_t n = 0;
+    NgStatus st;
+    NgRdfStream *s = ng_rdf_stream_new("ntriples", "t.nt", count_triple, &n,
+                                       &log, &st);
+    assert_non_null(s);
+    size_t len = strlen(nt);
+    for (size_t at = 0; at < len; at += pieces[k]) {
+      size_t m = at + pieces[k] < len ? pieces[k] : len - at;
+      assert_int_equal(ng_rdf_stream_feed(s, nt + at, m, false), NG_SUCCESS);
+    }
+    assert_int_equal(ng_rdf_stream_feed(s, NULL, 0, true), NG_SUCCESS);
+    assert_int_equal(n, 4); /* lines 1, 4, 8 and 9 */
+    assert_int_equal(ng_rdf_stream_errors(s), 3);
+    assert_int_equal(cap.n_warn, 3);
+    assert_int_equal(cap.lines[0], 3);
+    assert_int_equal(cap.lines[1], 5);
+    assert_int_equal(cap.lines[2], 6);
+    ng_rdf_stream_free(s);
+  }
+}
+
 int
 main(void)
 {
@@ -598,6 +650,7 @@ main(void)
       cmocka_unit_test(test_tsv_roundtrip), cmocka_unit_test(test_not_a_dump),
       cmocka_unit_test(test_reader_lines),
       cmocka_unit_test(test_every_label_matches),
+      cmocka_unit_test(test_rdf_stream),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
