@@ -1114,9 +1114,16 @@ json_line(Build *bd, json_tokener *tok, const char *p, size_t n,
     return NG_SUCCESS;
   }
   if (!*opened) {
-    ng_log(bd->log, NG_LOG_ERROR, NG_ERR_DATA, "gazetteer", bd->path, lineno,
-           0, "not a Wikidata JSON dump: expected '[' on a line of its own");
-    return NG_ERR_DATA;
+    if (lineno == 1 && p[0] == '{') {
+      /* One entity per line without the array (NDJSON, as filtering
+       * tools write): no ']' to expect. */
+      *opened = *closed = true;
+    } else {
+      ng_log(bd->log, NG_LOG_ERROR, NG_ERR_DATA, "gazetteer", bd->path,
+             lineno, 0,
+             "not a Wikidata JSON dump: expected '[' on a line of its own");
+      return NG_ERR_DATA;
+    }
   }
   if (p[n - 1] == ',') {
     n--;

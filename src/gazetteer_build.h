@@ -5,7 +5,8 @@
  *
  *  - the JSON dump (latest-all.json[.gz|.bz2]): a JSON array written one
  *    entity per line ("[", then "{...}," lines, the last without its
- *    comma, then "]"); each line is parsed on its own with json-c;
+ *    comma, then "]"), or the same lines without the array (NDJSON, as
+ *    dump filters write them); each line is parsed on its own with json-c;
  *  - the truthy N-Triples dump (latest-truthy.nt[.gz|.bz2]), parsed by
  *    raptor's N-Triples parser fed from the decompressor.
  *

@@ -463,6 +463,39 @@ test_tsv_roundtrip(void **state)
   remove(tsv);
 }
 
+/* One entity per line without the array (NDJSON) reads the same. */
+static void
+test_ndjson(void **state)
+{
+  NG_UNUSED(state);
+  char *data = NULL;
+  size_t len = 0;
+  assert_int_equal(ng_read_file(json_path, &data, &len), NG_SUCCESS);
+  char path[64];
+  temp_name(path, sizeof path, "ndjson");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  /* Drop the "[" and "]" lines and the trailing commas. */
+  for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+    size_t n = strlen(line);
+    if (n && line[n - 1] == ',') {
+      line[--n] = '\0';
+    }
+    if (strcmp(line, "[") != 0 && strcmp(line, "]") != 0) {
+      fprintf(f, "%s\n", line);
+    }
+  }
+  fclose(f);
+  ng_free(data);
+  Built r = build(path, NG_DUMP_AUTO, FR_EN, 2, NULL, NULL);
+  remove(path);
+  assert_int_equal(r.st, NG_SUCCESS);
+  assert_int_equal(r.stats.format, NG_DUMP_JSON);
+  assert_int_equal(r.stats.bad, 2);
+  check_items(r.g);
+  ng_gazetteer_free(r.g);
+}
+
 /* A file that is not a JSON dump, read as one, is an error. */
 static void
 test_not_a_dump(void **state)
@@ -651,6 +684,7 @@ main(void)
       cmocka_unit_test(test_reader_lines),
       cmocka_unit_test(test_every_label_matches),
       cmocka_unit_test(test_rdf_stream),
+      cmocka_unit_test(test_ndjson),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
