@@ -24,6 +24,7 @@
 #include "emit.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <raptor2.h>
 #include <string.h>
@@ -658,4 +659,301 @@ ng_rdf_parse_quads(const char *path, const char *syntax, NgQuadFunc cb,
     return NG_ERR_ARG;
   }
   return parse_any(path, syntax, NULL, cb, handle, log);
+}
+
+/* ------------------------------------------------------------------ */
+/* Streaming parse.                                                    */
+
+/* A stream's own sink: a bad statement in a dump of millions is a warning
+ * with its line, and the parse goes on; only the count is kept. */
+typedef struct
+{
+  NgLog log;
+  const char *file;
+  size_t errors;
+} NgStreamSink;
+
+struct NgRdfStream
+{
+  raptor_world *world;
+  raptor_parser *parser;
+  raptor_uri *base;
+  locale_t c_locale;
+  NgStreamSink sink;
+  NgParseCtx ctx;
+  NgBuf tail;          /* an incomplete last line, kept for the next feed */
+  unsigned long lines; /* lines fed so far */
+  bool owed_nl;        /* the newline of the last line fed is held back */
+};
+
+static void
+stream_log(void *data, raptor_log_message *msg)
+{
+  NgStreamSink *sink = data;
+  switch (msg->level) {
+  case RAPTOR_LOG_LEVEL_NONE:
+  case RAPTOR_LOG_LEVEL_TRACE:
+  case RAPTOR_LOG_LEVEL_DEBUG:
+  case RAPTOR_LOG_LEVEL_INFO:
+    return;
+  case RAPTOR_LOG_LEVEL_WARN:
+    break;
+  case RAPTOR_LOG_LEVEL_ERROR:
+  case RAPTOR_LOG_LEVEL_FATAL:
+    sink->errors++;
+    break;
+  }
+  unsigned line = 0, col = 0;
+  if (msg->locator) {
+    if (msg->locator->line > 0) {
+      line = (unsigned)msg->locator->line;
+    }
+    if (msg->locator->column > 0) {
+      col = (unsigned)msg->locator->column + 1;
+    }
+  }
+  ng_log(&sink->log, NG_LOG_WARNING, NG_ERR_SYNTAX, "emit", sink->file, line,
+         col, "%s: statement skipped", msg->text ? msg->text : "raptor error");
+}
+
+static void
+stream_statement(void *data, raptor_statement *stmt)
+{
+  NgRdfStream *s = data;
+  parse_statement(&s->ctx, stmt);
+}
+
+NgRdfStream *
+ng_rdf_stream_new(const char *syntax, const char *name, NgTripleFunc cb,
+                  void *handle, const NgLog *log, NgStatus *st)
+{
+  NgStatus dummy;
+  if (!st) {
+    st = &dummy;
+  }
+  if (!syntax || !cb) {
+    *st = NG_ERR_ARG;
+    return NULL;
+  }
+  NgRdfStream *s = ng_calloc(1, sizeof(*s));
+  if (!s) {
+    *st = NG_ERR_NOMEM;
+    return NULL;
+  }
+  s->sink.file = name;
+  if (log) {
+    s->sink.log = *log;
+  }
+  s->ctx.cb = cb;
+  s->ctx.handle = handle;
+  s->ctx.status = NG_SUCCESS;
+  ng_buf_init(&s->ctx.s);
+  ng_buf_init(&s->ctx.o);
+  ng_buf_init(&s->ctx.g);
+  ng_buf_init(&s->tail);
+  *st = NG_ERR_NOMEM;
+  s->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+  if (s->c_locale == (locale_t)0) {
+    ng_rdf_stream_free(s);
+    return NULL;
+  }
+  locale_t old = uselocale(s->c_locale);
+  s->world = raptor_new_world();
+  if (s->world &&
+      (raptor_world_set_log_handler(s->world, &s->sink, stream_log) ||
+       raptor_world_open(s->world))) {
+    raptor_free_world(s->world);
+    s->world = NULL;
+  }
+  if (s->world && !raptor_world_is_parser_name(s->world, syntax)) {
+    *st = NG_ERR_ARG;
+  } else if (s->world) {
+    s->parser = raptor_new_parser(s->world, syntax);
+    s->base = raptor_new_uri(s->world,
+                             (const unsigned char *)"file:///dev/stdin");
+  }
+  bool ok = s->parser && s->base;
+  if (ok) {
+    (void)raptor_parser_set_option(s->parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+    (void)raptor_parser_set_option(s->parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    s->ctx.parser = s->parser;
+    raptor_parser_set_statement_handler(s->parser, s, stream_statement);
+    ok = raptor_parser_parse_start(s->parser, s->base) == 0;
+  }
+  uselocale(old);
+  if (!ok) {
+    ng_rdf_stream_free(s);
+    return NULL;
+  }
+  *st = NG_SUCCESS;
+  return s;
+}
+
+/* Whether raptor's N-Triples line scanner would stop at the end of this
+ * line: it reads a quote (", or ' outside an IRI) or a backslash left
+ * open on into the following lines, and then gives up on the whole rest
+ * of the input; every other bad line costs only itself. This is the same
+ * scan. */
+static bool
+line_closed(const char *p, size_t n)
+{
+  char quote = 0;
+  bool in_iri = false, escaped = false;
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i];
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (c == '\\') {
+      escaped = true;
+      continue;
+    }
+    if (c == '<') {
+      in_iri = true;
+    } else if (in_iri && c == '>') {
+      in_iri = false;
+    }
+    if (!quote) {
+      if ((!in_iri && c == '\'') || c == '"') {
+        quote = c;
+      }
+    } else if (c == quote) {
+      quote = 0;
+    }
+  }
+  return !quote && !escaped;
+}
+
+/* Hand raptor @p n bytes. */
+static NgStatus
+stream_chunk(NgRdfStream *s, const char *p, size_t n, bool is_end)
+{
+  if ((n || is_end) &&
+      raptor_parser_parse_chunk(s->parser, (const unsigned char *)p, n,
+                                is_end ? 1 : 0) &&
+      s->sink.errors == 0) {
+    return NG_ERR_SYNTAX; /* a failure raptor did not explain */
+  }
+  return s->ctx.status;
+}
+
+/* Feed whole lines to the running parse. raptor keeps every byte it was
+ * given until a chunk ends in the middle of a line (it then keeps only
+ * that partial line), so the newline of the last line given is held back
+ * ("owed") and sent with the next chunk. A line that would derail the
+ * scanner is reported here and given to raptor as an empty line, which
+ * keeps its line numbers right. */
+static NgStatus
+stream_lines(NgRdfStream *s, const char *data, size_t len, bool is_end)
+{
+  NgStatus st = NG_SUCCESS;
+  size_t at = 0;
+  while (at < len && st == NG_SUCCESS) {
+    /* Good lines from @p at, up to about 64 kB. */
+    size_t end = at;
+    bool bad = false;
+    while (end < len && end - at < 65536) {
+      const char *nl = memchr(data + end, '\n', len - end);
+      size_t line_end = nl ? (size_t)(nl - data) + 1 : len;
+      if (!line_closed(data + end, line_end - end)) {
+        bad = true;
+        break;
+      }
+      s->lines++;
+      end = line_end;
+    }
+    if (end > at) {
+      bool nl_last = data[end - 1] == '\n';
+      if (s->owed_nl) {
+        st = stream_chunk(s, "\n", 1, false);
+      }
+      if (st == NG_SUCCESS) {
+        st = stream_chunk(s, data + at, end - at - (nl_last ? 1 : 0), false);
+      }
+      s->owed_nl = nl_last;
+    }
+    if (bad && st == NG_SUCCESS) {
+      const char *nl = memchr(data + end, '\n', len - end);
+      size_t line_end = nl ? (size_t)(nl - data) + 1 : len;
+      s->lines++;
+      s->sink.errors++;
+      ng_log(&s->sink.log, NG_LOG_WARNING, NG_ERR_SYNTAX, "emit",
+             s->sink.file, s->lines > UINT_MAX ? 0u : (unsigned)s->lines, 0,
+             "unterminated literal or IRI: statement skipped");
+      if (s->owed_nl) {
+        st = stream_chunk(s, "\n", 1, false);
+      }
+      s->owed_nl = true; /* the empty line that stands for it */
+      end = line_end;
+    }
+    at = end;
+  }
+  if (st == NG_SUCCESS && is_end) {
+    st = stream_chunk(s, "\n", s->owed_nl ? 1 : 0, true);
+    s->owed_nl = false;
+  }
+  return st;
+}
+
+NgStatus
+ng_rdf_stream_feed(NgRdfStream *s, const char *data, size_t len, bool is_end)
+{
+  if (!s || (!data && len)) {
+    return NG_ERR_ARG;
+  }
+  if (s->ctx.status != NG_SUCCESS) {
+    return s->ctx.status;
+  }
+  if (len) {
+    ng_buf_append(&s->tail, data, len);
+    if (s->tail.failed) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  /* Whole lines only; the incomplete last one waits for the next feed. */
+  size_t cut = s->tail.len;
+  if (!is_end) {
+    while (cut > 0 && s->tail.data[cut - 1] != '\n') {
+      cut--;
+    }
+  }
+  locale_t old = uselocale(s->c_locale);
+  NgStatus st = stream_lines(s, s->tail.data, cut, is_end);
+  uselocale(old);
+  memmove(s->tail.data, s->tail.data + cut, s->tail.len - cut);
+  s->tail.len -= cut;
+  s->tail.data[s->tail.len] = '\0';
+  return st;
+}
+
+size_t
+ng_rdf_stream_errors(const NgRdfStream *s)
+{
+  return s ? s->sink.errors : 0;
+}
+
+void
+ng_rdf_stream_free(NgRdfStream *s)
+{
+  if (!s) {
+    return;
+  }
+  if (s->parser) {
+    raptor_free_parser(s->parser);
+  }
+  if (s->base) {
+    raptor_free_uri(s->base);
+  }
+  if (s->world) {
+    raptor_free_world(s->world);
+  }
+  if (s->c_locale != (locale_t)0) {
+    freelocale(s->c_locale);
+  }
+  ng_buf_free(&s->ctx.s);
+  ng_buf_free(&s->ctx.o);
+  ng_buf_free(&s->ctx.g);
+  ng_buf_free(&s->tail);
+  ng_free(s);
 }

@@ -69,4 +69,34 @@ typedef NgStatus (*NgQuadFunc)(void *handle, const NgTriple *t,
 NgStatus ng_rdf_parse_quads(const char *path, const char *syntax,
                             NgQuadFunc cb, void *handle, const NgLog *log);
 
+/** A streaming RDF parse fed in chunks (a decompressor's output, a
+ * pipe), for inputs too large to hold: raptor keeps only the unparsed
+ * tail of the last chunk. */
+typedef struct NgRdfStream NgRdfStream;
+
+/** Start a streaming parse in @p syntax (a raptor parser name such as
+ * "ntriples"), calling @p cb with @p handle for every triple. @p name
+ * (borrowed, kept until the stream is freed) names the input in
+ * diagnostics and is the base of relative IRIs when it is a path. Errors
+ * of the input are reported through @p log (stage "emit", with raptor's
+ * line and column) as warnings and counted (ng_rdf_stream_errors), and
+ * the bad line is skipped. Only line-based syntaxes ("ntriples",
+ * "nquads") can be streamed: input is parsed in batches of whole lines.
+ * NULL with *st = NG_ERR_ARG (unknown syntax) or NG_ERR_NOMEM. */
+NgRdfStream *ng_rdf_stream_new(const char *syntax, const char *name,
+                               NgTripleFunc cb, void *handle,
+                               const NgLog *log, NgStatus *st);
+
+/** Parse @p len bytes of @p data (borrowed); @p is_end marks the last
+ * chunk (which may be empty). NG_ERR_NOMEM, or NG_ERR_SYNTAX when the
+ * parser gave up on the input. */
+NgStatus ng_rdf_stream_feed(NgRdfStream *s, const char *data, size_t len,
+                            bool is_end);
+
+/** Errors the parser reported (skipped statements) so far. */
+size_t ng_rdf_stream_errors(const NgRdfStream *s);
+
+/** Free the stream (NULL is allowed). */
+void ng_rdf_stream_free(NgRdfStream *s);
+
 #endif /* NG_EMIT_H */

@@ -138,7 +138,8 @@ type_rank(NgEntityType t)
  * are offsets into one pool of NUL-terminated strings whose first byte is
  * NUL, so offset 0 is "". */
 #define GAZ_MAGIC "NGGAZ"  /* six bytes with its NUL */
-#define GAZ_VERSION 2u /* 2: capitalised label tokens (caps) */
+/* 2: capitalised label tokens (caps); 3: the first-token index. */
+#define GAZ_VERSION 3u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -170,7 +171,8 @@ typedef struct {
   uint32_t n_labels, off_labels;
   uint32_t off_pool, pool_size;
   uint32_t max_tokens;
-  uint32_t reserved[3];
+  uint32_t off_index, n_buckets; /* the first-token index */
+  uint32_t reserved;
 } GazHeader;
 
 typedef struct {
@@ -185,12 +187,25 @@ typedef struct {
   uint32_t caps; /* bit i: label token i is capitalised, so must the text's */
 } GazLabelRec;
 
+/* The first-token index: an open-addressing hash table (linear probing,
+ * ng_hash64 of the token, so the same on every machine) from the first
+ * token of label keys to the range of labels whose key starts with it.
+ * Keys "tok" and "tok ..." are contiguous in the sorted table (no key byte
+ * sorts below the space), so a range is two numbers. A token that starts
+ * no label costs one probe instead of a binary search over all labels,
+ * and extending a match searches only the token's range. */
+typedef struct {
+  uint32_t key;    /* pool offset of the token; 0: empty bucket */
+  uint32_t lo, hi; /* labels [lo, hi) */
+} GazBucket;
+
 struct NgGazetteer {
   void *map;
   size_t size;
   const GazHeader *h;
   const GazEntryRec *entries;
   const GazLabelRec *labels;
+  const GazBucket *index;
   const char *pool;
 };
 
@@ -560,7 +575,8 @@ typedef enum {
   TAB_REGIONS,
   TAB_CONTINENTS,
   TAB_ORGS, /* organizations.tsv and agencies.tsv */
-  TAB_PEOPLE
+  TAB_PEOPLE,
+  TAB_BUILT /* written by `gazetteer build --tsv` */
 } TableKind;
 
 #define MAX_COLS 32
@@ -609,7 +625,11 @@ table_kind(const Header *h, TableKind *out)
                                        "population", NULL};
   static const char *const regions[] = {"qid", "label_en", "country_iso2",
                                         "level", NULL};
-  if (has_cols(h, people)) {
+  static const char *const built[] = {"qid", "type", "prior", "labels",
+                                      NULL};
+  if (has_cols(h, built)) {
+    *out = TAB_BUILT;
+  } else if (has_cols(h, people)) {
     *out = TAB_PEOPLE;
   } else if (has_cols(h, countries)) {
     *out = TAB_COUNTRIES;
@@ -674,6 +694,41 @@ add_name(NgGazBuilder *b, int32_t e, const char *label, const char *lang)
                                                : NG_LABEL_NAME;
   NgStatus st = add_label(b, e, NULL, label, kind, lang);
   return st == NG_FAILURE ? NG_SUCCESS : st;
+}
+
+NgStatus
+ng_gaz_builder_add_name(NgGazBuilder *b, int32_t entry, const char *label,
+                        const char *lang)
+{
+  if (!b || !label || entry < 0 || (size_t)entry >= b->n_entries) {
+    return NG_ERR_ARG;
+  }
+  return add_name(b, entry, label, lang ? lang : "");
+}
+
+/* The labels column of a built table: "lang:text|lang:text". */
+static NgStatus
+add_lang_list(NgGazBuilder *b, int32_t e, const char *list)
+{
+  char *copy = ng_strdup(list);
+  if (!copy) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+  for (char *p = copy; st == NG_SUCCESS && p && *p;) {
+    char *next = strchr(p, '|');
+    if (next) {
+      *next++ = '\0';
+    }
+    char *colon = strchr(p, ':');
+    if (colon && colon - p <= 12) {
+      *colon = '\0';
+      st = add_name(b, e, colon + 1, p);
+    }
+    p = next;
+  }
+  ng_free(copy);
+  return st;
 }
 
 /* Add each part of @p list, split at @p sep (modifies a copy). */
@@ -843,6 +898,12 @@ load_row(const Row *r, TableKind kind)
       en = cell(r, "label");
     }
     break;
+  case TAB_BUILT:
+    /* The type was checked when the row was read. */
+    (void)ng_entity_type_parse(cell(r, "type"), &type);
+    prior = parse_u32(cell(r, "prior"));
+    country = cell(r, "country");
+    break;
   case TAB_DEMONYMS: break;
   }
   int32_t e = ng_gaz_builder_add_entry(b, qid, type, en, fr, country, prior);
@@ -867,6 +928,9 @@ load_row(const Row *r, TableKind kind)
   }
   if (st == NG_SUCCESS && kind == TAB_COUNTRIES) {
     st = add_demonyms_en(r, e);
+  }
+  if (st == NG_SUCCESS && kind == TAB_BUILT) {
+    st = add_lang_list(b, e, cell(r, "labels"));
   }
   return st;
 }
@@ -966,6 +1030,14 @@ ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path, const NgLog *log)
       skipped++;
       continue;
     }
+    NgEntityType row_type;
+    if (kind == TAB_BUILT &&
+        ng_entity_type_parse(cell(&r, "type"), &row_type) != NG_SUCCESS) {
+      ng_log(log, NG_LOG_WARNING, NG_ERR_SYNTAX, "gazetteer", path, lineno, 0,
+             "unknown type \"%s\": row skipped", cell(&r, "type"));
+      skipped++;
+      continue;
+    }
     st = load_row(&r, kind);
     if (st != NG_SUCCESS) {
       ng_log(log, NG_LOG_ERROR, st, "gazetteer", path, lineno, 0,
@@ -1020,6 +1092,16 @@ entry_order(const void *a, const void *b)
   return qid_cmp(x->qid, y->qid);
 }
 
+/* Whether a label needs a capital on the text's first token. Within one
+ * key the labels that do not come first, so that a lowercase token ("la",
+ * "mars") stops at the first that does instead of checking every entity
+ * with that name. */
+static bool
+needs_first_cap(uint8_t flags, uint32_t caps)
+{
+  return (flags & GAZ_NEED_CAP) || (caps & 1u);
+}
+
 static int
 label_order(const void *a, const void *b)
 {
@@ -1027,6 +1109,11 @@ label_order(const void *a, const void *b)
   int c = strcmp(x->key, y->key);
   if (c) {
     return c;
+  }
+  bool fx = needs_first_cap(x->flags, x->caps);
+  bool fy = needs_first_cap(y->flags, y->caps);
+  if (fx != fy) {
+    return fx ? 1 : -1;
   }
   if (x->entry != y->entry) {
     return x->entry < y->entry ? -1 : 1;
@@ -1069,6 +1156,7 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
   uint64_t *city_pop = ng_calloc(ne ? ne : 1, sizeof(*city_pop));
   GazEntryRec *erec = ng_calloc(ne ? ne : 1, sizeof(*erec));
   GazLabelRec *lrec = NULL;
+  GazBucket *index = NULL;
   Pool pool;
   ng_buf_init(&pool.buf);
   memset(&pool.seen, 0, sizeof(pool.seen));
@@ -1144,11 +1232,29 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
     goto done;
   }
   size_t out = 0;
+  /* Runs of labels with the same first token, for the index. */
+  typedef struct {
+    const char *tok;
+    size_t len;
+    uint32_t lo, hi;
+  } Run;
+  Run *runs = NULL;
+  size_t n_runs = 0, cap_runs = 0;
   for (size_t i = 0; i < nl; i++) {
     if (i > 0 && label_order(&labels[i - 1], &labels[i]) == 0) {
       continue; /* the same label from two tables or columns */
     }
     const BLabel *l = &labels[i];
+    size_t ftl = strcspn(l->key, " ");
+    if (n_runs == 0 || runs[n_runs - 1].len != ftl ||
+        memcmp(runs[n_runs - 1].tok, l->key, ftl) != 0) {
+      if (!ng_grow((void **)&runs, &cap_runs, n_runs + 1, sizeof(Run))) {
+        ng_free(runs);
+        goto done;
+      }
+      runs[n_runs++] = (Run){l->key, ftl, (uint32_t)out, (uint32_t)out};
+    }
+    runs[n_runs - 1].hi = (uint32_t)out + 1;
     lrec[out++] = (GazLabelRec){pool_add(&pool, l->key),
                                 pool_add(&pool, l->form),
                                 (uint32_t)l->entry,
@@ -1161,6 +1267,30 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
       max_tokens = l->ntok;
     }
   }
+  size_t n_buckets = 1;
+  while (n_buckets < n_runs * 2) {
+    n_buckets *= 2;
+  }
+  index = ng_calloc(n_buckets, sizeof(*index));
+  if (!index) {
+    ng_free(runs);
+    goto done;
+  }
+  for (size_t i = 0; i < n_runs; i++) {
+    /* The pool's map keeps the string: it lives in the builder's arena. */
+    size_t len = runs[i].len;
+    const char *tok = ng_arena_strndup(b->arena, runs[i].tok, len);
+    if (!tok) {
+      ng_free(runs);
+      goto done;
+    }
+    size_t j = (size_t)ng_hash64(tok, len, 0) & (n_buckets - 1);
+    while (index[j].key) {
+      j = (j + 1) & (n_buckets - 1);
+    }
+    index[j] = (GazBucket){pool_add(&pool, tok), runs[i].lo, runs[i].hi};
+  }
+  ng_free(runs);
   while (pool.buf.len % 4 && !pool.buf.failed) {
     ng_buf_putc(&pool.buf, '\0');
   }
@@ -1176,13 +1306,16 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
   h.off_entries = (uint32_t)sizeof(h);
   h.n_labels = (uint32_t)out;
   uint64_t off_labels = h.off_entries + (uint64_t)ne * sizeof(GazEntryRec);
-  uint64_t off_pool = off_labels + (uint64_t)out * sizeof(GazLabelRec);
+  uint64_t off_index = off_labels + (uint64_t)out * sizeof(GazLabelRec);
+  uint64_t off_pool = off_index + (uint64_t)n_buckets * sizeof(GazBucket);
   uint64_t total = off_pool + pool.buf.len;
   if (total > UINT32_MAX) {
     st = NG_ERR_LIMIT;
     goto done;
   }
   h.off_labels = (uint32_t)off_labels;
+  h.off_index = (uint32_t)off_index;
+  h.n_buckets = (uint32_t)n_buckets;
   h.off_pool = (uint32_t)off_pool;
   h.pool_size = (uint32_t)pool.buf.len;
   h.file_size = (uint32_t)total;
@@ -1209,6 +1342,7 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
   if (out) {
     fwrite(lrec, sizeof(*lrec), out, f);
   }
+  fwrite(index, sizeof(*index), n_buckets, f);
   fwrite(pool.buf.data, 1, pool.buf.len, f);
   bool bad = ferror(f) != 0;
   bad = fclose(f) != 0 || bad;
@@ -1230,6 +1364,7 @@ done:
   ng_free(city_pop);
   ng_free(erec);
   ng_free(lrec);
+  ng_free(index);
   ng_buf_free(&pool.buf);
   strmap_free(&pool.seen);
   return st;
@@ -1279,7 +1414,12 @@ pool_ok(const NgGazetteer *g, uint32_t off)
 }
 
 /* Everything a lookup will dereference is checked once here, so a
- * truncated or corrupt file is an error and never a crash. */
+ * truncated or corrupt file is an error and never a crash. The strings
+ * themselves are not read: the order of the tables is the writer's
+ * promise (an unsorted table gives wrong lookups, never a bad access,
+ * since every string ends inside the pool), and reading them would page
+ * in the whole pool, which at three million labels is most of the load
+ * time (35 ms against 9). */
 static bool
 validate(NgGazetteer *g)
 {
@@ -1296,17 +1436,21 @@ validate(NgGazetteer *g)
                    (uint64_t)h->n_entries * sizeof(GazEntryRec);
   uint64_t l_end = (uint64_t)h->off_labels +
                    (uint64_t)h->n_labels * sizeof(GazLabelRec);
+  uint64_t i_end = (uint64_t)h->off_index +
+                   (uint64_t)h->n_buckets * sizeof(GazBucket);
   uint64_t p_end = (uint64_t)h->off_pool + h->pool_size;
   if (h->off_entries % 4 || h->off_labels % 4 ||
       h->off_entries < sizeof(GazHeader) || e_end > h->off_labels ||
-      l_end > h->off_pool || p_end > g->size || h->pool_size == 0 ||
-      h->max_tokens == 0 || h->max_tokens > GAZ_MAX_TOKENS ||
-      h->reserved[0] || h->reserved[1] || h->reserved[2]) {
+      h->off_index % 4 || l_end > h->off_index || i_end > h->off_pool ||
+      h->n_buckets == 0 || (h->n_buckets & (h->n_buckets - 1)) != 0 ||
+      p_end > g->size || h->pool_size == 0 ||
+      h->max_tokens == 0 || h->max_tokens > GAZ_MAX_TOKENS || h->reserved) {
     return false;
   }
   const char *base = (const char *)g->map;
   g->entries = (const GazEntryRec *)(const void *)(base + h->off_entries);
   g->labels = (const GazLabelRec *)(const void *)(base + h->off_labels);
+  g->index = (const GazBucket *)(const void *)(base + h->off_index);
   g->pool = base + h->off_pool;
   if (g->pool[0] != '\0' || g->pool[h->pool_size - 1] != '\0') {
     return false;
@@ -1315,9 +1459,15 @@ validate(NgGazetteer *g)
     const GazEntryRec *e = &g->entries[i];
     if (!pool_ok(g, e->qid) || !pool_ok(g, e->label_en) ||
         !pool_ok(g, e->label_fr) || !pool_ok(g, e->country) ||
-        e->type == NG_ENT_NONE || e->type >= NG_ENT_TYPE_COUNT ||
-        (i > 0 && qid_cmp(g->pool + g->entries[i - 1].qid,
-                          g->pool + e->qid) >= 0)) {
+        e->type == NG_ENT_NONE || e->type >= NG_ENT_TYPE_COUNT) {
+      return false;
+    }
+  }
+  for (uint32_t i = 0; i < h->n_buckets; i++) {
+    const GazBucket *b = &g->index[i];
+    if (b->key ? (!pool_ok(g, b->key) || b->lo >= b->hi ||
+                  b->hi > h->n_labels)
+               : (b->lo || b->hi)) {
       return false;
     }
   }
@@ -1325,10 +1475,7 @@ validate(NgGazetteer *g)
     const GazLabelRec *l = &g->labels[i];
     if (!pool_ok(g, l->key) || !pool_ok(g, l->form) || !pool_ok(g, l->lang) ||
         l->entry >= h->n_entries || l->kind > NG_LABEL_DEMONYM ||
-        l->ntok == 0 || l->ntok > h->max_tokens ||
-        strlen(g->pool + l->key) > GAZ_MAX_KEY ||
-        (i > 0 &&
-         strcmp(g->pool + g->labels[i - 1].key, g->pool + l->key) > 0)) {
+        l->ntok == 0 || l->ntok > h->max_tokens) {
       return false;
     }
   }
@@ -1443,11 +1590,47 @@ ng_gazetteer_find_qid(const NgGazetteer *g, const char *qid)
   return -1;
 }
 
-/* First label whose key is >= @p key. */
-static size_t
-lower_bound(const NgGazetteer *g, const char *key)
+/* The labels whose key starts with token @p w (the whole first token),
+ * through the index; false when none does. */
+static bool
+first_token_range(const NgGazetteer *g, const char *w, size_t wl, size_t *lo,
+                  size_t *hi)
 {
-  size_t lo = 0, hi = g->h->n_labels;
+  size_t mask = g->h->n_buckets - 1;
+  size_t j = (size_t)ng_hash64(w, wl, 0) & mask;
+  for (size_t probes = 0; probes <= mask; probes++, j = (j + 1) & mask) {
+    const GazBucket *b = &g->index[j];
+    if (!b->key) {
+      return false;
+    }
+    if (strcmp(g->pool + b->key, w) == 0) {
+      *lo = b->lo;
+      *hi = b->hi;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* First label in [lo, hi) whose key is > @p key. */
+static size_t
+upper_bound(const NgGazetteer *g, const char *key, size_t lo, size_t hi)
+{
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(g->pool + g->labels[mid].key, key) <= 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/* First label in [lo, hi) whose key is >= @p key. */
+static size_t
+lower_bound(const NgGazetteer *g, const char *key, size_t lo, size_t hi)
+{
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (strcmp(g->pool + g->labels[mid].key, key) < 0) {
@@ -1504,6 +1687,11 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
   size_t n_len = 0;
   /* Extend the key one token at a time while some label continues it:
    * labels with a common prefix are contiguous in the sorted table. */
+  size_t r_lo, r_hi;
+  const char *w0 = toks[t].norm ? toks[t].norm : "";
+  if (!first_token_range(g, w0, strlen(w0), &r_lo, &r_hi)) {
+    return 0; /* most tokens of a text start no name */
+  }
   for (size_t k = t; k < n_toks && n_len < g->h->max_tokens; k++) {
     const char *w = toks[k].norm ? toks[k].norm : "";
     size_t wl = strlen(w);
@@ -1516,17 +1704,15 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     memcpy(key + klen, w, wl);
     klen += wl;
     key[klen] = '\0';
-    size_t a = lower_bound(g, key), z = a;
-    while (z < g->h->n_labels && strcmp(g->pool + g->labels[z].key, key) == 0) {
-      z++;
-    }
+    size_t a = lower_bound(g, key, r_lo, r_hi);
+    size_t z = upper_bound(g, key, a, r_hi);
     lo[n_len] = a;
     hi[n_len] = z;
     n_len++;
     key[klen] = ' ';
     key[klen + 1] = '\0';
-    size_t c = lower_bound(g, key);
-    bool more = c < g->h->n_labels &&
+    size_t c = lower_bound(g, key, r_lo, r_hi);
+    bool more = c < r_hi &&
                 strncmp(g->pool + g->labels[c].key, key, klen + 1) == 0;
     key[klen] = '\0';
     if (!more) {
@@ -1534,11 +1720,15 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     }
   }
   size_t n_out = 0;
+  bool lower = !(toks[t].flags & NG_TOK_CAP);
   for (size_t len = n_len; len > 0 && n_out < max; len--) {
     size_t t1 = t + len;
     size_t first = n_out;
     for (size_t i = lo[len - 1]; i < hi[len - 1] && n_out < max; i++) {
       const GazLabelRec *l = &g->labels[i];
+      if (lower && needs_first_cap(l->flags, l->caps)) {
+        break; /* so do all the labels after it with this key */
+      }
       if ((l->flags & GAZ_NEED_CAP) && !(toks[t].flags & NG_TOK_CAP)) {
         continue;
       }
@@ -1561,15 +1751,32 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
       bool dup = false;
       for (size_t j = first; j < n_out && !dup; j++) {
         dup = out[j].entry == l->entry;
+        /* The same entry by another label of this length: one hit, with
+         * the kind that sorts first (a name before an acronym), and no
+         * language when the labels have several ("Paris"). */
+        if (dup && (int)l->kind < (int)out[j].kind) {
+          out[j].kind = (NgLabelKind)l->kind;
+        }
         if (dup && strcmp(out[j].lang, g->pool + l->lang) != 0) {
-          out[j].lang = ""; /* a name in several languages */
+          out[j].lang = "";
         }
       }
       if (dup) {
-        continue; /* the same entry by another label of this length */
+        continue;
       }
       out[n_out++] = (NgGazMatch){(uint32_t)t, (uint32_t)t1, l->entry,
                                   (NgLabelKind)l->kind, g->pool + l->lang};
+    }
+    /* Hits of one length in entry (QID) order, whatever the order of
+     * their labels in the table. */
+    for (size_t i = first + 1; i < n_out; i++) {
+      NgGazMatch m = out[i];
+      size_t j = i;
+      while (j > first && out[j - 1].entry > m.entry) {
+        out[j] = out[j - 1];
+        j--;
+      }
+      out[j] = m;
     }
   }
   return n_out;

@@ -16,7 +16,8 @@ cd "$(dirname "$0")/.."
 # Building and running newsgraph.
 BUILD_PACKAGES="build-essential autoconf automake libtool pkg-config \
 librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libpcre2-dev \
-libjson-c-dev libcurl4-gnutls-dev librdf-storage-sqlite libstemmer-dev"
+libjson-c-dev libcurl4-gnutls-dev librdf-storage-sqlite libstemmer-dev \
+zlib1g-dev libbz2-dev"
 # Running its tests: cmocka, the independent RDF parsers (rapper, rdflib,
 # N3.js), the Redland tools, and OpenLink Virtuoso (the server binary
 # only: no service is installed or started) with curl for the endpoint

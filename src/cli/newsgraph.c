@@ -6,6 +6,7 @@
  *   newsgraph query [--store STORE | FILE...] [OPTION]... SPARQL
  *   newsgraph load --endpoint URL [OPTION]... [FILE|-]...
  *   newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...
+ *   newsgraph gazetteer build [-o OUT.ngz] [OPTION]... DUMP
  *
  * Data goes to standard output (or -o FILE), diagnostics to standard error
  * as "newsgraph: FILE:LINE:COL: LEVEL: MESSAGE". Exit codes: 0 ok, 1 data
@@ -21,6 +22,7 @@
 #include "common.h"
 #include "emit.h"
 #include "gazetteer.h"
+#include "gazetteer_build.h"
 #include "lexicon.h"
 #include "load.h"
 #include "store.h"
@@ -78,7 +80,11 @@ enum {
   OPT_RETRY_WAIT,
   OPT_BATCH_SIZE,
   OPT_FAILED,
-  OPT_FROM_LIST
+  OPT_FROM_LIST,
+  OPT_TSV,
+  OPT_CLASSES,
+  OPT_CLASS,
+  OPT_MAX_PENDING
 };
 
 /* The environment variable that holds the endpoint password. */
@@ -308,6 +314,7 @@ help_usage(FILE *f)
         "SPARQL\n"
         "       newsgraph load --endpoint URL [OPTION]... [FILE|-]...\n"
         "       newsgraph gazetteer compile -o OUT.ngz [OPTION]... TSV...\n"
+        "       newsgraph gazetteer build [-o OUT.ngz] [OPTION]... DUMP\n"
         "       newsgraph --help | --version\n",
         f);
 }
@@ -506,6 +513,41 @@ help_gazetteer(FILE *f)
         "      --data-path=DIRS     as for extract\n"
         "  -q, --quiet              no warnings\n"
         "  -v, --verbose            also print informational messages\n"
+        "  -h, --help               print this help and exit\n"
+        "\n"
+        "newsgraph gazetteer build [-o OUT.ngz] [OPTION]... DUMP\n"
+        "  Build a gazetteer from a Wikidata dump (DUMP, or '-' for standard\n"
+        "  input), streaming: the JSON dump (latest-all.json, or NDJSON with\n"
+        "  one entity per line) or the truthy N-Triples dump\n"
+        "  (latest-truthy.nt), plain, gzip or bzip2 (told by\n"
+        "  their first bytes). An item is kept when one of its P31 (instance\n"
+        "  of) values is a listed class, typed as the first class row it\n"
+        "  matches; its labels and aliases in the chosen languages become\n"
+        "  gazetteer labels, and its number of sitelinks its prior.\n"
+        "  Subclasses (P279) are not followed: list every class to keep.\n"
+        "  Malformed lines are reported with their line number and skipped\n"
+        "  (the gazetteer is written, and the exit status is 1).\n"
+        "\n"
+        "  -o, --output=FILE        the gazetteer to write\n"
+        "      --tsv=FILE           also write the kept items as a table\n"
+        "                           ('-': standard output) that gazetteer\n"
+        "                           compile reads; -o or --tsv is required\n"
+        "  -f, --format=FORMAT      json, ntriples or auto (default: auto,\n"
+        "                           from the first byte of the dump)\n"
+        "  -l, --lang=LANGS         label languages, comma-separated\n"
+        "                           (default: fr,en)\n"
+        "      --classes=FILE       the class table (default:\n"
+        "                           gazetteer/build-classes.tsv in the data\n"
+        "                           path); rows \"class QID<TAB>type\"\n"
+        "      --class=QID=TYPE     keep instances of class QID as TYPE\n"
+        "                           (Person, Country, City, Region,\n"
+        "                           Organization, GovernmentAgency, ...);\n"
+        "                           repeatable, ranked before the table\n"
+        "      --max-pending=N      N-Triples: sitelink counts kept for items\n"
+        "                           not read yet (default: 1000000)\n"
+        "      --data-path=DIRS     as for extract\n"
+        "  -q, --quiet              no warnings\n"
+        "  -v, --verbose            also print informational messages\n"
         "  -h, --help               print this help and exit\n",
         f);
 }
@@ -548,6 +590,8 @@ help_trailer(FILE *f)
           "graph.nq\n"
           "  newsgraph gazetteer compile -o gazetteer.ngz "
           "ontology/gazetteer/*.tsv\n"
+          "  newsgraph gazetteer build --lang fr,en -o wikidata.ngz "
+          "latest-all.json.gz\n"
           "\n"
           "Full documentation: man newsgraph\n",
           NG_PKGDATADIR, PASSWORD_ENV);
@@ -565,7 +609,8 @@ help_all(FILE *f)
         "                     (and/or add it to a store)\n"
         "  query              run a SPARQL query over a store or RDF files\n"
         "  load               send RDF files to a SPARQL store over HTTP\n"
-        "  gazetteer compile  compile gazetteer tables into gazetteer.ngz\n",
+        "  gazetteer compile  compile gazetteer tables into gazetteer.ngz\n"
+        "  gazetteer build    build a gazetteer from a Wikidata dump\n",
         f);
   help_extract(f);
   help_query(f);
@@ -2138,11 +2183,279 @@ gazetteer_compile_run(const CliGazetteerOptions *o)
   return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* gazetteer build                                                      */
+
+typedef struct {
+  const char *output, *tsv, *data_path, *classes_file, *dump;
+  const char *langs_arg;
+  NgDumpFormat format;
+  size_t max_pending;
+  bool quiet, verbose;
+  const char *class_args[64];
+  size_t n_class_args;
+} CliBuildOptions;
+
+static int
+parse_build_args(int argc, char **argv, CliBuildOptions *o)
+{
+  static const struct option longopts[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"tsv", required_argument, NULL, OPT_TSV},
+      {"format", required_argument, NULL, 'f'},
+      {"lang", required_argument, NULL, 'l'},
+      {"classes", required_argument, NULL, OPT_CLASSES},
+      {"class", required_argument, NULL, OPT_CLASS},
+      {"max-pending", required_argument, NULL, OPT_MAX_PENDING},
+      {"data-path", required_argument, NULL, OPT_DATA_PATH},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+
+  memset(o, 0, sizeof *o);
+  o->langs_arg = "fr,en";
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:f:l:qvh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o':
+      o->output = optarg;
+      break;
+    case OPT_TSV:
+      o->tsv = optarg;
+      break;
+    case 'f':
+      if (ng_dump_format_parse(optarg, &o->format) != NG_SUCCESS) {
+        return usage_error("gazetteer build: unknown dump format '%s' "
+                           "(expected json, ntriples or auto)",
+                           optarg);
+      }
+      break;
+    case 'l':
+      o->langs_arg = optarg;
+      break;
+    case OPT_CLASSES:
+      o->classes_file = optarg;
+      break;
+    case OPT_CLASS:
+      if (o->n_class_args >= NG_COUNTOF(o->class_args)) {
+        return usage_error("gazetteer build: too many --class options");
+      }
+      o->class_args[o->n_class_args++] = optarg;
+      break;
+    case OPT_MAX_PENDING: {
+      char *end = NULL;
+      errno = 0;
+      unsigned long long v = strtoull(optarg, &end, 10);
+      if (errno || !end || *end || optarg[0] < '0' || optarg[0] > '9' ||
+          v == 0 || v > 1000000000ull) {
+        return usage_error("gazetteer build: --max-pending needs a number "
+                           "from 1 to 1000000000, not '%s'",
+                           optarg);
+      }
+      o->max_pending = (size_t)v;
+      break;
+    }
+    case OPT_DATA_PATH:
+      o->data_path = optarg;
+      break;
+    case 'q':
+      o->quiet = true;
+      break;
+    case 'v':
+      o->verbose = true;
+      break;
+    case 'h':
+      help_usage(stdout);
+      help_gazetteer(stdout);
+      help_trailer(stdout);
+      return NG_EXIT_OK;
+    default:
+      return bad_option(c, argv, longopts);
+    }
+  }
+  if ((!o->output || !*o->output) && (!o->tsv || !*o->tsv)) {
+    return usage_error("gazetteer build: an output is required "
+                       "(-o OUT.ngz and/or --tsv FILE)");
+  }
+  if (optind >= argc) {
+    return usage_error("gazetteer build: no dump given");
+  }
+  if (optind + 1 < argc) {
+    return usage_error("gazetteer build: one dump at a time");
+  }
+  o->dump = argv[optind];
+  return NG_EXIT_CONTINUE;
+}
+
+/* Split "fr,en" into @p langs (pointers into @p copy); false when empty
+ * or a language is not a plain code. */
+static bool
+split_langs(char *copy, const char **langs, size_t max, size_t *n)
+{
+  *n = 0;
+  for (char *p = strtok(copy, ","); p; p = strtok(NULL, ",")) {
+    size_t len = strlen(p);
+    if (len == 0 || len > 12 || strspn(p, "abcdefghijklmnopqrstuvwxyz-") != len ||
+        *n >= max) {
+      return false;
+    }
+    langs[(*n)++] = p;
+  }
+  return *n > 0;
+}
+
+static int
+gazetteer_build_run(const CliBuildOptions *o)
+{
+  CliLog log = {o->quiet, o->verbose, 0, NULL};
+  NgLog nglog = {cli_log, &log};
+  NgStatus st;
+  int rc = NG_EXIT_OK;
+  char *langs_copy = ng_strdup(o->langs_arg);
+  const char *langs[32];
+  size_t n_langs = 0;
+  if (!langs_copy) {
+    cli_error(&log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    return NG_EXIT_DATA;
+  }
+  if (!split_langs(langs_copy, langs, NG_COUNTOF(langs), &n_langs)) {
+    ng_free(langs_copy);
+    return usage_error("gazetteer build: --lang needs language codes such "
+                       "as 'fr,en', not '%s'",
+                       o->langs_arg);
+  }
+  NgGazClasses *classes = ng_gaz_classes_new();
+  NgLexicon *lex = NULL;
+  NgGazBuilder *b = NULL;
+  FILE *tsv = NULL;
+  NgBuf tmp;
+  ng_buf_init(&tmp);
+  if (!classes) {
+    cli_error(&log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    rc = NG_EXIT_DATA;
+    goto done;
+  }
+  for (size_t i = 0; i < o->n_class_args; i++) {
+    if (ng_gaz_classes_add_arg(classes, o->class_args[i]) != NG_SUCCESS) {
+      rc = usage_error("gazetteer build: --class needs QID=Type (Type one "
+                       "of Person, Country, City, Region, Organization, "
+                       "GovernmentAgency, ...), not '%s'",
+                       o->class_args[i]);
+      goto done;
+    }
+  }
+  if (o->classes_file || o->n_class_args == 0) {
+    char *path = o->classes_file
+                     ? ng_strdup(o->classes_file)
+                     : ng_data_find(o->data_path,
+                                    "gazetteer/build-classes.tsv");
+    if (!path) {
+      cli_error(&log, NULL, "cannot find gazetteer/build-classes.tsv in the "
+                            "data path (give --classes FILE or --class)");
+      rc = NG_EXIT_DATA;
+      goto done;
+    }
+    st = ng_gaz_classes_load(classes, path, &nglog);
+    ng_free(path);
+    if (st != NG_SUCCESS) {
+      rc = exit_worse(NG_EXIT_DATA, exit_for_status(st));
+      goto done;
+    }
+  }
+  lex = ng_lexicon_load_default(o->data_path, &nglog, &st);
+  if (!lex) {
+    if (log.errors == 0) {
+      cli_error(&log, NULL, "cannot load the lexicons: %s", ng_strerror(st));
+    }
+    rc = exit_worse(NG_EXIT_DATA, exit_for_status(st));
+    goto done;
+  }
+  b = ng_gaz_builder_new(lex);
+  if (!b) {
+    cli_error(&log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+    rc = NG_EXIT_DATA;
+    goto done;
+  }
+  if (o->tsv) {
+    tsv = strcmp(o->tsv, "-") == 0 ? stdout : fopen(o->tsv, "w");
+    if (!tsv) {
+      cli_error(&log, o->tsv, "cannot write: %s", strerror(errno));
+      rc = NG_EXIT_IO;
+      goto done;
+    }
+  }
+  NgGazBuildOptions bo = {o->format, langs, n_langs, classes, o->max_pending,
+                          tsv};
+  NgGazBuildStats stats;
+  st = ng_gaz_build_from_dump(b, o->dump, &bo, &stats, &nglog);
+  if (tsv && tsv != stdout) {
+    if (fclose(tsv) != 0 && st == NG_SUCCESS) {
+      st = NG_ERR_IO;
+    }
+    tsv = NULL;
+  }
+  if (st != NG_SUCCESS) {
+    if (log.errors == 0) {
+      cli_error(&log, o->dump, "cannot build the gazetteer: %s",
+                ng_strerror(st));
+    }
+    rc = exit_worse(NG_EXIT_DATA, exit_for_status(st));
+    goto done;
+  }
+  if (!o->quiet) {
+    fprintf(stderr,
+            "%s: %s: %s dump (%s): %llu entities read, %llu kept, %llu "
+            "labels, %llu malformed skipped\n",
+            ng_prog, strcmp(o->dump, "-") == 0 ? "<stdin>" : o->dump,
+            stats.format == NG_DUMP_JSON ? "JSON" : "N-Triples",
+            ng_dump_compression_name(stats.compression),
+            (unsigned long long)stats.items, (unsigned long long)stats.kept,
+            (unsigned long long)stats.labels, (unsigned long long)stats.bad);
+  }
+  if (stats.bad) {
+    /* As extract does for a skipped document: the output is written, and
+     * the exit status says that something was left out. */
+    rc = NG_EXIT_DATA;
+  }
+  if (o->output) {
+    /* As for compile: write beside, rename when complete. */
+    ng_buf_printf(&tmp, "%s.tmp", o->output);
+    if (tmp.failed) {
+      cli_error(&log, NULL, "%s", ng_strerror(NG_ERR_NOMEM));
+      rc = NG_EXIT_DATA;
+      goto done;
+    }
+    st = ng_gaz_builder_write(b, tmp.data);
+    if (st != NG_SUCCESS) {
+      cli_error(&log, o->output, "cannot write the gazetteer: %s",
+                ng_strerror(st));
+      rc = exit_worse(NG_EXIT_DATA, exit_for_status(st));
+      remove(tmp.data);
+    } else if (rename(tmp.data, o->output) != 0) {
+      cli_error(&log, o->output, "cannot write: %s", strerror(errno));
+      rc = NG_EXIT_IO;
+      remove(tmp.data);
+    }
+  }
+done:
+  if (tsv && tsv != stdout) {
+    fclose(tsv);
+  }
+  ng_buf_free(&tmp);
+  ng_gaz_builder_free(b);
+  ng_lexicon_free(lex);
+  ng_gaz_classes_free(classes);
+  ng_free(langs_copy);
+  return rc;
+}
+
 static int
 cmd_gazetteer(int argc, char **argv)
 {
   if (argc < 2) {
-    return usage_error("gazetteer: missing subcommand (compile)");
+    return usage_error("gazetteer: missing subcommand (compile or build)");
   }
   if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
     help_usage(stdout);
@@ -2150,9 +2463,17 @@ cmd_gazetteer(int argc, char **argv)
     help_trailer(stdout);
     return NG_EXIT_OK;
   }
+  if (strcmp(argv[1], "build") == 0) {
+    CliBuildOptions bo;
+    int brc = parse_build_args(argc - 1, argv + 1, &bo);
+    if (brc != NG_EXIT_CONTINUE) {
+      return brc;
+    }
+    return gazetteer_build_run(&bo);
+  }
   if (strcmp(argv[1], "compile") != 0) {
     return usage_error("gazetteer: unknown subcommand '%s' (expected "
-                       "compile)",
+                       "compile or build)",
                        argv[1]);
   }
   CliGazetteerOptions o;
