@@ -1562,6 +1562,63 @@ pass_suffixed_places(Rec *r)
   return NG_SUCCESS;
 }
 
+/* One name, one thing per document: a capitalised name of a place or an
+ * organisation found in one place (by the gazetteer, a preposition, a
+ * head noun) is the same thing, with the same link, where it occurs
+ * again with no such cue or in a place the cues refused ("à Kourougou
+ * ... Kourougou a voté"); not a surname of the document's persons. */
+static NgStatus
+pass_repeated_names(Rec *r)
+{
+  size_t n0 = r->an->n_mentions;
+  for (size_t t = 0; t < r->n; t++) {
+    if (!name_token(r, t)) {
+      continue;
+    }
+    for (size_t i = 0; i < n0; i++) {
+      const NgMention *m = &r->an->mentions[i];
+      size_t len = m->t1 - m->t0;
+      if (m->kind != NG_MENTION_NAME || m->led ||
+          !(ng_entity_type_is_place(m->type) || ng_entity_type_is_org(m->type)) ||
+          t + len > r->n || !free_range(r, t, t + len) ||
+          (len == 1 && is_surname(r, t))) {
+        continue;
+      }
+      if (m->gaz >= 0 && len == 1) {
+        /* A linked one-word name repeats only when it is major. */
+        NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
+        if (!major_entry(&e)) {
+          continue;
+        }
+      }
+      bool same = true;
+      for (size_t k = 0; k < len && same; k++) {
+        same = !strcmp(r->tok[t + k].norm, r->tok[m->t0 + k].norm) &&
+               (r->tok[t + k].flags & NG_TOK_CAP) ==
+                 (r->tok[m->t0 + k].flags & NG_TOK_CAP) &&
+               r->tok[t + k].sent == r->tok[t].sent;
+      }
+      /* The whole name, not the start of a longer one. */
+      if (!same || (t + len < r->n && r->tok[t + len].sent == r->tok[t].sent &&
+                    name_token(r, t + len))) {
+        continue;
+      }
+      NgMention copy = *m;
+      NgMention *a = add(r, t, t + len, NG_MENTION_NAME, copy.type);
+      if (!a) {
+        return NG_ERR_NOMEM;
+      }
+      a->gaz = copy.gaz;
+      a->link_conf = copy.link_conf;
+      a->n_alt = copy.n_alt;
+      a->country_gaz = copy.country_gaz;
+      t += len - 1;
+      break;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 /* Places the gazetteer does not know, named after a place preposition
  * ("à Tabor", "in Cookeville"): a run of capitalised words that is no
  * title, honorific, given name or organisation head; typed as places,
@@ -1792,6 +1849,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_suffixed_places(&r);
   if (!st) st = pass_context_places(&r);
+  if (!st) st = pass_repeated_names(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);

@@ -412,9 +412,12 @@ test_places_from_context(void **state)
   (void)state;
   NgGraph *g = tu_run(tu_group_engine, "ctx-fr", "fr", "2026-03-20",
                       "Le convoi est arrivé à Kourougou mardi. Il repartira "
-                      "à M. Ouattara de décider. Il a neigé en Moravie.");
+                      "à M. Ouattara de décider. Il a neigé en Moravie. "
+                      "Kourougou attend la pluie.");
   const char *k = tu_anchor_target(g, "Kourougou", 0);
   assert_non_null(tu_anchor_target(g, "Moravie", 0));
+  /* The same name again, with no preposition, is the same place. */
+  assert_string_equal(tu_anchor_target(g, "Kourougou", 1), k);
   assert_non_null(k);
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
   assert_null(tu_object(g, k, TU_SAMEAS));
