@@ -668,8 +668,15 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
       (t > 0 && extends_name(r, t, t - 1, minor))) {
     return false;
   }
-  /* Two letters ("Ho", "Au") name only what is major. */
-  if (tk->c1 - tk->c0 <= 2 && !major_entry(e)) {
+  /* Two letters ("Ho", "Au") name only a country, a continent, an
+   * international body or a city of a million. */
+  if (tk->c1 - tk->c0 <= 2 && !major_entry(e) &&
+      !(e->type == NG_ENT_CITY && e->prior >= MAJOR_CITY)) {
+    return false;
+  }
+  if (tk->c1 - tk->c0 <= 2 &&
+      (e->type == NG_ENT_REGION ||
+       (e->type == NG_ENT_CITY && e->prior < MAJOR_CITY))) {
     return false;
   }
   /* A place's name in another language than the document's ("Inde" in
@@ -750,8 +757,9 @@ lead_place_noun(Rec *r, NgMention *m)
 /* How sure the link of the name at t to hits[best] is, before the
  * document's context is weighed (resolve does that):
  *  - one entry: 0.9, or 0.55 for a one-word minor place (a surname or a
- *    common word more often than the town), under the default bar
- *    unless the document names the place's country (resolve: 0.85);
+ *    common word more often than the town) and for a state body or party
+ *    of one country, under the default bar unless the document names
+ *    the country (resolve: 0.85);
  *  - several: 0.8 when the chosen one outranks the others by type (the
  *    country, not the town) or by a tenfold prior, 0.7 for threefold,
  *    else 0.55 ("Brest": France or Belarus), under the default bar. */
@@ -774,7 +782,12 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
     }
   }
   if (!second) {
-    return one_word && minor_place(&b) ? 0.55 : 0.9;
+    /* A state body or a party of one country ("House of Delegates"):
+     * many countries have one so named; resolve confirms it when the
+     * document names the country. */
+    bool national = (b.type == NG_ENT_GOV_AGENCY ||
+                     b.type == NG_ENT_ORGANIZATION) && *b.country;
+    return (one_word && minor_place(&b)) || national ? 0.55 : 0.9;
   }
   int rb = minor_place(&b) ? 1 : type_rank(b.type);
   int rs = minor_place(second) ? 1 : type_rank(second->type);

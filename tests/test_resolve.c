@@ -209,6 +209,17 @@ test_focus_disambiguation(void **state)
              "Au Portugal, le maire d'Avis a inauguré le marché.");
   assert_string_equal(tu_anchor_target(g, "Avis", 0), tu_wd("Q791134"));
   ng_graph_free(g);
+  /* So is a state body of one country (Q3029559, Direction générale de
+   * l'armement, France): many countries have a body so named. */
+  g = tu_run(e, "body-no", "fr", "2025-06-01",
+             "La Direction Générale de l'Armement a commandé des drones.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q3029559"), 0);
+  ng_graph_free(g);
+  g = tu_run(e, "body-yes", "fr", "2025-06-01",
+             "En France, la Direction Générale de l'Armement a commandé des "
+             "drones.");
+  assert_true(tu_has(g, NULL, TU_SAMEAS, TU_WD "Q3029559"));
+  ng_graph_free(g);
   g = tu_run(e, "focus-cl", "fr", "2025-06-01",
              "Des pluies sur le Chili ont touché Victoria lundi.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q200999"));
