@@ -660,7 +660,8 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
       return !extends_name(r, t, t + 1, minor_place(e));
     }
   }
-  if (e->type != NG_ENT_COUNTRY && in_class(r, "stopword", t)) {
+  if (e->type != NG_ENT_COUNTRY &&
+      (in_class(r, "stopword", t) || in_class(r, "common_word", t))) {
     return false;
   }
   bool minor = minor_place(e);
@@ -713,8 +714,8 @@ feature_start(const Rec *r, size_t t)
     }
     size_t k = match_class(r, "feature_head", s, NULL);
     size_t e = s + k;
-    if (k && e < t && link_word(r, e)) {
-      e++;
+    for (int links = 0; k && links < 2 && e < t && link_word(r, e); links++) {
+      e++; /* "rue de la Paix" */
     }
     if (k && e == t) {
       return s;
@@ -863,11 +864,17 @@ pass_gazetteer(Rec *r)
     size_t f0 = kind == NG_MENTION_NAME && ng_entity_type_is_place(e.type)
                   ? feature_start(r, t)
                   : SIZE_MAX;
-    size_t sfx = kind == NG_MENTION_NAME && hits[best].t1 < r->n &&
-                     r->tok[hits[best].t1].sent == r->tok[t].sent &&
-                     !r->covered[hits[best].t1]
-                   ? match_class(r, "place_suffix", hits[best].t1, NULL)
-                   : 0;
+    size_t sfx = 0;
+    if (kind == NG_MENTION_NAME && hits[best].t1 < r->n &&
+        r->tok[hits[best].t1].sent == r->tok[t].sent &&
+        !r->covered[hits[best].t1]) {
+      sfx = match_class(r, "place_suffix", hits[best].t1, NULL);
+      /* "la Suisse romande", "l'Europe occidentale": a region. */
+      if (!sfx && ng_entity_type_is_place(e.type) &&
+          !(r->tok[hits[best].t1].flags & NG_TOK_CAP)) {
+        sfx = match_class(r, "region_adjective", hits[best].t1, NULL);
+      }
+    }
     if (f0 != SIZE_MAX || sfx) {
       /* "le golfe de Guinée", "Lake Chad", "Kansas City", "Jackson
        * County": another place, unlinked. */
@@ -899,25 +906,38 @@ static NgStatus
 pass_place_heads(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
-    const NgLexEntry *e;
+    const NgLexEntry *e = NULL;
     size_t k = match_class(r, "place_head", t, &e);
-    if (!k || t + k >= r->n || r->tok[t].flags & NG_TOK_CAP) {
+    /* A natural feature or a street ("le lac Kivu", "rue Richer") is a
+     * place of its own: the noun is part of its name. */
+    bool feature = false;
+    if (!k) {
+      k = match_class(r, "feature_head", t, NULL);
+      feature = k > 0;
+    }
+    if (!k || t + k >= r->n || r->tok[t].flags & NG_TOK_CAP ||
+        !free_range(r, t, t + k)) {
       continue;
     }
     size_t s = t + k;
-    /* "la région MENA", "la province de Kénitra". */
-    if (link_word(r, s) && s + 1 < r->n && is_cap(&r->tok[s + 1])) {
+    /* "la région MENA", "la province de Kénitra", "rue de la Paix". */
+    for (int links = 0; links < 2 && link_word(r, s) && s + 1 < r->n &&
+                        !r->covered[s];
+         links++) {
       s++;
+    }
+    if (s >= r->n || !is_cap(&r->tok[s])) {
+      continue;
     }
     size_t end = name_run(r, s, 3);
     if (end == s) {
       continue;
     }
     NgEntityType type = NG_ENT_PLACE;
-    if (ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
+    if (!feature && ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
       type = NG_ENT_PLACE;
     }
-    if (!add(r, s, end, NG_MENTION_NAME, type)) {
+    if (!add(r, feature ? t : s, end, NG_MENTION_NAME, type)) {
       return NG_ERR_NOMEM;
     }
     t = end - 1;

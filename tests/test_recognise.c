@@ -545,6 +545,27 @@ test_bodies_without_names(void **state)
   ng_graph_free(g);
 }
 
+/* A place's name and an adjective of region ("la Suisse romande"), a
+ * street ("rue de la Paix"), a common word the gazetteer lists as a place
+ * ("le Nord"): none is the place the gazetteer has. */
+static void
+test_regions_streets_common_words(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "rsc", "fr", "2026-03-20",
+                      "En Suisse romande, la neige tombe. Le magasin de la rue "
+                      "de la Paix ferme dans le Nord, rue Kerbriant.");
+  const char *sr = tu_anchor_target(g, "Suisse romande", 0);
+  assert_non_null(sr);
+  assert_null(tu_object(g, sr, TU_SAMEAS));
+  assert_true(tu_has(g, sr, TU_RDF_TYPE, tu_ng("Place")));
+  assert_non_null(tu_anchor_target(g, "rue de la Paix", 0));
+  assert_non_null(tu_anchor_target(g, "rue Kerbriant", 0));
+  assert_null(tu_anchor_target(g, "Nord", 0));
+  assert_int_equal(tu_count(g, tu_wd("Q39"), TU_SAMEAS, NULL), 0);
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -573,6 +594,7 @@ main(void)
     cmocka_unit_test(test_ranks),
     cmocka_unit_test(test_acronym_of_linked_name),
     cmocka_unit_test(test_bodies_without_names),
+    cmocka_unit_test(test_regions_streets_common_words),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
