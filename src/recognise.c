@@ -1221,8 +1221,14 @@ expansion_label(Rec *r, size_t x0, size_t p1, const size_t *x1, size_t i)
 static bool
 acronym_has_determiner(const Rec *r, size_t t)
 {
+  /* Not in a headline in capitals ("LA LOI SUR LES LOYERS"), where the
+   * determiner is in capitals too and every word looks like an acronym. */
   return t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
-         in_class(r, "acronym_det", t - 1);
+         in_class(r, "acronym_det", t - 1) &&
+         !(r->tok[t - 1].flags & NG_TOK_UPPER) && !upper_word(r, t + 1, t) &&
+         !(r->tok[t - 1].c1 - r->tok[t - 1].c0 == 1 &&
+           (r->tok[t - 1].flags & NG_TOK_CAP) && t >= 2 &&
+           upper_word(r, t - 2, t));
 }
 
 /* The gazetteer name mention that ends at token t1 and starts at or

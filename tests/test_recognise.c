@@ -564,6 +564,14 @@ test_regions_streets_common_words(void **state)
   assert_null(tu_anchor_target(g, "Nord", 0));
   assert_int_equal(tu_count(g, tu_wd("Q39"), TU_SAMEAS, NULL), 0);
   ng_graph_free(g);
+
+  /* A headline in capitals is no string of acronyms. */
+  g = tu_run(tu_group_engine, "hl", "fr", "2026-03-20",
+             "LA LOI SUR LES LOYERS\nLe texte a été voté par la FNAIM.");
+  assert_null(tu_anchor_target(g, "LOI", 0));
+  assert_null(tu_anchor_target(g, "LOYERS", 0));
+  assert_non_null(tu_anchor_target(g, "FNAIM", 0));
+  ng_graph_free(g);
 }
 
 int
