@@ -702,6 +702,22 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
   return true;
 }
 
+/* The house number of an address before a street's noun at t ("16, rue
+ * La Boétie", "16 rue La Boétie"): where the address starts. */
+static size_t
+house_number_before(const Rec *r, size_t t)
+{
+  size_t s = t;
+  if (s > 0 && !strcmp(r->tok[s - 1].norm, ",") && !r->covered[s - 1]) {
+    s--;
+  }
+  if (s > 0 && (r->tok[s - 1].flags & NG_TOK_NUMBER) && !r->covered[s - 1] &&
+      r->tok[s - 1].sent == r->tok[t].sent) {
+    return s - 1;
+  }
+  return t;
+}
+
 /* The first token of a natural feature's noun right before token t
  * ("golfe de" before "Guinée", "Lake" before "Chad"), or SIZE_MAX. */
 static size_t
@@ -877,7 +893,12 @@ pass_gazetteer(Rec *r)
     }
     if (f0 != SIZE_MAX || sfx) {
       /* "le golfe de Guinée", "Lake Chad", "Kansas City", "Jackson
-       * County": another place, unlinked. */
+       * County", "292, rue Saint-Martin": another place, unlinked. */
+      const NgLexEntry *fe = NULL;
+      if (f0 != SIZE_MAX && match_class(r, "feature_head", f0, &fe) &&
+          !strcmp(fe->value, "street")) {
+        f0 = house_number_before(r, f0);
+      }
       if (!add(r, f0 != SIZE_MAX ? f0 : t, hits[best].t1 + sfx,
                NG_MENTION_NAME, NG_ENT_PLACE)) {
         return NG_ERR_NOMEM;
@@ -911,8 +932,9 @@ pass_place_heads(Rec *r)
     /* A natural feature or a street ("le lac Kivu", "rue Richer") is a
      * place of its own: the noun is part of its name. */
     bool feature = false;
+    const NgLexEntry *fe = NULL;
     if (!k) {
-      k = match_class(r, "feature_head", t, NULL);
+      k = match_class(r, "feature_head", t, &fe);
       feature = k > 0;
     }
     if (!k || t + k >= r->n || r->tok[t].flags & NG_TOK_CAP ||
@@ -937,7 +959,11 @@ pass_place_heads(Rec *r)
     if (!feature && ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
       type = NG_ENT_PLACE;
     }
-    if (!add(r, feature ? t : s, end, NG_MENTION_NAME, type)) {
+    size_t start = feature ? t : s;
+    if (feature && !strcmp(fe->value, "street")) {
+      start = house_number_before(r, t);
+    }
+    if (!add(r, start, end, NG_MENTION_NAME, type)) {
       return NG_ERR_NOMEM;
     }
     t = end - 1;
