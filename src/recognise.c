@@ -1708,6 +1708,12 @@ pass_context_places(Rec *r)
     if (end == s) {
       continue;
     }
+    /* A preposition that also takes persons ("céder à Abraham Olano"):
+     * only a one-word name after it is taken for a place. */
+    if (!strcmp(e->value, "dative") && end > s + 1) {
+      t = end - 1;
+      continue;
+    }
     if (!add(r, s, end, NG_MENTION_NAME, NG_ENT_PLACE)) {
       return NG_ERR_NOMEM;
     }

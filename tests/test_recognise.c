@@ -413,9 +413,13 @@ test_places_from_context(void **state)
   NgGraph *g = tu_run(tu_group_engine, "ctx-fr", "fr", "2026-03-20",
                       "Le convoi est arrivé à Kourougou mardi. Il repartira "
                       "à M. Ouattara de décider. Il a neigé en Moravie. "
-                      "Kourougou attend la pluie.");
+                      "Kourougou attend la pluie. Le maillot est revenu à "
+                      "Ossei Kpodar.");
   const char *k = tu_anchor_target(g, "Kourougou", 0);
   assert_non_null(tu_anchor_target(g, "Moravie", 0));
+  /* "à" also takes persons: a name of several words after it is not
+   * taken for a place. */
+  assert_int_equal(tu_count(g, NULL, TU_LABEL, "Ossei Kpodar"), 0);
   /* The same name again, with no preposition, is the same place. */
   assert_string_equal(tu_anchor_target(g, "Kourougou", 1), k);
   assert_non_null(k);
