@@ -266,6 +266,16 @@ place_starts(const Rec *r, size_t t)
   return false;
 }
 
+/* Does any gazetteer name start at token t? */
+static bool
+gaz_starts(const Rec *r, size_t t)
+{
+  NgGazMatch hit;
+  return t < r->n && r->res->gaz &&
+         ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok, r->n, t,
+                               &hit, 1) > 0;
+}
+
 /* A rank before a name ("le général Dupont", "Queen Mary"), not the end
  * of a longer title ("secrétaire général" names a post). */
 static bool
@@ -448,6 +458,46 @@ pass_first_name_persons(Rec *r)
       return NG_ERR_NOMEM;
     }
     t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
+/* Names coordinated with a person are persons ("Saugé et Renault",
+ * "Moréa, Minot et Delisle"): a name run after a person and a comma or a
+ * coordinator, that no gazetteer name starts and no organisation head
+ * ends. */
+static NgStatus
+pass_coordinated_persons(Rec *r)
+{
+  size_t n0 = r->an->n_mentions;
+  for (size_t i = 0; i < n0; i++) {
+    const NgMention *m = &r->an->mentions[i];
+    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
+      continue;
+    }
+    size_t k = m->t1;
+    uint32_t sent = m->sent;
+    while (k + 1 < r->n && r->tok[k].sent == sent &&
+           (!strcmp(r->tok[k].norm, ",") || in_class(r, "coordinator", k))) {
+      size_t n = k + 1;
+      if (!name_token(r, n) || gaz_starts(r, n) ||
+          match_class(r, "org_head", n, NULL)) {
+        break;
+      }
+      size_t e = name_run(r, n, MAX_NAME);
+      bool title = false;
+      for (size_t w = n; w < e && !title; w++) {
+        title = match_class(r, "title", w, NULL) > 0 || in_class(r, "rank", w);
+      }
+      if (e == n || title || r->tok[e - 1].sent != sent ||
+          names_a_body(r, n, e)) {
+        break; /* "John Smith, Interior Minister of Spain" */
+      }
+      if (!add(r, n, e, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, e)) {
+        return NG_ERR_NOMEM;
+      }
+      k = e;
+    }
   }
   return NG_SUCCESS;
 }
@@ -1917,6 +1967,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_national_bodies(&r);
   if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);
+  if (!st) st = pass_coordinated_persons(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_suffixed_places(&r);
   if (!st) st = pass_context_places(&r);

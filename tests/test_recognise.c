@@ -292,6 +292,18 @@ test_honorific_in_mention(void **state)
   assert_true(tu_has(g, kk, TU_RDF_TYPE, tu_ng("Person")));
   assert_non_null(tu_anchor_target(g, "Lavoisier", 0));
   ng_graph_free(g);
+
+  /* So does a person named in full for the names joined to it, but not
+   * for a place or an organisation. */
+  g = tu_run(tu_group_engine, "r-coord", "fr", "2026-03-20",
+             "Le prix revient à Guy Brunel et Kermadec, devant Lyon et "
+             "l'Institut Pasteur.");
+  const char *km = tu_anchor_target(g, "Kermadec", 0);
+  assert_non_null(km);
+  assert_true(tu_has(g, km, TU_RDF_TYPE, tu_ng("Person")));
+  assert_false(tu_has(g, tu_anchor_target(g, "Lyon", 0), TU_RDF_TYPE,
+                      tu_ng("Person")));
+  ng_graph_free(g);
 }
 
 /* Text wrapped at a fixed width: a line break inside a sentence does not
