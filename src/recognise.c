@@ -347,7 +347,8 @@ first_name(const Rec *r, size_t t)
   return is_cap(&r->tok[t]) && !r->covered[t] &&
          !(r->tok[t].flags & NG_TOK_UPPER) && in_class(r, "first_name", t) &&
          !in_class(r, "person_title", t) && !in_class(r, "title", t) &&
-         !in_class(r, "stopword", t);
+         !in_class(r, "stopword", t) && !in_class(r, "name_particle", t) &&
+         !in_class(r, "month", t) && !in_class(r, "weekday", t);
 }
 
 /* Does a gazetteer label start at token t and reach at least token

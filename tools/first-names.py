@@ -16,7 +16,7 @@ import collections
 import os
 import sys
 
-MIN_PEOPLE = 3
+MIN_PEOPLE = 2
 NC_ONLY = {"peppercat"}
 
 HEADER = """\
@@ -37,9 +37,9 @@ def first_word(name):
     if len(words) < 2:
         return None
     w = words[0]
-    # a given name: a capitalised word of letters (hyphens and apostrophes
-    # inside), not an initial or an abbreviation
-    if len(w) < 2 or not w[0].isupper() or not w[0].isalpha():
+    # a given name: a capitalised word of three letters or more (hyphens
+    # and apostrophes inside), not an initial or an abbreviation
+    if len(w) < 3 or not w[0].isupper() or not w[0].isalpha():
         return None
     if not all(c.isalpha() or c in "-'’" for c in w) or w.isupper():
         return None
