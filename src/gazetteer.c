@@ -833,6 +833,27 @@ org_type(const char *kind, uint32_t *prior)
   return NG_ENT_GOV_AGENCY;
 }
 
+/* Whether a row of regions.tsv is a first-level division: level 1, or no
+ * level given and a type that is one (a US state, a German land, a Swiss
+ * canton, a province or a governorate), not a district, a department, a
+ * county or a borough, which are second-level in most countries. */
+static bool
+region_is_top(const char *level, const char *type)
+{
+  static const char *const lower[] = {"district", "department", "county",
+                                      "borough", "municipality", "commune",
+                                      "arrondissement", NULL};
+  if (*level) {
+    return strcmp(level, "1") == 0;
+  }
+  for (size_t i = 0; lower[i]; i++) {
+    if (strstr(type, lower[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* The first code of a '|'-separated list ("FR|GN|SN" -> "FR"), copied
  * into @p buf. */
 static const char *
@@ -882,8 +903,9 @@ load_row(const Row *r, TableKind kind)
     break;
   case TAB_REGIONS:
     type = NG_ENT_REGION;
-    prior = strcmp(cell(r, "level"), "1") == 0 ? PRIOR_REGION_TOP
-                                               : PRIOR_REGION_SUB;
+    prior = region_is_top(cell(r, "level"), cell(r, "type"))
+              ? PRIOR_REGION_TOP
+              : PRIOR_REGION_SUB;
     break;
   case TAB_CONTINENTS:
     type = NG_ENT_CONTINENT;

@@ -31,7 +31,8 @@
  * Priors: a city's population (or its urban population), a constant for
  * each other table (continents > world regions > countries > international
  * organisations > news agencies > government agencies > first-level
- * regions = other organisations > other regions > people), and for a
+ * regions (level 1, or no level and a type such as state, land, canton or
+ * province) = other organisations > other regions > people), and for a
  * country the constant and the population of its listed cities, so that
  * a demonym shared by several countries ("Chinese") ranks the larger one
  * first. When two tables list one QID, the entries merge (one entry, the

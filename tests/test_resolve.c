@@ -220,6 +220,11 @@ test_focus_disambiguation(void **state)
              "drones.");
   assert_true(tu_has(g, NULL, TU_SAMEAS, TU_WD "Q3029559"));
   ng_graph_free(g);
+  /* A first-level division whose table row gives no level but a type
+   * (Michigan, Q1166: "state") is no minor place. */
+  g = tu_run(e, "state", "en", "2025-06-01", "Floods hit Michigan on Monday.");
+  assert_string_equal(tu_anchor_target(g, "Michigan", 0), tu_wd("Q1166"));
+  ng_graph_free(g);
   g = tu_run(e, "focus-cl", "fr", "2025-06-01",
              "Des pluies sur le Chili ont touché Victoria lundi.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q200999"));
