@@ -12,6 +12,11 @@
 #define MAX_ORG 14
 
 typedef struct {
+  const char **slots; /* cap slots, a power of two; NULL: empty */
+  size_t n, cap;
+} NormSet;
+
+typedef struct {
   NgAnalysis *an;
   const NgResources *res;
   const NgToken *tok;
@@ -19,13 +24,11 @@ typedef struct {
   bool *covered;
   /* Folded surnames of the persons named in full so far ("bovet" for
    * "Guy Bovet"): a later bare "Bovet" is that person, not a place. */
-  const char **surnames;
-  size_t n_surnames, cap_surnames;
+  NormSet surnames;
   /* Acronyms the text defines as another body than the gazetteer's
    * ("Association des fabricants de papier (AFP)"): not linked anywhere
    * in the document. */
-  const char **defined;
-  size_t n_defined, cap_defined;
+  NormSet defined;
 } Rec;
 
 static const char *
@@ -178,12 +181,18 @@ name_run(const Rec *r, size_t t, size_t max)
   return end;
 }
 
-/* Small sets of token norms (a document's surnames, its acronyms). */
+/* Small hash sets of token norms (a document's surnames, its acronyms):
+ * open addressing, the strings borrowed from the tokens. */
 static bool
-in_set(const char *const *set, size_t n, const char *norm)
+in_set(const NormSet *set, const char *norm)
 {
-  for (size_t i = 0; i < n; i++) {
-    if (!strcmp(set[i], norm)) {
+  if (!set->cap) {
+    return false;
+  }
+  size_t mask = set->cap - 1;
+  for (size_t i = ng_hash64(norm, strlen(norm), 0) & mask; set->slots[i];
+       i = (i + 1) & mask) {
+    if (!strcmp(set->slots[i], norm)) {
       return true;
     }
   }
@@ -191,32 +200,50 @@ in_set(const char *const *set, size_t n, const char *norm)
 }
 
 static NgStatus
-set_add(const char ***set, size_t *n, size_t *cap, const char *norm)
+set_add(NormSet *set, const char *norm)
 {
-  if (in_set(*set, *n, norm)) {
+  if (in_set(set, norm)) {
     return NG_SUCCESS;
   }
-  void *p = (void *)*set;
-  if (!ng_grow(&p, cap, *n + 1, sizeof(char *))) {
-    return NG_ERR_NOMEM;
+  if (2 * (set->n + 1) > set->cap) {
+    size_t cap = set->cap ? 2 * set->cap : 16;
+    const char **slots = ng_calloc(cap, sizeof(char *));
+    if (!slots) {
+      return NG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < set->cap; i++) {
+      if (set->slots[i]) {
+        size_t j = ng_hash64(set->slots[i], strlen(set->slots[i]), 0) & (cap - 1);
+        while (slots[j]) {
+          j = (j + 1) & (cap - 1);
+        }
+        slots[j] = set->slots[i];
+      }
+    }
+    ng_free((void *)set->slots);
+    set->slots = slots;
+    set->cap = cap;
   }
-  *set = p;
-  (*set)[(*n)++] = norm;
+  size_t i = ng_hash64(norm, strlen(norm), 0) & (set->cap - 1);
+  while (set->slots[i]) {
+    i = (i + 1) & (set->cap - 1);
+  }
+  set->slots[i] = norm;
+  set->n++;
   return NG_SUCCESS;
 }
 
 static bool
 is_surname(const Rec *r, size_t t)
 {
-  return in_set(r->surnames, r->n_surnames, r->tok[t].norm);
+  return in_set(&r->surnames, r->tok[t].norm);
 }
 
 /* Remember the surname of a person mention [t0, t1). */
 static NgStatus
 note_surname(Rec *r, size_t t1)
 {
-  return set_add(&r->surnames, &r->n_surnames, &r->cap_surnames,
-                 r->tok[t1 - 1].norm);
+  return set_add(&r->surnames, r->tok[t1 - 1].norm);
 }
 
 /* ---------------------------------------------------------------- 1 */
@@ -905,13 +932,12 @@ pass_gazetteer(Rec *r)
       continue;
     }
     if (hits[best].kind == NG_LABEL_ACRONYM && hits[best].t1 == t + 1) {
-      if (in_set(r->defined, r->n_defined, r->tok[t].norm) ||
+      if (in_set(&r->defined, r->tok[t].norm) ||
           in_class(r, "stopword", t)) { /* "AND", "DES" in a headline */
         continue;
       }
       if (!expansion_agrees(r, t, hits[best].t1, hits[best].entry)) {
-        if (set_add(&r->defined, &r->n_defined, &r->cap_defined,
-                    r->tok[t].norm)) {
+        if (set_add(&r->defined, r->tok[t].norm)) {
           return NG_ERR_NOMEM;
         }
         continue;
@@ -1683,20 +1709,69 @@ pass_suffixed_places(Rec *r)
  * head noun) is the same thing, with the same link, where it occurs
  * again with no such cue or in a place the cues refused ("à Kourougou
  * ... Kourougou a voté"); not a surname of the document's persons. */
+/* Candidate mentions of pass_repeated_names, sorted by the norm of
+ * their first token (qsort has no context argument: the tokens ride
+ * along). */
+typedef struct {
+  const char *first;
+  size_t mention;
+} Cand;
+
+static int
+cand_order(const void *a, const void *b)
+{
+  const Cand *x = a, *y = b;
+  int c = strcmp(x->first, y->first);
+  return c ? c : (x->mention < y->mention ? -1 : x->mention > y->mention);
+}
+
 static NgStatus
 pass_repeated_names(Rec *r)
 {
-  size_t n0 = r->an->n_mentions;
-  for (size_t t = 0; t < r->n; t++) {
+  size_t n0 = r->an->n_mentions, nc = 0;
+  Cand *cand = ng_malloc((n0 ? n0 : 1) * sizeof *cand);
+  if (!cand) {
+    return NG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n0; i++) {
+    const NgMention *m = &r->an->mentions[i];
+    if (m->kind == NG_MENTION_NAME && !m->led &&
+        (ng_entity_type_is_place(m->type) || ng_entity_type_is_org(m->type))) {
+      cand[nc++] = (Cand){r->tok[m->t0].norm, i};
+    }
+  }
+  qsort(cand, nc, sizeof *cand, cand_order);
+  NgStatus st = NG_SUCCESS;
+  for (size_t t = 0; t < r->n && !st; t++) {
     if (!name_token(r, t)) {
       continue;
     }
-    for (size_t i = 0; i < n0; i++) {
-      const NgMention *m = &r->an->mentions[i];
+    /* The first candidate whose first token is this one. */
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(cand[mid].first, r->tok[t].norm) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t c = lo; c < nc && !strcmp(cand[c].first, r->tok[t].norm); c++) {
+      const NgMention *m = &r->an->mentions[cand[c].mention];
       size_t len = m->t1 - m->t0;
-      if (m->kind != NG_MENTION_NAME || m->led ||
-          !(ng_entity_type_is_place(m->type) || ng_entity_type_is_org(m->type)) ||
-          t + len > r->n || !free_range(r, t, t + len) ||
+      if (t + len > r->n || !free_range(r, t, t + len)) {
+        continue;
+      }
+      bool same = true;
+      for (size_t k = 1; k < len && same; k++) {
+        same = !strcmp(r->tok[t + k].norm, r->tok[m->t0 + k].norm) &&
+               (r->tok[t + k].flags & NG_TOK_CAP) ==
+                 (r->tok[m->t0 + k].flags & NG_TOK_CAP) &&
+               r->tok[t + k].sent == r->tok[t].sent;
+      }
+      /* The whole name, not the start of a longer one. */
+      if (!same || (t + len < r->n && r->tok[t + len].sent == r->tok[t].sent &&
+                    name_token(r, t + len)) ||
           (len == 1 && is_surname(r, t))) {
         continue;
       }
@@ -1707,22 +1782,11 @@ pass_repeated_names(Rec *r)
           continue;
         }
       }
-      bool same = true;
-      for (size_t k = 0; k < len && same; k++) {
-        same = !strcmp(r->tok[t + k].norm, r->tok[m->t0 + k].norm) &&
-               (r->tok[t + k].flags & NG_TOK_CAP) ==
-                 (r->tok[m->t0 + k].flags & NG_TOK_CAP) &&
-               r->tok[t + k].sent == r->tok[t].sent;
-      }
-      /* The whole name, not the start of a longer one. */
-      if (!same || (t + len < r->n && r->tok[t + len].sent == r->tok[t].sent &&
-                    name_token(r, t + len))) {
-        continue;
-      }
       NgMention copy = *m;
       NgMention *a = add(r, t, t + len, NG_MENTION_NAME, copy.type);
       if (!a) {
-        return NG_ERR_NOMEM;
+        st = NG_ERR_NOMEM;
+        break;
       }
       a->gaz = copy.gaz;
       a->link_conf = copy.link_conf;
@@ -1732,7 +1796,8 @@ pass_repeated_names(Rec *r)
       break;
     }
   }
-  return NG_SUCCESS;
+  ng_free(cand);
+  return st;
 }
 
 /* Places the gazetteer does not know, named after a place preposition
@@ -1952,8 +2017,8 @@ pass_events(Rec *r)
 NgStatus
 ng_recognise(NgAnalysis *an, const NgResources *res)
 {
-  Rec r = {an,   res,  an->seg.tokens, an->seg.n_tokens, NULL, NULL, 0, 0,
-           NULL, 0, 0};
+  Rec r = {an, res, an->seg.tokens, an->seg.n_tokens, NULL, {NULL, 0, 0},
+           {NULL, 0, 0}};
   r.covered = ng_calloc(r.n ? r.n : 1, sizeof(bool));
   if (!r.covered) {
     return NG_ERR_NOMEM;
@@ -1977,8 +2042,8 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);
   ng_free(r.covered);
-  ng_free((void *)r.surnames);
-  ng_free((void *)r.defined);
+  ng_free((void *)r.surnames.slots);
+  ng_free((void *)r.defined.slots);
   if (st) {
     return st;
   }
