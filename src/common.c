@@ -800,6 +800,72 @@ ng_hash64(const void *data, size_t n, uint64_t seed)
   return h;
 }
 
+/* ---- string map ---- */
+
+void
+ng_strmap_free(NgStrMap *m)
+{
+  if (!m) {
+    return;
+  }
+  ng_free((void *)m->keys);
+  ng_free(m->vals);
+  memset(m, 0, sizeof(*m));
+}
+
+/* The slot of @p key: its own, or the empty one it would take. */
+static size_t
+strmap_slot(const NgStrMap *m, const char *key)
+{
+  size_t mask = m->cap - 1;
+  size_t i = (size_t)ng_hash64(key, strlen(key), 0) & mask;
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0) {
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+int32_t
+ng_strmap_get(const NgStrMap *m, const char *key)
+{
+  if (!m->cap) {
+    return -1;
+  }
+  size_t i = strmap_slot(m, key);
+  return m->keys[i] ? m->vals[i] : -1;
+}
+
+NgStatus
+ng_strmap_put(NgStrMap *m, const char *key, int32_t val)
+{
+  if ((m->count + 1) * 2 > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    NgStrMap g = {ng_calloc(cap, sizeof(char *)), ng_calloc(cap, sizeof(int32_t)),
+                  cap, 0};
+    if (!g.keys || !g.vals) {
+      ng_strmap_free(&g);
+      return NG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+      if (m->keys[i]) {
+        size_t j = strmap_slot(&g, m->keys[i]);
+        g.keys[j] = m->keys[i];
+        g.vals[j] = m->vals[i];
+        g.count++;
+      }
+    }
+    ng_strmap_free(m);
+    *m = g;
+  }
+  size_t i = strmap_slot(m, key);
+  if (!m->keys[i]) {
+    m->keys[i] = key;
+    m->count++;
+  }
+  m->vals[i] = val;
+  return NG_SUCCESS;
+}
+
 const char *
 ng_format_decimal(double v, char *buf, size_t size)
 {

@@ -96,6 +96,23 @@ void ng_nfc(const char *s, size_t n, NgBuf *out);
 /* ---- hashing (deterministic IRIs) ---- */
 uint64_t ng_hash64(const void *data, size_t n, uint64_t seed);
 
+/* ---- a string -> int32 hash map ----
+ * Open addressing, linear probing; keys are borrowed (they must outlive
+ * the map: an arena's strings, a document's tokens). Zero-initialise it
+ * ({0}) to start empty. */
+typedef struct {
+  const char **keys;
+  int32_t *vals;
+  size_t cap, count;
+} NgStrMap;
+
+/* Free the table (the keys are not the map's); it is empty again. */
+void ng_strmap_free(NgStrMap *m);
+/* The value of @p key, or -1 when absent. */
+int32_t ng_strmap_get(const NgStrMap *m, const char *key);
+/* Set @p key to @p val; NG_ERR_NOMEM when the table cannot grow. */
+NgStatus ng_strmap_put(NgStrMap *m, const char *key, int32_t val);
+
 /* ---- locale-proof number formatting ---- */
 /* "0.85" whatever the locale; 3 decimals at most, trailing zeros dropped. */
 const char *ng_format_decimal(double v, char *buf, size_t size);

@@ -236,74 +236,6 @@ qid_valid(const char *s)
 /* ------------------------------------------------------------------ */
 /* Builder                                                             */
 
-/* A string -> int32 hash map (open addressing); keys live in the
- * builder's arena. */
-typedef struct {
-  const char **keys;
-  int32_t *vals;
-  size_t cap, count;
-} StrMap;
-
-static void
-strmap_free(StrMap *m)
-{
-  ng_free(m->keys);
-  ng_free(m->vals);
-  memset(m, 0, sizeof(*m));
-}
-
-static size_t
-strmap_slot(const StrMap *m, const char *key)
-{
-  size_t mask = m->cap - 1;
-  size_t i = (size_t)ng_hash64(key, strlen(key), 0) & mask;
-  while (m->keys[i] && strcmp(m->keys[i], key) != 0) {
-    i = (i + 1) & mask;
-  }
-  return i;
-}
-
-static int32_t
-strmap_get(const StrMap *m, const char *key)
-{
-  if (m->cap == 0) {
-    return -1;
-  }
-  size_t i = strmap_slot(m, key);
-  return m->keys[i] ? m->vals[i] : -1;
-}
-
-static bool
-strmap_put(StrMap *m, const char *key, int32_t val)
-{
-  if ((m->count + 1) * 2 > m->cap) {
-    size_t ncap = m->cap ? m->cap * 2 : 256;
-    StrMap n = {ng_calloc(ncap, sizeof(char *)),
-                ng_calloc(ncap, sizeof(int32_t)), ncap, 0};
-    if (!n.keys || !n.vals) {
-      strmap_free(&n);
-      return false;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-      if (m->keys[i]) {
-        size_t j = strmap_slot(&n, m->keys[i]);
-        n.keys[j] = m->keys[i];
-        n.vals[j] = m->vals[i];
-        n.count++;
-      }
-    }
-    strmap_free(m);
-    *m = n;
-  }
-  size_t i = strmap_slot(m, key);
-  if (!m->keys[i]) {
-    m->keys[i] = key;
-    m->count++;
-  }
-  m->vals[i] = val;
-  return true;
-}
-
 typedef struct {
   const char *qid, *label_en, *label_fr;
   const char *country; /* a QID, or an ISO 3166-1 code resolved at write */
@@ -329,8 +261,8 @@ struct NgGazBuilder {
   size_t n_entries, cap_entries;
   BLabel *labels;
   size_t n_labels, cap_labels;
-  StrMap by_qid;  /* QID -> entry */
-  StrMap by_iso2; /* country code -> entry */
+  NgStrMap by_qid;  /* QID -> entry */
+  NgStrMap by_iso2; /* country code -> entry */
   size_t dropped; /* labels whose country code matched no country */
 };
 
@@ -361,8 +293,8 @@ ng_gaz_builder_free(NgGazBuilder *b)
   ng_arena_free(b->scratch);
   ng_free(b->entries);
   ng_free(b->labels);
-  strmap_free(&b->by_qid);
-  strmap_free(&b->by_iso2);
+  ng_strmap_free(&b->by_qid);
+  ng_strmap_free(&b->by_iso2);
   ng_free(b);
 }
 
@@ -387,7 +319,7 @@ ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid, NgEntityType type,
       type >= NG_ENT_TYPE_COUNT) {
     return -1;
   }
-  int32_t found = strmap_get(&b->by_qid, qid);
+  int32_t found = ng_strmap_get(&b->by_qid, qid);
   if (found >= 0) {
     /* The same item from another table: one entry, the union of labels. */
     BEntry *e = &b->entries[found];
@@ -422,7 +354,7 @@ ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid, NgEntityType type,
     return -1;
   }
   int32_t idx = (int32_t)b->n_entries;
-  if (!strmap_put(&b->by_qid, e.qid, idx)) {
+  if (ng_strmap_put(&b->by_qid, e.qid, idx)) {
     return -1;
   }
   b->entries[b->n_entries++] = e;
@@ -934,7 +866,7 @@ load_row(const Row *r, TableKind kind)
   }
   if (kind == TAB_COUNTRIES) {
     const char *iso2 = bstr(b, cell(r, "iso2"));
-    if (!iso2 || (iso2[0] && !strmap_put(&b->by_iso2, iso2, e))) {
+    if (!iso2 || (iso2[0] && ng_strmap_put(&b->by_iso2, iso2, e))) {
       return NG_ERR_NOMEM;
     }
   }
@@ -1080,7 +1012,7 @@ ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path, const NgLog *log)
 /* The string pool: each distinct string stored once. */
 typedef struct {
   NgBuf buf;
-  StrMap seen;
+  NgStrMap seen;
 } Pool;
 
 static uint32_t
@@ -1089,7 +1021,7 @@ pool_add(Pool *p, const char *s)
   if (!s || !*s) {
     return 0;
   }
-  int32_t off = strmap_get(&p->seen, s);
+  int32_t off = ng_strmap_get(&p->seen, s);
   if (off > 0) {
     return (uint32_t)off;
   }
@@ -1099,7 +1031,7 @@ pool_add(Pool *p, const char *s)
     return 0;
   }
   ng_buf_append(&p->buf, s, strlen(s) + 1);
-  if (p->buf.failed || !strmap_put(&p->seen, s, (int32_t)at)) {
+  if (p->buf.failed || ng_strmap_put(&p->seen, s, (int32_t)at)) {
     p->buf.failed = true;
     return 0;
   }
@@ -1206,7 +1138,7 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
     const BEntry *e = order[i];
     country[i] = e->country;
     if (is_iso2(e->country)) {
-      int32_t c = strmap_get(&b->by_iso2, e->country);
+      int32_t c = ng_strmap_get(&b->by_iso2, e->country);
       country[i] = c >= 0 ? b->entries[c].qid : "";
       if (c >= 0 && e->type == NG_ENT_CITY) {
         city_pop[remap[c]] += e->prior;
@@ -1239,7 +1171,7 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
   for (size_t i = 0; i < b->n_labels; i++) {
     BLabel l = b->labels[i];
     if (l.iso2) {
-      l.entry = strmap_get(&b->by_iso2, l.iso2);
+      l.entry = ng_strmap_get(&b->by_iso2, l.iso2);
     }
     if (l.entry < 0) {
       b->dropped++;
@@ -1388,7 +1320,7 @@ done:
   ng_free(lrec);
   ng_free(index);
   ng_buf_free(&pool.buf);
-  strmap_free(&pool.seen);
+  ng_strmap_free(&pool.seen);
   return st;
 }
 

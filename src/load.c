@@ -62,11 +62,11 @@ struct NgLoaderS
   NgBuf why;    /* the explanation of the last failure */
   NgBuf nt;     /* the N-Triples of the document being sent */
   NgBuf req;    /* the text of an update request, or a URL */
-  /* Graphs this loader has already written (open addressing): a graph
-   * met again, as when its quads are not contiguous in a file, is added
-   * to instead of replaced. */
-  char **seen;
-  size_t seen_cap, seen_n;
+  /* Graphs this loader has already written: a graph met again, as when
+   * its quads are not contiguous in a file, is added to instead of
+   * replaced. The names live in seen_names. */
+  NgStrMap seen;
+  NgArena *seen_names;
 };
 
 /* ------------------------------------------------------------------ */
@@ -476,10 +476,8 @@ ng_loader_free(NgLoader *l)
   ng_buf_free(&l->why);
   ng_buf_free(&l->nt);
   ng_buf_free(&l->req);
-  for (size_t i = 0; i < l->seen_cap; i++) {
-    ng_free(l->seen[i]);
-  }
-  ng_free(l->seen);
+  ng_strmap_free(&l->seen);
+  ng_arena_free(l->seen_names);
   ng_free(l);
 }
 
@@ -594,17 +592,7 @@ ng_loader_new(const NgLoadOptions *o, const NgLog *log, NgStatus *st)
 static bool
 seen_has(const NgLoader *l, const char *graph)
 {
-  if (!l->seen_cap) {
-    return false;
-  }
-  size_t mask = l->seen_cap - 1;
-  size_t i = (size_t)ng_hash64(graph, strlen(graph), 0) & mask;
-  for (; l->seen[i]; i = (i + 1) & mask) {
-    if (strcmp(l->seen[i], graph) == 0) {
-      return true;
-    }
-  }
-  return false;
+  return ng_strmap_get(&l->seen, graph) >= 0;
 }
 
 static NgStatus
@@ -613,38 +601,14 @@ seen_add(NgLoader *l, const char *graph)
   if (seen_has(l, graph)) {
     return NG_SUCCESS;
   }
-  if ((l->seen_n + 1) * 2 > l->seen_cap) {
-    size_t cap = l->seen_cap ? l->seen_cap * 2 : 64;
-    char **items = ng_calloc(cap, sizeof *items);
-    if (!items) {
-      return NG_ERR_NOMEM;
-    }
-    for (size_t j = 0; j < l->seen_cap; j++) {
-      char *g = l->seen[j];
-      if (g) {
-        size_t i = (size_t)ng_hash64(g, strlen(g), 0) & (cap - 1);
-        while (items[i]) {
-          i = (i + 1) & (cap - 1);
-        }
-        items[i] = g;
-      }
-    }
-    ng_free(l->seen);
-    l->seen = items;
-    l->seen_cap = cap;
+  if (!l->seen_names && !(l->seen_names = ng_arena_new(4096))) {
+    return NG_ERR_NOMEM;
   }
-  char *copy = ng_strdup(graph);
+  const char *copy = ng_arena_strndup(l->seen_names, graph, strlen(graph));
   if (!copy) {
     return NG_ERR_NOMEM;
   }
-  size_t mask = l->seen_cap - 1;
-  size_t i = (size_t)ng_hash64(graph, strlen(graph), 0) & mask;
-  while (l->seen[i]) {
-    i = (i + 1) & mask;
-  }
-  l->seen[i] = copy;
-  l->seen_n++;
-  return NG_SUCCESS;
+  return ng_strmap_put(&l->seen, copy, 0);
 }
 
 /* ---- requests ---- */

@@ -12,11 +12,6 @@
 #define MAX_ORG 14
 
 typedef struct {
-  const char **slots; /* cap slots, a power of two; NULL: empty */
-  size_t n, cap;
-} NormSet;
-
-typedef struct {
   NgAnalysis *an;
   const NgResources *res;
   const NgToken *tok;
@@ -24,11 +19,11 @@ typedef struct {
   bool *covered;
   /* Folded surnames of the persons named in full so far ("bovet" for
    * "Guy Bovet"): a later bare "Bovet" is that person, not a place. */
-  NormSet surnames;
+  NgStrMap surnames;
   /* Acronyms the text defines as another body than the gazetteer's
    * ("Association des fabricants de papier (AFP)"): not linked anywhere
    * in the document. */
-  NormSet defined;
+  NgStrMap defined;
 } Rec;
 
 static const char *
@@ -181,56 +176,18 @@ name_run(const Rec *r, size_t t, size_t max)
   return end;
 }
 
-/* Small hash sets of token norms (a document's surnames, its acronyms):
- * open addressing, the strings borrowed from the tokens. */
+/* The document's surnames and defined acronyms are sets of token norms:
+ * maps whose value is unused. */
 static bool
-in_set(const NormSet *set, const char *norm)
+in_set(const NgStrMap *set, const char *norm)
 {
-  if (!set->cap) {
-    return false;
-  }
-  size_t mask = set->cap - 1;
-  for (size_t i = ng_hash64(norm, strlen(norm), 0) & mask; set->slots[i];
-       i = (i + 1) & mask) {
-    if (!strcmp(set->slots[i], norm)) {
-      return true;
-    }
-  }
-  return false;
+  return ng_strmap_get(set, norm) >= 0;
 }
 
 static NgStatus
-set_add(NormSet *set, const char *norm)
+set_add(NgStrMap *set, const char *norm)
 {
-  if (in_set(set, norm)) {
-    return NG_SUCCESS;
-  }
-  if (2 * (set->n + 1) > set->cap) {
-    size_t cap = set->cap ? 2 * set->cap : 16;
-    const char **slots = ng_calloc(cap, sizeof(char *));
-    if (!slots) {
-      return NG_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < set->cap; i++) {
-      if (set->slots[i]) {
-        size_t j = ng_hash64(set->slots[i], strlen(set->slots[i]), 0) & (cap - 1);
-        while (slots[j]) {
-          j = (j + 1) & (cap - 1);
-        }
-        slots[j] = set->slots[i];
-      }
-    }
-    ng_free((void *)set->slots);
-    set->slots = slots;
-    set->cap = cap;
-  }
-  size_t i = ng_hash64(norm, strlen(norm), 0) & (set->cap - 1);
-  while (set->slots[i]) {
-    i = (i + 1) & (set->cap - 1);
-  }
-  set->slots[i] = norm;
-  set->n++;
-  return NG_SUCCESS;
+  return ng_strmap_put(set, norm, 0);
 }
 
 static bool
@@ -2017,8 +1974,7 @@ pass_events(Rec *r)
 NgStatus
 ng_recognise(NgAnalysis *an, const NgResources *res)
 {
-  Rec r = {an, res, an->seg.tokens, an->seg.n_tokens, NULL, {NULL, 0, 0},
-           {NULL, 0, 0}};
+  Rec r = {an, res, an->seg.tokens, an->seg.n_tokens, NULL, {0}, {0}};
   r.covered = ng_calloc(r.n ? r.n : 1, sizeof(bool));
   if (!r.covered) {
     return NG_ERR_NOMEM;
@@ -2042,8 +1998,8 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);
   ng_free(r.covered);
-  ng_free((void *)r.surnames.slots);
-  ng_free((void *)r.defined.slots);
+  ng_strmap_free(&r.surnames);
+  ng_strmap_free(&r.defined);
   if (st) {
     return st;
   }

@@ -85,77 +85,6 @@ type_compatible(NgEntityType want, NgEntityType have)
   return false;
 }
 
-/* ---- a string map for the document's names ----
- * Open addressing from a folded name to an int32 (an entity or a mention
- * index): coreference must stay linear in a long document's names. */
-typedef struct {
-  const char **keys;
-  int32_t *vals;
-  size_t n, cap;
-} KeyMap;
-
-static void
-keymap_free(KeyMap *m)
-{
-  ng_free((void *)m->keys);
-  ng_free(m->vals);
-}
-
-/* The slot of @p key: its own, or the empty one it would take. */
-static size_t
-keymap_slot(const KeyMap *m, const char *key)
-{
-  size_t mask = m->cap - 1;
-  size_t i = ng_hash64(key, strlen(key), 0) & mask;
-  while (m->keys[i] && strcmp(m->keys[i], key) != 0) {
-    i = (i + 1) & mask;
-  }
-  return i;
-}
-
-/* The value of @p key, or -1. */
-static int32_t
-keymap_get(const KeyMap *m, const char *key)
-{
-  if (!m->cap) {
-    return -1;
-  }
-  size_t i = keymap_slot(m, key);
-  return m->keys[i] ? m->vals[i] : -1;
-}
-
-/* Set @p key to @p val (the key is borrowed). */
-static NgStatus
-keymap_put(KeyMap *m, const char *key, int32_t val)
-{
-  if (2 * (m->n + 1) > m->cap) {
-    KeyMap g = {NULL, NULL, 0, m->cap ? 2 * m->cap : 64};
-    g.keys = ng_calloc(g.cap, sizeof(char *));
-    g.vals = ng_calloc(g.cap, sizeof(int32_t));
-    if (!g.keys || !g.vals) {
-      keymap_free(&g);
-      return NG_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-      if (m->keys[i]) {
-        size_t j = keymap_slot(&g, m->keys[i]);
-        g.keys[j] = m->keys[i];
-        g.vals[j] = m->vals[i];
-        g.n++;
-      }
-    }
-    keymap_free(m);
-    *m = g;
-  }
-  size_t i = keymap_slot(m, key);
-  if (!m->keys[i]) {
-    m->keys[i] = key;
-    m->n++;
-  }
-  m->vals[i] = val;
-  return NG_SUCCESS;
-}
-
 /* ---- the document's focus ----
  * A name several entries share ("Victoria", "Brest") is more likely the
  * one in a country the document speaks of. The focus is the set of
@@ -261,7 +190,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
   NgStatus st = NG_SUCCESS;
   /* Full names of persons -> entity; surnames -> the person with the
    * longest name ending with it; other names -> their first mention. */
-  KeyMap persons = {0}, surnames = {0}, others = {0};
+  NgStrMap persons = {0}, surnames = {0}, others = {0};
   int32_t *surname_len = NULL;
 
   /* Pass 1: names. Linked mentions meet by gazetteer entry; persons by full
@@ -291,11 +220,11 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
         st = NG_ERR_NOMEM;
         continue;
       }
-      m->entity = keymap_get(&persons, f);
+      m->entity = ng_strmap_get(&persons, f);
       key[i] = f;
       if (m->entity < 0) {
         m->entity = new_entity(an, m, mention_text(an, m));
-        if (m->entity < 0 || keymap_put(&persons, f, m->entity)) {
+        if (m->entity < 0 || ng_strmap_put(&persons, f, m->entity)) {
           st = NG_ERR_NOMEM;
         }
       }
@@ -312,10 +241,10 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       continue;
     }
     const char *sn = surname(an, o);
-    int32_t best = keymap_get(&surnames, sn);
+    int32_t best = ng_strmap_get(&surnames, sn);
     if (best < 0 || (int32_t)(o->t1 - o->t0) > surname_len[best]) {
       surname_len[o->entity] = (int32_t)(o->t1 - o->t0);
-      st = keymap_put(&surnames, sn, o->entity);
+      st = ng_strmap_put(&surnames, sn, o->entity);
     }
   }
   for (size_t i = 0; i < an->n_mentions && !st; i++) {
@@ -327,7 +256,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     if (m->type == NG_ENT_PERSON) {
       /* A short form: the person in the document whose name ends with it
        * (the longest such name). */
-      int32_t best = keymap_get(&surnames, surname(an, m));
+      int32_t best = ng_strmap_get(&surnames, surname(an, m));
       m->entity = best >= 0 ? best : new_entity(an, m, mention_text(an, m));
       if (m->entity < 0) {
         st = NG_ERR_NOMEM;
@@ -346,7 +275,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     /* The first earlier mention with this name, if its type fits; else
      * (rare: "X" as an organisation, then as a place) the first that
      * fits. */
-    int32_t first = keymap_get(&others, f);
+    int32_t first = ng_strmap_get(&others, f);
     size_t j0 = first >= 0 ? (size_t)first : i;
     if (first >= 0 &&
         !type_compatible(an->mentions[first].type, m->type)) {
@@ -364,7 +293,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       }
     }
     key[i] = f;
-    if (first < 0 && keymap_put(&others, f, (int32_t)i)) {
+    if (first < 0 && ng_strmap_put(&others, f, (int32_t)i)) {
       st = NG_ERR_NOMEM;
       continue;
     }
@@ -445,8 +374,8 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
   }
   ng_free(key);
   ng_free(surname_len);
-  keymap_free(&persons);
-  keymap_free(&surnames);
-  keymap_free(&others);
+  ng_strmap_free(&persons);
+  ng_strmap_free(&surnames);
+  ng_strmap_free(&others);
   return st;
 }

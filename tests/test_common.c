@@ -418,6 +418,31 @@ test_data_find(void **state)
   rmdir(d2);
 }
 
+/* The shared string map: absent keys, updates, growth past many keys. */
+static void
+test_strmap(void **state)
+{
+  (void)state;
+  NgStrMap m = {0};
+  assert_int_equal(ng_strmap_get(&m, "absent"), -1);
+  static char keys[1000][8];
+  for (int i = 0; i < 1000; i++) {
+    snprintf(keys[i], sizeof keys[i], "k%d", i);
+    assert_int_equal(ng_strmap_put(&m, keys[i], i), NG_SUCCESS);
+  }
+  assert_int_equal(m.count, 1000);
+  for (int i = 0; i < 1000; i++) {
+    assert_int_equal(ng_strmap_get(&m, keys[i]), i);
+  }
+  assert_int_equal(ng_strmap_put(&m, "k7", 70), NG_SUCCESS);
+  assert_int_equal(ng_strmap_get(&m, "k7"), 70);
+  assert_int_equal(m.count, 1000);
+  assert_int_equal(ng_strmap_get(&m, "k1000"), -1);
+  ng_strmap_free(&m);
+  assert_int_equal(ng_strmap_get(&m, "k1"), -1);
+  ng_strmap_free(NULL);
+}
+
 int
 main(void)
 {
@@ -435,6 +460,7 @@ main(void)
       cmocka_unit_test(test_format_decimal),
       cmocka_unit_test(test_strerror),
       cmocka_unit_test(test_data_find),
+      cmocka_unit_test(test_strmap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
