@@ -228,12 +228,10 @@ more_honoured_names(Rec *r, size_t *end)
   return NG_SUCCESS;
 }
 
-/* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
- * (as press and annotation conventions have it), not of the name. */
-/* Does a gazetteer place name start at token t ("le commandant de
- * Strasbourg" is a post, not a name with a particle)? */
+/* Does a gazetteer name start at token t whose entry @p pred accepts
+ * (any entry when NULL)? */
 static bool
-place_starts(const Rec *r, size_t t)
+gaz_starts_where(const Rec *r, size_t t, bool (*pred)(const NgGazEntry *))
 {
   NgGazMatch hits[8];
   if (t >= r->n || !r->res->gaz) {
@@ -243,21 +241,41 @@ place_starts(const Rec *r, size_t t)
                                     r->n, t, hits, NG_COUNTOF(hits));
   for (size_t i = 0; i < nh; i++) {
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
-    if (ng_entity_type_is_place(e.type)) {
+    if (!pred || pred(&e)) {
       return true;
     }
   }
   return false;
 }
 
+static bool
+place_entry(const NgGazEntry *e)
+{
+  return ng_entity_type_is_place(e->type);
+}
+
+static bool major_entry(const NgGazEntry *e);
+
 /* Does any gazetteer name start at token t? */
 static bool
 gaz_starts(const Rec *r, size_t t)
 {
-  NgGazMatch hit;
-  return t < r->n && r->res->gaz &&
-         ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok, r->n, t,
-                               &hit, 1) > 0;
+  return gaz_starts_where(r, t, NULL);
+}
+
+/* Does a gazetteer place name start at token t ("le commandant de
+ * Strasbourg" is a post, not a name with a particle)? */
+static bool
+place_starts(const Rec *r, size_t t)
+{
+  return gaz_starts_where(r, t, place_entry);
+}
+
+/* Does the name of a major entry start at token t? */
+static bool
+major_starts(const Rec *r, size_t t)
+{
+  return gaz_starts_where(r, t, major_entry);
 }
 
 /* A rank before a name ("le général Dupont", "Queen Mary"), not the end
@@ -281,6 +299,8 @@ rank_word(const Rec *r, size_t t)
   return true;
 }
 
+/* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
+ * (as press and annotation conventions have it), not of the name. */
 static NgStatus
 pass_honorific_persons(Rec *r)
 {
@@ -362,8 +382,6 @@ gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
 /* A given name and a capitalised surname ("Guy Bovet", "Cindy Santos"),
  * unless the gazetteer names the whole run or the surname starts a
  * gazetteer name of its own ("Christian Democratic Union"). */
-static bool major_starts(const Rec *r, size_t t);
-
 /* Does a word of [t0, t1) head an organisation or make a place ("Wayne
  * University", "Jackson County")? Then the run names no person. */
 static bool
@@ -621,25 +639,6 @@ major_entry(const NgGazEntry *e)
   case NG_ENT_NEWS_AGENCY:
   case NG_ENT_PLACE:
   case NG_ENT_TYPE_COUNT: return false;
-  }
-  return false;
-}
-
-/* Does the name of a major entry start at token t? */
-static bool
-major_starts(const Rec *r, size_t t)
-{
-  NgGazMatch hits[8];
-  if (t >= r->n || !r->res->gaz) {
-    return false;
-  }
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
-                                    r->n, t, hits, NG_COUNTOF(hits));
-  for (size_t i = 0; i < nh; i++) {
-    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
-    if (major_entry(&e)) {
-      return true;
-    }
   }
   return false;
 }
