@@ -1197,6 +1197,22 @@ find_expansion(const Rec *r, size_t t, const Part *parts, size_t np,
   return false;
 }
 
+/* The gazetteer name mention that ends at token t1 and starts at or
+ * after x0, or NULL. */
+static const NgMention *
+gaz_mention_ending(const Rec *r, size_t x0, size_t t1)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t1 == t1 && m->t0 >= x0 && m->gaz >= 0 &&
+        m->kind == NG_MENTION_NAME) {
+      return m;
+    }
+  }
+  return NULL;
+}
+
 /* An acronym in parentheses after its long form ("Agence nationale des
  * routes (ANR)") is the entry the gazetteer knows only when the long form
  * names that entry too; otherwise the text defines another body that
@@ -1209,12 +1225,9 @@ expansion_agrees(const Rec *r, size_t t, size_t t1, uint32_t entry)
       strcmp(r->tok[t1].norm, ")") || r->tok[t - 1].sent != r->tok[t].sent) {
     return true;
   }
-  const NgAnalysis *an = r->an;
-  for (size_t i = an->n_mentions; i-- > 0;) {
-    const NgMention *m = &an->mentions[i];
-    if (m->t1 == t - 1 && m->kind == NG_MENTION_NAME && m->gaz >= 0) {
-      return m->gaz == (int32_t)entry;
-    }
+  const NgMention *m = gaz_mention_ending(r, 0, t - 1);
+  if (m) {
+    return m->gaz == (int32_t)entry;
   }
   /* No name right before: does the text spell the letters out (a long
    * form the gazetteer does not know), or is it a credit ("(AFP)")? */
@@ -1290,21 +1303,6 @@ acronym_has_determiner(const Rec *r, size_t t)
            upper_word(r, t - 2, t));
 }
 
-/* The gazetteer name mention that ends at token t1 and starts at or
- * after x0, or NULL. */
-static const NgMention *
-gaz_mention_ending(const Rec *r, size_t x0, size_t t1)
-{
-  const NgAnalysis *an = r->an;
-  for (size_t i = an->n_mentions; i-- > 0;) {
-    const NgMention *m = &an->mentions[i];
-    if (m->t1 == t1 && m->t0 >= x0 && m->gaz >= 0 &&
-        m->kind == NG_MENTION_NAME) {
-      return m;
-    }
-  }
-  return NULL;
-}
 
 /* An acronym in parentheses right after a gazetteer name that starts
  * with its first letter ("... de l'Afrique de l'Ouest (CEDEAO)", whose
