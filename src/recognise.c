@@ -752,19 +752,23 @@ house_number_before(const Rec *r, size_t t)
   return t;
 }
 
-/* The first token of a natural feature's noun right before token t
- * ("golfe de" before "Guinée", "Lake" before "Chad"), or SIZE_MAX. */
+/* The first token of a phrase of class @p cls (a place noun, a feature
+ * noun) that ends, through at most @p max_links link words, right before
+ * token t and starts at least @p min_back tokens before it: "golfe de"
+ * before "Guinée", "canton de" before "Vaud"; SIZE_MAX when none. */
 static size_t
-feature_start(const Rec *r, size_t t)
+head_before(const Rec *r, size_t t, const char *cls, size_t min_back,
+            int max_links)
 {
-  for (size_t back = 1; back <= 4 && back <= t; back++) {
+  for (size_t back = min_back; back <= 4 && back <= t; back++) {
     size_t s = t - back;
     if (r->tok[s].sent != r->tok[t].sent || r->covered[s]) {
       return SIZE_MAX;
     }
-    size_t k = match_class(r, "feature_head", s, NULL);
+    size_t k = match_class(r, cls, s, NULL);
     size_t e = s + k;
-    for (int links = 0; k && links < 2 && e < t && link_word(r, e); links++) {
+    for (int links = 0; k && links < max_links && e < t && link_word(r, e);
+         links++) {
       e++; /* "rue de la Paix" */
     }
     if (k && e == t) {
@@ -774,34 +778,29 @@ feature_start(const Rec *r, size_t t)
   return SIZE_MAX;
 }
 
+/* The first token of a natural feature's or a street's noun right before
+ * token t ("golfe de" before "Guinée", "Lake" before "Chad"), or
+ * SIZE_MAX. */
+static size_t
+feature_start(const Rec *r, size_t t)
+{
+  return head_before(r, t, "feature_head", 1, 2);
+}
+
 /* "le canton de Vaud", "la ville de Berne", "the city of Leeds": the
  * place noun before a place's name belongs to the written mention. */
 static void
 lead_place_noun(Rec *r, NgMention *m)
 {
-  size_t t = m->t0;
-  for (size_t back = 2; back <= 4 && back <= t; back++) {
-    size_t s = t - back;
-    if (r->tok[s].sent != r->tok[t].sent || r->covered[s]) {
-      return;
-    }
-    size_t k = match_class(r, "place_head", s, NULL);
-    size_t e = s + k;
-    if (!k) {
-      continue;
-    }
-    if (e < t && link_word(r, e)) {
-      e++;
-    }
-    if (e == t) {
-      m->led = true;
-      m->lead_b0 = r->tok[s].b0;
-      m->lead_c0 = r->tok[s].c0;
-      for (size_t i = s; i < t; i++) {
-        r->covered[i] = true;
-      }
-      return;
-    }
+  size_t s = head_before(r, m->t0, "place_head", 2, 1);
+  if (s == SIZE_MAX) {
+    return;
+  }
+  m->led = true;
+  m->lead_b0 = r->tok[s].b0;
+  m->lead_c0 = r->tok[s].c0;
+  for (size_t i = s; i < m->t0; i++) {
+    r->covered[i] = true;
   }
 }
 
