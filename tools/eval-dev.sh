@@ -24,6 +24,6 @@ for gold in "$eval_dir"/dev/*.jsonl; do
   echo "== $name"
   python3 "$eval_dir/score.py" "$gold" "$out/$name.nt" |
     grep -E '^(NER strict|  (LOC|ORG|PER)|EL strict|summary)'
-  python3 "$top/tools/el-reach.py" "$gold" "$out/$name.nt" \
+  python3 "$top/tools/el-reach.py" "$eval_dir" "$gold" "$out/$name.nt" \
     "$top"/ontology/gazetteer/*.tsv
 done
