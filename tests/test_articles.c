@@ -12,49 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
-#include <dirent.h>
-#include <redland.h>
-
-static char *
-read_all(const char *path)
-{
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-  }
-  assert_non_null(f);
-  assert_int_equal(fseek(f, 0, SEEK_END), 0);
-  long n = ftell(f);
-  assert_true(n >= 0);
-  assert_int_equal(fseek(f, 0, SEEK_SET), 0);
-  char *buf = malloc((size_t)n + 1);
-  assert_non_null(buf);
-  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-  buf[n] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static const char *
-srcdir(void)
-{
-  const char *s = getenv("NG_SRCDIR");
-  return s && *s ? s : ".";
-}
-
-/* librdf's own printer of messages reads past the end of some of them:
- * take them here, and count the errors. */
-static int rdf_errors;
-
-static int
-rdf_logger(void *user, librdf_log_message *msg)
-{
-  (void)user;
-  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
-    rdf_errors++;
-  }
-  return 1;
-}
+#include "asktest.h"
 
 /* The article @p name through the engine into a Turtle file at @p out. */
 static void
@@ -62,8 +20,8 @@ article_turtle(NgEngine *e, const char *name, const char *lang,
                const char *date, char *out, size_t out_size)
 {
   char path[4096];
-  snprintf(path, sizeof path, "%s/tests/articles/%s", srcdir(), name);
-  char *text = read_all(path);
+  snprintf(path, sizeof path, "%s/tests/articles/%s", ask_srcdir(), name);
+  char *text = ask_read_all(path);
   NgStatus st = NG_SUCCESS;
   NgDoc *doc = ng_doc_new(name, text, strlen(text), &st);
   assert_int_equal(st, NG_SUCCESS);
@@ -114,47 +72,10 @@ ask_queries(librdf_world *w, const char *name, const char *turtle,
   }
   assert_non_null(dot);
   dot[1] = '\0';
-  size_t stem_len = strlen(stem);
 
   char dir[4096];
-  snprintf(dir, sizeof dir, "%s/tests/articles", srcdir());
-  DIR *d = opendir(dir);
-  assert_non_null(d);
-  struct dirent *de;
-  size_t failed = 0;
-  while ((de = readdir(d))) {
-    size_t len = strlen(de->d_name);
-    if (strncmp(de->d_name, stem, stem_len) || len < 3 ||
-        strcmp(de->d_name + len - 3, ".rq")) {
-      continue;
-    }
-    char path[8192];
-    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-    char *q = read_all(path);
-    const char *ex = strstr(q, "# expect: ");
-    assert_non_null(ex);
-    int expect = !strncmp(ex + 10, "true", 4);
-    librdf_query *query =
-      librdf_new_query(w, "sparql", NULL, (const unsigned char *)q, NULL);
-    assert_non_null(query);
-    librdf_query_results *r = librdf_model_query_execute(m, query);
-    if (!r) {
-      fprintf(stderr, "article query did not run: %s\n", de->d_name);
-      failed++;
-    } else {
-      int got = librdf_query_results_get_boolean(r);
-      if (got != expect) {
-        fprintf(stderr, "article fact failed: %s (expected %s)\n",
-                de->d_name, expect ? "true" : "false");
-        failed++;
-      }
-      librdf_free_query_results(r);
-    }
-    librdf_free_query(query);
-    free(q);
-    (*n_queries)++;
-  }
-  closedir(d);
+  snprintf(dir, sizeof dir, "%s/tests/articles", ask_srcdir());
+  size_t failed = ask_dir(w, m, dir, stem, "article", n_queries);
   librdf_free_uri(u);
   librdf_free_parser(p);
   librdf_free_model(m);
@@ -167,12 +88,12 @@ test_articles(void **state)
 {
   (void)state;
   char path[4096];
-  snprintf(path, sizeof path, "%s/tests/articles/MANIFEST.tsv", srcdir());
-  char *manifest = read_all(path);
+  snprintf(path, sizeof path, "%s/tests/articles/MANIFEST.tsv", ask_srcdir());
+  char *manifest = ask_read_all(path);
   NgEngine *e = tu_engine();
   librdf_world *w = librdf_new_world();
   assert_non_null(w);
-  librdf_world_set_logger(w, NULL, rdf_logger);
+  librdf_world_set_logger(w, NULL, ask_rdf_logger);
   librdf_world_open(w);
 
   size_t n_articles = 0, n_fr = 0, n_en = 0, n_queries = 0, failed = 0;
@@ -211,7 +132,7 @@ test_articles(void **state)
   free(manifest);
   assert_true(n_fr >= 6);
   assert_true(n_en >= 6);
-  assert_int_equal(rdf_errors, 0);
+  assert_int_equal(ask_rdf_errors, 0);
   assert_int_equal(failed, 0);
 }
 

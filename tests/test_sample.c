@@ -8,33 +8,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
-#include <dirent.h>
-#include <redland.h>
+#include "asktest.h"
 
-static char *
-read_all(const char *path)
-{
-  FILE *f = fopen(path, "rb");
-  assert_non_null(f);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
-  assert_non_null(buf);
-  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-  buf[n] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static const char *
-srcdir(void)
-{
-  const char *s = getenv("NG_SRCDIR");
-  return s && *s ? s : ".";
-}
-
-/* Turtle of the sample article, in a temporary file. */
 static char out_path[4096];
 
 static int
@@ -42,8 +17,8 @@ setup(void **state)
 {
   (void)state;
   char path[4096];
-  snprintf(path, sizeof path, "%s/samples/interpol-mena-lyon.fr.txt", srcdir());
-  char *text = read_all(path);
+  snprintf(path, sizeof path, "%s/samples/interpol-mena-lyon.fr.txt", ask_srcdir());
+  char *text = ask_read_all(path);
   NgEngine *e = tu_engine();
   NgStatus st = NG_SUCCESS;
   NgDoc *doc = ng_doc_new("interpol-mena-lyon.fr.txt", text, strlen(text), &st);
@@ -80,24 +55,12 @@ teardown(void **state)
 
 /* librdf's own printer of messages reads past the end of some of them:
  * take them here, and count the errors. */
-static int rdf_errors;
-
-static int
-rdf_logger(void *user, librdf_log_message *msg)
-{
-  (void)user;
-  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
-    rdf_errors++;
-  }
-  return 1;
-}
-
 static void
 test_facts(void **state)
 {
   (void)state;
   librdf_world *w = librdf_new_world();
-  librdf_world_set_logger(w, NULL, rdf_logger);
+  librdf_world_set_logger(w, NULL, ask_rdf_logger);
   librdf_world_open(w);
   librdf_storage *s = librdf_new_storage(w, "memory", NULL, NULL);
   librdf_model *m = librdf_new_model(w, s, NULL);
@@ -107,52 +70,16 @@ test_facts(void **state)
   assert_true(librdf_model_size(m) > 100);
 
   char dir[4096];
-  snprintf(dir, sizeof dir, "%s/tests/sparql", srcdir());
-  DIR *d = opendir(dir);
-  assert_non_null(d);
-  struct dirent *de;
-  size_t n_queries = 0, failed = 0;
-  while ((de = readdir(d))) {
-    if (strncmp(de->d_name, "sample-", 7) ||
-        !strstr(de->d_name, ".rq")) {
-      continue;
-    }
-    char path[8192];
-    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-    char *q = read_all(path);
-    const char *ex = strstr(q, "# expect: ");
-    assert_non_null(ex);
-    int expect = !strncmp(ex + 10, "true", 4);
-    librdf_query *query =
-      librdf_new_query(w, "sparql", NULL, (const unsigned char *)q, NULL);
-    assert_non_null(query);
-    librdf_query_results *r = librdf_model_query_execute(m, query);
-    if (!r) {
-      fprintf(stderr, "sample query did not run: %s\n", de->d_name);
-      failed++;
-      librdf_free_query(query);
-      free(q);
-      continue;
-    }
-    int got = librdf_query_results_get_boolean(r);
-    if (got != expect) {
-      fprintf(stderr, "sample fact failed: %s (expected %s)\n", de->d_name,
-              expect ? "true" : "false");
-      failed++;
-    }
-    librdf_free_query_results(r);
-    librdf_free_query(query);
-    free(q);
-    n_queries++;
-  }
-  closedir(d);
+  snprintf(dir, sizeof dir, "%s/tests/sparql", ask_srcdir());
+  size_t n_queries = 0;
+  size_t failed = ask_dir(w, m, dir, "sample-", "sample", &n_queries);
   librdf_free_uri(u);
   librdf_free_parser(p);
   librdf_free_model(m);
   librdf_free_storage(s);
   librdf_free_world(w);
   assert_true(n_queries >= 15);
-  assert_int_equal(rdf_errors, 0);
+  assert_int_equal(ask_rdf_errors, 0);
   assert_int_equal(failed, 0);
 }
 
@@ -163,7 +90,7 @@ static char **
 facts(NgEngine *e, const char *name, NgInputFormat format, size_t *n)
 {
   char path[4096];
-  snprintf(path, sizeof path, "%s/samples/%s", srcdir(), name);
+  snprintf(path, sizeof path, "%s/samples/%s", ask_srcdir(), name);
   FILE *f = fopen(path, "rb");
   assert_non_null(f);
   NgReaderOptions ro;
