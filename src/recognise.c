@@ -205,21 +205,38 @@ note_surname(Rec *r, size_t t1)
 
 /* ---------------------------------------------------------------- 1 */
 
-/* After a plural honorific ("MM. Dubois, Faure et Roux", "Messrs. Hale
- * and Lowe"), the names coordinated with the first are persons too;
- * *end moves past the last. */
+/* The persons named after token *end by names joined to it with commas
+ * and coordinators ("MM. Dubreuil, Kermarec et Lavoisier", "Guy Brunel
+ * et Kermadec"); *end moves past the last. After a plural honorific
+ * (@p certain) every such name is a person; otherwise the list ends at a
+ * name a gazetteer name starts, or that holds a title, a rank, an
+ * organisation head or a place noun ("John Smith, Interior Minister of
+ * Spain"). */
+static bool gaz_starts(const Rec *r, size_t t);
+static bool names_a_body(const Rec *r, size_t t0, size_t t1);
+
 static NgStatus
-more_honoured_names(Rec *r, size_t *end)
+coordinated_persons(Rec *r, size_t *end, bool certain)
 {
   size_t k = *end;
-  while (k + 1 < r->n && r->tok[k].sent == r->tok[*end - 1].sent &&
+  uint32_t sent = r->tok[*end - 1].sent;
+  while (k + 1 < r->n && r->tok[k].sent == sent &&
          (!strcmp(r->tok[k].norm, ",") || in_class(r, "coordinator", k))) {
-    size_t n0 = k + 1;
-    size_t e = name_run(r, n0, MAX_NAME);
-    if (e == n0 || r->tok[e - 1].sent != r->tok[k].sent) {
+    size_t n = k + 1;
+    if (!certain && (!name_token(r, n) || gaz_starts(r, n) ||
+                     match_class(r, "org_head", n, NULL))) {
       break;
     }
-    if (!add(r, n0, e, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, e)) {
+    size_t e = name_run(r, n, MAX_NAME);
+    bool title = false;
+    for (size_t w = n; !certain && w < e && !title; w++) {
+      title = match_class(r, "title", w, NULL) > 0 || in_class(r, "rank", w);
+    }
+    if (e == n || r->tok[e - 1].sent != sent ||
+        (!certain && (title || names_a_body(r, n, e)))) {
+      break;
+    }
+    if (!add(r, n, e, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, e)) {
       return NG_ERR_NOMEM;
     }
     *end = e;
@@ -331,7 +348,7 @@ pass_honorific_persons(Rec *r)
       const NgLexEntry *pt = ng_lexicon_get(r->res->lex, "person_title",
                                             r->tok[t].norm, r->an->lang);
       if (pt && !strcmp(pt->value, "plural")) {
-        NgStatus st = more_honoured_names(r, &end);
+        NgStatus st = coordinated_persons(r, &end, true);
         if (st) {
           return st;
         }
@@ -465,10 +482,7 @@ pass_first_name_persons(Rec *r)
   return NG_SUCCESS;
 }
 
-/* Names coordinated with a person are persons ("Saugé et Renault",
- * "Moréa, Minot et Delisle"): a name run after a person and a comma or a
- * coordinator, that no gazetteer name starts and no organisation head
- * ends. */
+/* Names coordinated with a person named anywhere are persons too. */
 static NgStatus
 pass_coordinated_persons(Rec *r)
 {
@@ -478,28 +492,10 @@ pass_coordinated_persons(Rec *r)
     if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
       continue;
     }
-    size_t k = m->t1;
-    uint32_t sent = m->sent;
-    while (k + 1 < r->n && r->tok[k].sent == sent &&
-           (!strcmp(r->tok[k].norm, ",") || in_class(r, "coordinator", k))) {
-      size_t n = k + 1;
-      if (!name_token(r, n) || gaz_starts(r, n) ||
-          match_class(r, "org_head", n, NULL)) {
-        break;
-      }
-      size_t e = name_run(r, n, MAX_NAME);
-      bool title = false;
-      for (size_t w = n; w < e && !title; w++) {
-        title = match_class(r, "title", w, NULL) > 0 || in_class(r, "rank", w);
-      }
-      if (e == n || title || r->tok[e - 1].sent != sent ||
-          names_a_body(r, n, e)) {
-        break; /* "John Smith, Interior Minister of Spain" */
-      }
-      if (!add(r, n, e, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, e)) {
-        return NG_ERR_NOMEM;
-      }
-      k = e;
+    size_t end = m->t1;
+    NgStatus st = coordinated_persons(r, &end, false);
+    if (st) {
+      return st;
     }
   }
   return NG_SUCCESS;
