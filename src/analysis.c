@@ -165,3 +165,15 @@ ng_analysis_text(NgAnalysis *an, uint32_t b0, uint32_t b1)
 {
   return ng_arena_strndup(an->arena, an->doc->text + b0, b1 - b0);
 }
+
+const char *
+ng_analysis_name(NgAnalysis *an, uint32_t b0, uint32_t b1)
+{
+  NgBuf b;
+  ng_buf_init(&b);
+  ng_clean_name(an->doc->text + b0, b1 - b0, &b);
+  const char *out =
+      b.failed ? NULL : ng_arena_strndup(an->arena, b.data ? b.data : "", b.len);
+  ng_buf_free(&b);
+  return out;
+}

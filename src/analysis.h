@@ -172,7 +172,12 @@ NgStatus ng_event_add_evidence(NgEvent *ev, uint32_t c0, uint32_t c1);
 /* Sort mentions by start, the longer first where two start together. */
 void ng_analysis_sort_mentions(NgAnalysis *an);
 
-/* The text of a mention or token range, as written (arena copy). */
+/* The text of a mention or token range, as written (arena copy): for
+ * NIF anchors. */
 const char *ng_analysis_text(NgAnalysis *an, uint32_t b0, uint32_t b1);
+
+/* The same text as a name or label to show (ng_clean_name): one line,
+ * single spaces, line-end hyphenation undone. NULL when out of memory. */
+const char *ng_analysis_name(NgAnalysis *an, uint32_t b0, uint32_t b1);
 
 #endif

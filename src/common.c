@@ -675,14 +675,75 @@ fold_latin(uint32_t cp, char *tmp)
   return NULL;
 }
 
+size_t
+ng_line_end_hyphen(const char *s, size_t n)
+{
+  size_t len;
+  uint32_t cp = ng_utf8_decode(s, n, &len);
+  if (cp != '-' && cp != 0xAD && cp != 0xAC && cp != 0x2010 && cp != 0x2011)
+    return 0;
+  size_t i = len;
+  int breaks = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+      breaks++;
+    i++;
+  }
+  if (breaks != 1 || i == n)
+    return 0;
+  cp = ng_utf8_decode(s + i, n - i, &len);
+  return ng_cp_is_letter(cp) && ng_cp_lower(cp) == cp && ng_cp_upper(cp) != cp
+             ? i
+             : 0;
+}
+
+void
+ng_clean_name(const char *s, size_t n, NgBuf *out)
+{
+  size_t i = 0, start = out->len;
+  bool space = false, line = false;
+  while (i < n) {
+    size_t skip = i > 0 && !space ? ng_line_end_hyphen(s + i, n - i) : 0;
+    if (skip) {
+      i += skip;
+      continue;
+    }
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = true;
+      line = line || c == '\r' || c == '\n';
+      i++;
+      continue;
+    }
+    /* "Saint-\nÉtienne": a hyphen at a line end joins the next line. */
+    bool joined = line && out->len > start + 1 &&
+                  out->data[out->len - 1] == '-' && out->data[out->len - 2] != ' ';
+    if (space && out->len > start && !joined)
+      ng_buf_putc(out, ' ');
+    space = line = false;
+    ng_buf_putc(out, (char)c);
+    i++;
+  }
+}
+
 void
 ng_fold(const char *s, size_t n, NgBuf *out)
 {
   size_t i = 0;
   while (i < n) {
+    bool after_word = i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t' &&
+                      s[i - 1] != '\n' && s[i - 1] != '\r';
+    size_t skip = after_word ? ng_line_end_hyphen(s + i, n - i) : 0;
+    if (skip) {
+      i += skip;
+      continue;
+    }
     size_t len;
     uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
     i += len;
+    if (cp == 0xAD) {
+      continue; /* soft hyphen */
+    }
     if (cp < 0x80) {
       ng_buf_putc(out, (char)ng_cp_lower(cp));
       continue;

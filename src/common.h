@@ -82,10 +82,24 @@ bool ng_cp_is_dash(uint32_t cp);       /* - and U+2010..U+2015 */
 uint32_t ng_cp_lower(uint32_t cp);
 uint32_t ng_cp_upper(uint32_t cp);
 
+/* A word broken at a line end: at @p s (@p n bytes left) a hyphen, a soft
+ * hyphen (U+00AD) or a not-sign used as one by OCR ("Mich¬"), then blanks
+ * holding exactly one line break, then a lower-case letter that goes on
+ * with the word ("gouver-\nnement", "Mich¬\nigan"). Returns the bytes to
+ * skip up to that letter, or 0. A break before a capital ("Saint-\nÉtienne",
+ * a list's dash) is not one. */
+size_t ng_line_end_hyphen(const char *s, size_t n);
+
 /* Fold for matching: lower case, diacritics removed (é -> e, œ -> oe,
- * ß -> ss), typographic apostrophes and dashes to ASCII ones. Appends to
+ * ß -> ss), typographic apostrophes and dashes to ASCII ones, soft hyphens
+ * and line-end hyphenation (ng_line_end_hyphen) removed. Appends to
  * @p out. */
 void ng_fold(const char *s, size_t n, NgBuf *out);
+
+/* The text of [s, s + n) as a name to show: runs of blanks and line
+ * breaks become one space and line-end hyphenation is undone. Appends to
+ * @p out. */
+void ng_clean_name(const char *s, size_t n, NgBuf *out);
 
 /* ---- NFC (ingest) ---- */
 /* Compose the common Latin base+combining-mark pairs to their precomposed

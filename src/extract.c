@@ -463,7 +463,7 @@ slot_text(Ex *x, const NgSlot *s)
 {
   uint32_t b0, b1;
   slot_bytes(x, s, &b0, &b1);
-  return ng_analysis_text(x->an, b0, b1);
+  return ng_analysis_name(x->an, b0, b1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -536,7 +536,7 @@ event_label(Ex *x, const NgMention *m)
   if (t >= end) {
     return NULL;
   }
-  return ng_analysis_text(an, tk[t].b0, tk[end - 1].b1);
+  return ng_analysis_name(an, tk[t].b0, tk[end - 1].b1);
 }
 
 static bool
@@ -1076,7 +1076,7 @@ apply_mention(Ex *x, const NgRuleMatch *m, const NgRuleInfo *ri,
     }
   }
   const char *title = title_text(x, ts);
-  const char *desc = ng_analysis_text(x->an, b0, b1);
+  const char *desc = ng_analysis_name(x->an, b0, b1);
   if (!title || !desc) {
     return NG_ERR_NOMEM;
   }

@@ -17,7 +17,7 @@ fold_arena(NgAnalysis *an, const char *s, size_t n)
 static const char *
 mention_text(NgAnalysis *an, const NgMention *m)
 {
-  return ng_analysis_text(an, m->b0, m->b1);
+  return ng_analysis_name(an, m->b0, m->b1);
 }
 
 static const char *

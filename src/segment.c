@@ -458,9 +458,16 @@ scan_word(Seg *s)
       p += l;
       continue;
     }
+    size_t skip = p > start ? ng_line_end_hyphen(s->text + p, s->len - p) : 0;
+    if (skip) { /* "gouver-\nnement": one word */
+      p += skip;
+      seg_start = p;
+      seg_digits = false;
+      continue;
+    }
     size_t nl;
     uint32_t next = cp_at(s, p + l, &nl);
-    if (is_hyphen(cp) && p > start && is_word_char(next)) {
+    if ((is_hyphen(cp) || cp == 0xAD) && p > start && is_word_char(next)) {
       if (seg_digits && ng_cp_is_digit(next))
         break; /* "3-4" */
       p += l;

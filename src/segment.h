@@ -12,11 +12,14 @@
  * (an initial); a line break that follows a sentence end or a blank line
  * always ends one.
  *
- * Line breaks: news text comes one paragraph per line, so EVERY line break
- * (LF, CR, CRLF, U+2028/2029, NEL) ends a sentence, whether or not the
- * line ends with sentence punctuation (a dateline or a signature line is a
- * sentence of its own). OCR text with hard-wrapped lines would be split
- * mid-phrase; unwrapping it is left to ingest.
+ * Line breaks: news text comes one paragraph per line, so a line break
+ * (LF, CR, CRLF, U+2028/2029, NEL) ends a sentence whether or not the line
+ * ends with sentence punctuation (a dateline or a signature line is a
+ * sentence of its own), unless it is soft: a single break inside a phrase
+ * of text wrapped at a fixed width (see soft_line_break in segment.c). A
+ * word hyphenated at a line end ("gouver-\nnement", OCR's "Mich¬\nigan")
+ * is one token whose norm is the whole word (ng_line_end_hyphen); soft
+ * hyphens (U+00AD) join words too.
  *
  * Lexicon classes consulted (every loaded language at once):
  * - "abbrev": a FORM followed by the text's dot, or ending in one, is one

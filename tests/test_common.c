@@ -271,6 +271,13 @@ test_fold(void **state)
   check_fold("Na\xC3\xAFve \xC3\x87" "A", "naive ca");
   check_fold("Nord\xE2\x80\x93Sud", "nord-sud"); /* en dash */
   check_fold("", "");
+  /* Words broken at a line end, and soft hyphens, fold whole. */
+  check_fold("gouver-\nnement", "gouvernement");
+  check_fold("Mich\xC2\xAC \r\n igan", "michigan"); /* Mich¬ */
+  check_fold("Fri\xC2\xADbourg", "fribourg");        /* soft hyphen */
+  check_fold("Saint-\n\xC3\x89tienne", "saint-\netienne");
+  check_fold("a -\nb", "a -\nb");          /* a dash, not a hyphen */
+  check_fold("porte-\n\nparole", "porte-\n\nparole"); /* a blank line */
   /* Appends rather than replaces. */
   NgBuf b;
   ng_buf_init(&b);
@@ -278,6 +285,30 @@ test_fold(void **state)
   ng_fold("AB", 2, &b);
   assert_string_equal(b.data, "x:ab");
   ng_buf_free(&b);
+}
+
+static void
+check_clean_name(const char *in, const char *want)
+{
+  NgBuf b;
+  ng_buf_init(&b);
+  ng_clean_name(in, strlen(in), &b);
+  assert_false(b.failed);
+  assert_string_equal(b.data ? b.data : "", want);
+  ng_buf_free(&b);
+}
+
+static void
+test_clean_name(void **state)
+{
+  (void)state;
+  check_clean_name("Jackson\ncounty", "Jackson county");
+  check_clean_name("Lin-\nneus", "Linneus");
+  check_clean_name("the Uni\xC2\xAC\nted  States", "the United States");
+  check_clean_name("Saint-\n\xC3\x89tienne", "Saint-\xC3\x89tienne");
+  check_clean_name("Paris -\nLyon", "Paris - Lyon");
+  check_clean_name("  a\t\tb ", "a b");
+  check_clean_name("", "");
 }
 
 static void
@@ -455,6 +486,7 @@ main(void)
       cmocka_unit_test(test_utf8_valid),
       cmocka_unit_test(test_utf8_roundtrip),
       cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_clean_name),
       cmocka_unit_test(test_nfc),
       cmocka_unit_test(test_hash64),
       cmocka_unit_test(test_format_decimal),

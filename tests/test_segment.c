@@ -448,6 +448,26 @@ test_line_breaks(void **state)
   text = "Il a dit non. et puis il est parti.";
   seg = seg_text(state, text);
   assert_int_equal(seg.n_sents, 1);
+  /* A word hyphenated at a line end is one token, folded whole, its
+   * offsets over the break; a capital after the break keeps two words. */
+  text = "the Uni¬\nted States of Mich-\r\n  igan and Saint-\nEtienne.";
+  seg = seg_text(state, text);
+  assert_int_equal(seg.n_sents, 1);
+  assert_string_equal(joined(text, seg.tokens, seg.n_tokens),
+                      "the|Uni¬\nted|States|of|Mich-\r\n  igan|and|"
+                      "Saint|-|Etienne|.");
+  t = find(text, &seg, "Mich-\r\n  igan");
+  assert_string_equal(t->norm, "michigan");
+  assert_int_equal(t->c1 - t->c0, 12);
+  assert_true(t->flags & NG_TOK_CAP);
+  assert_false(t->flags & NG_TOK_LINE_START);
+  assert_string_equal(find(text, &seg, "Uni¬\nted")->norm, "united");
+  assert_true(find(text, &seg, "Etienne")->flags & NG_TOK_LINE_START);
+  /* A soft hyphen inside a word. */
+  text = "Fri­bourg";
+  seg = seg_text(state, text);
+  assert_int_equal(seg.n_tokens, 1);
+  assert_string_equal(seg.tokens[0].norm, "fribourg");
 }
 
 static void
