@@ -592,7 +592,8 @@ is_single_char(const NgToken *t)
  * end with punctuation, and the next line goes on in lower case ("le
  * Conseil\nnational") or the line before ends with a word that cannot end
  * a sentence or a headline (a function word, an honorific, a rank, a
- * given name or a particle: "de", "M.", "général", "Louis", "van der"). */
+ * given name or a particle: "de", "M.", "général", "Louis", "van der"),
+ * or with a hyphen stuck to a word ("Saint-\nÉtienne"). */
 static bool
 soft_line_break(const Seg *s, size_t i)
 {
@@ -604,7 +605,12 @@ soft_line_break(const Seg *s, size_t i)
     else if (s->text[b] != ' ' && s->text[b] != '\t' && s->text[b] != '\r')
       return false; /* a form feed, a paragraph separator... */
   }
-  if (breaks != 1 || !(e->flags & NG_TOK_ALPHA))
+  if (breaks != 1)
+    return false;
+  if ((e->flags & NG_TOK_PUNCT) && !(e->flags & NG_TOK_SPACE_BEFORE) &&
+      is_hyphen(tok_first_cp(s, e)))
+    return true; /* "Saint-\nÉtienne" */
+  if (!(e->flags & NG_TOK_ALPHA))
     return false;
   uint32_t cp = tok_first_cp(s, t);
   if (ng_cp_is_letter(cp) && !ng_cp_is_upper(cp) && cp < 0x5D0)

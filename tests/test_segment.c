@@ -458,7 +458,7 @@ test_line_breaks(void **state)
                       "Saint|-|Etienne|.");
   t = find(text, &seg, "Mich-\r\n  igan");
   assert_string_equal(t->norm, "michigan");
-  assert_int_equal(t->c1 - t->c0, 12);
+  assert_int_equal(t->c1 - t->c0, 13);
   assert_true(t->flags & NG_TOK_CAP);
   assert_false(t->flags & NG_TOK_LINE_START);
   assert_string_equal(find(text, &seg, "Uni¬\nted")->norm, "united");
