@@ -51,6 +51,10 @@ typedef struct {
    * starts at lead_b0, lead_c0, while t0, b0, c0 stay on the name. */
   bool led;
   uint32_t lead_b0, lead_c0;
+  /* Words after the name that belong to the mention: a person's suffix
+   * ("W. Stallings, Esq."). The written mention ends at tail_b1, tail_c1
+   * when tail_b1 is not 0. */
+  uint32_t tail_b1, tail_c1;
 } NgMention;
 
 typedef struct {

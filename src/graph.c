@@ -334,9 +334,10 @@ mention(Gb *gb, const NgMention *m)
   switch (m->kind) {
   case NG_MENTION_NAME:
   case NG_MENTION_ACRONYM: {
-    const char *s =
-      m->led ? nif_string(gb, m->lead_c0, m->c1, m->lead_b0, m->b1, NIF "Phrase")
-                : nif_string(gb, m->c0, m->c1, m->b0, m->b1, NIF "Phrase");
+    const char *s = nif_string(gb, m->led ? m->lead_c0 : m->c0,
+                               m->tail_b1 ? m->tail_c1 : m->c1,
+                               m->led ? m->lead_b0 : m->b0,
+                               m->tail_b1 ? m->tail_b1 : m->b1, NIF "Phrase");
     iri(gb, s, ITS "taIdentRef", target);
     if (gb->an->entities[m->entity].gaz >= 0 && m->gaz >= 0) {
       decimal(gb, s, NG "linkConfidence", m->link_conf);

@@ -106,6 +106,37 @@ free_range(const Rec *r, size_t t0, size_t t1)
   return true;
 }
 
+/* A person's suffix after the name ending before t, its comma
+ * included (", Esq.", " Jr."): the token after it, or 0. */
+static size_t
+person_suffix_end(const Rec *r, size_t t)
+{
+  size_t k = t;
+  if (k < r->n && !strcmp(r->tok[k].norm, ",")) {
+    k++;
+  }
+  size_t n = match_class(r, "person_suffix", k, NULL);
+  return n && r->tok[k + n - 1].sent == r->tok[t - 1].sent &&
+                 !r->covered[k]
+           ? k + n
+           : 0;
+}
+
+/* The suffix after a person's name belongs to the written mention. */
+static void
+take_person_suffix(Rec *r, NgMention *m)
+{
+  size_t e = person_suffix_end(r, m->t1);
+  if (!e) {
+    return;
+  }
+  m->tail_b1 = r->tok[e - 1].b1;
+  m->tail_c1 = r->tok[e - 1].c1;
+  for (size_t k = m->t1; k < e; k++) {
+    r->covered[k] = true;
+  }
+}
+
 static NgMention *
 add(Rec *r, size_t t0, size_t t1, NgMentionKind kind, NgEntityType type)
 {
@@ -124,6 +155,9 @@ add(Rec *r, size_t t0, size_t t1, NgMentionKind kind, NgEntityType type)
   m->type = type;
   for (size_t t = t0; t < t1; t++) {
     r->covered[t] = true;
+  }
+  if (type == NG_ENT_PERSON && kind == NG_MENTION_NAME) {
+    take_person_suffix(r, m);
   }
   return m;
 }
@@ -478,6 +512,34 @@ pass_first_name_persons(Rec *r)
       return NG_ERR_NOMEM;
     }
     t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
+/* A name before a person's suffix ("Rizup Rawles, Esq.", "Wm. G.
+ * Daughtry, Esq."): a run of capitalised words, initials and given
+ * names written short, ending right before it. */
+static NgStatus
+pass_suffixed_persons(Rec *r)
+{
+  for (size_t t = 1; t < r->n; t++) {
+    if (!name_token(r, t - 1) || !person_suffix_end(r, t)) {
+      continue;
+    }
+    size_t s = t - 1;
+    uint32_t sent = r->tok[s].sent;
+    while (s > 0 && t - s < MAX_NAME && r->tok[s - 1].sent == sent) {
+      if (name_token(r, s - 1) || first_name(r, s - 1)) {
+        s--;
+      } else if (s > 1 && initial_at(r, s - 2)) {
+        s -= 2;
+      } else {
+        break;
+      }
+    }
+    if (!add(r, s, t, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, t)) {
+      return NG_ERR_NOMEM;
+    }
   }
   return NG_SUCCESS;
 }
@@ -1749,14 +1811,54 @@ pass_repeated_names(Rec *r)
   return st;
 }
 
+/* Whether a date follows a dateline's comma at t: a month ("July 7",
+ * "sept."), a day and a month ("5 sept."), or a weekday. */
+static bool
+dateline_date_at(const Rec *r, size_t t)
+{
+  if (t < r->n && (r->tok[t].flags & NG_TOK_NUMBER)) {
+    t++;
+  }
+  return t < r->n &&
+         (in_class(r, "month", t) || in_class(r, "weekday", t));
+}
+
+/* A dateline the gazetteer does not know: a run of capitalised words at
+ * the start of a line, a comma and a date ("TABOR CITY, July 7",
+ * "Fayetteville, August 13"): its end, or t. */
+static size_t
+dateline_place(const Rec *r, size_t t)
+{
+  if (!(r->tok[t].flags & NG_TOK_LINE_START) || !name_token(r, t) ||
+      in_class(r, "title", t) || in_class(r, "first_name", t) ||
+      in_class(r, "month", t) || in_class(r, "weekday", t)) {
+    return t;
+  }
+  size_t end = name_run(r, t, 3);
+  if (end < r->n && !strcmp(r->tok[end].norm, ",") &&
+      r->tok[end].sent == r->tok[t].sent && dateline_date_at(r, end + 1) &&
+      !match_class(r, "org_head", t, NULL)) {
+    return end;
+  }
+  return t;
+}
+
 /* Places the gazetteer does not know, named after a place preposition
- * ("à Tabor", "in Cookeville"): a run of capitalised words that is no
- * title, honorific, given name or organisation head; typed as places,
- * unlinked. */
+ * ("à Tabor", "in Cookeville") or in a dateline: a run of capitalised
+ * words that is no title, honorific, given name or organisation head;
+ * typed as places, unlinked. */
 static NgStatus
 pass_context_places(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
+    size_t dl = dateline_place(r, t);
+    if (dl > t) {
+      if (!add(r, t, dl, NG_MENTION_NAME, NG_ENT_PLACE)) {
+        return NG_ERR_NOMEM;
+      }
+      t = dl;
+      continue;
+    }
     const NgLexEntry *e;
     size_t k = match_class(r, "place_prep", t, &e);
     if (!k || (r->tok[t].flags & NG_TOK_CAP)) {
@@ -1973,6 +2075,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   }
   NgStatus st = pass_honorific_persons(&r);
   if (!st) st = pass_dates(&r);
+  if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_place_heads(&r);

@@ -593,7 +593,8 @@ is_single_char(const NgToken *t)
  * Conseil\nnational") or the line before ends with a word that cannot end
  * a sentence or a headline (a function word, an honorific, a rank, a
  * given name or a particle: "de", "M.", "général", "Louis", "van der"),
- * or with a hyphen stuck to a word ("Saint-\nÉtienne"). */
+ * or with a hyphen stuck to a word ("Saint-\nÉtienne") or an initial
+ * ("G.\nDaughtry"). */
 static bool
 soft_line_break(const Seg *s, size_t i)
 {
@@ -610,6 +611,11 @@ soft_line_break(const Seg *s, size_t i)
   if ((e->flags & NG_TOK_PUNCT) && !(e->flags & NG_TOK_SPACE_BEFORE) &&
       is_hyphen(tok_first_cp(s, e)))
     return true; /* "Saint-\nÉtienne" */
+  if (i >= 2 && tok_first_cp(s, e) == '.' && is_single_char(e) &&
+      !(e->flags & NG_TOK_SPACE_BEFORE) && is_single_char(&s->toks[i - 2]) &&
+      ng_cp_is_upper(tok_first_cp(s, &s->toks[i - 2])) &&
+      ng_cp_is_upper(tok_first_cp(s, t)))
+    return true; /* an initial: "Wm. G.\nDaughtry" */
   if (!(e->flags & NG_TOK_ALPHA))
     return false;
   uint32_t cp = tok_first_cp(s, t);

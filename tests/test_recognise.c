@@ -306,12 +306,32 @@ test_honorific_in_mention(void **state)
   ng_graph_free(g);
 }
 
+/* A suffix after a person's name belongs to the mention ("W. Tallis,
+ * Esq."), and marks a person; given names written short open names. */
+static void
+test_person_suffixes(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-esq", "en", "2026-03-20",
+                      "The deed was signed by Ronan Pettifer, Esq., "
+                      "Wm. Haskard and Jos. T. Merriman Jr. in the hall.");
+  const char *o = tu_anchor_target(g, "Ronan Pettifer, Esq.", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
+  assert_true(tu_has(g, o, TU_LABEL, "Ronan Pettifer"));
+  assert_null(tu_anchor_target(g, "Esq", 0));
+  assert_non_null(tu_anchor_target(g, "Wm. Haskard", 0));
+  assert_non_null(tu_anchor_target(g, "Jos. T. Merriman Jr.", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
 test_wrapped_lines(void **state)
 {
   (void)state;
+  const char *o;
   NgGraph *g = tu_run(tu_group_engine, "r-wrap", "fr", "2026-03-20",
                       "Grève au port de Dakar\nLes dockers ont voté la grève "
                       "devant le\nConseil municipal de la ville.");
@@ -325,6 +345,19 @@ test_wrapped_lines(void **state)
              "Morand.");
   assert_non_null(tu_anchor_target(g, "Louis\nPerrochet", 0));
   assert_non_null(tu_anchor_target(g, "général\nMorand", 0));
+  ng_graph_free(g);
+
+  /* A word hyphenated at the end of a line is one word; its name drops
+   * the break. */
+  g = tu_run(tu_group_engine, "r-hyph", "en", "2026-03-20",
+             "The party met in Kalama-\nzoo with Senator Ottoline Brack-\n"
+             "enridge.");
+  o = tu_anchor_target(g, "Kalama-\nzoo", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_LABEL, "Kalamazoo"));
+  o = tu_anchor_target(g, "Senator Ottoline Brack-\nenridge", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_LABEL, "Ottoline Brackenridge"));
   ng_graph_free(g);
 }
 
@@ -450,6 +483,20 @@ test_places_from_context(void **state)
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
   assert_null(tu_anchor_target(g, "January", 0));
   assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
+
+  /* "at" takes one-word places; a dateline names its place. */
+  g = tu_run(tu_group_engine, "ctx-at", "en", "2026-03-20",
+             "PELHAM CROSSING, March 19 - The ferry docked at Marrowdale "
+             "after the storm, said Ann Kowal at Brenner Farms.");
+  k = tu_anchor_target(g, "Marrowdale", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  k = tu_anchor_target(g, "PELHAM CROSSING", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_int_equal(tu_count(g, NULL, TU_LABEL, "Brenner Farms"), 0);
+  assert_null(tu_anchor_target(g, "March", 0));
   ng_graph_free(g);
 
   /* A place noun after a name makes another place of it: "Oklahoma
@@ -610,6 +657,7 @@ main(void)
     cmocka_unit_test(test_long_form_is_the_acronym),
     cmocka_unit_test(test_first_name_person),
     cmocka_unit_test(test_honorific_in_mention),
+    cmocka_unit_test(test_person_suffixes),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
