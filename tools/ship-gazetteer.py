@@ -17,9 +17,11 @@ Names that would link ordinary words are left out, because a wrong QID
 is worse than none:
  - the `native` column of cities and regions (machine translations in the
    source: a town "natively" named "Non", "Her" or "It is");
- - the French name of a place under 100,000 inhabitants when it is
-   neither the English name nor close to it (machine translations such
-   as "Tour" for Thurn or "Roi" for King, Ontario);
+ - the French name of a place under 100,000 inhabitants (for regions,
+   which give no population: of a region that is no constituent country
+   like Scotland) when it is neither the English name nor close to it
+   (machine translations such as "Tour" for Thurn, "Roi" for King,
+   Ontario, "Liège" for County Cork);
  - for people, agencies and parties, names of one word ("Justice",
    "Forward", "Senate"), except acronyms of three letters or more, and
    names that two entries share (acronyms such as "PSD", the legislatures
@@ -91,7 +93,7 @@ def keep_french(row):
         pop = int(row.get("population") or 0) or int(row.get("ne_pop_max") or 0)
     except ValueError:
         pop = 0
-    if pop >= SMALL_PLACE:
+    if pop >= SMALL_PLACE or row.get("type") == "country":
         return True
     return distance(fr, en) < 0.4 * max(len(fr), len(en))
 
