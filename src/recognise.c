@@ -8,6 +8,7 @@
 #define MAX_PHRASE 8
 /* Longest person name, in tokens. */
 #define MAX_NAME 5
+#define MAX_APPOSITION 20 /* tokens of a person's apposition */
 /* Longest organisation name built from a head noun, in tokens. */
 #define MAX_ORG 14
 
@@ -1687,6 +1688,109 @@ pass_apposition_persons(Rec *r)
   return NG_SUCCESS;
 }
 
+/* Whether the token at t ends an apposition: a comma, a semicolon, a
+ * colon, a bracket or a full stop. */
+static bool
+apposition_stop(const Rec *r, size_t t)
+{
+  static const char *const stops[] = {",", ";", ":", "(", ")", ".", "!", "?"};
+  for (size_t i = 0; i < NG_COUNTOF(stops); i++) {
+    if (!strcmp(r->tok[t].norm, stops[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* An apposition after a person's name, from the comma at t: a title, a
+ * rank or an occupation, after at most a determiner and one adjective
+ * ("M. Ador, conseiller fédéral", "M. Mercier, notre ambassadeur à
+ * Madrid", "W. G. Daughtry, Secretary"), or an age ("25 ans"), up to the
+ * next comma or the end of the sentence, brackets inside included.
+ * Returns the token after it, or 0. */
+static size_t
+apposition_end(const Rec *r, size_t t)
+{
+  if (t + 1 >= r->n || strcmp(r->tok[t].norm, ",") ||
+      r->tok[t + 1].sent != r->tok[t].sent) {
+    return 0;
+  }
+  uint32_t sent = r->tok[t].sent;
+  size_t head = 0, adjectives = 0;
+  for (size_t k = t + 1; k < r->n && k < t + 5 && r->tok[k].sent == sent; k++) {
+    const NgLexEntry *e = NULL;
+    if (match_class(r, "title", k, NULL) || in_class(r, "rank", k) ||
+        (k == t + 1 && (r->tok[k].flags & NG_TOK_NUMBER) &&
+         match_class(r, "age_unit", k + 1, NULL))) {
+      head = k;
+      break;
+    }
+    if (match_class(r, "occupation", k, &e)) {
+      if (e->value && !strcmp(e->value, "of") && !link_word(r, k + 1)) {
+        return 0; /* "Charles Nydegger, fils, et ..." */
+      }
+      head = k;
+      break;
+    }
+    if (in_class(r, "determiner", k)) {
+      continue;
+    }
+    if (!(r->tok[k].flags & NG_TOK_ALPHA) || is_cap(&r->tok[k]) ||
+        in_class(r, "stopword", k) || ++adjectives > 1) {
+      return 0;
+    }
+  }
+  if (!head) {
+    return 0;
+  }
+  for (size_t k = head + 1; k < r->n && k < head + MAX_APPOSITION; k++) {
+    if (r->tok[k].sent != sent) {
+      return k;
+    }
+    if (!strcmp(r->tok[k].norm, "(")) {
+      /* "pasteur à Mézières (Vaud)": a bracket inside goes with it */
+      size_t c = k + 1;
+      while (c < r->n && c < k + 8 && r->tok[c].sent == sent &&
+             strcmp(r->tok[c].norm, ")") && strcmp(r->tok[c].norm, "(")) {
+        c++;
+      }
+      if (c < r->n && r->tok[c].sent == sent && !strcmp(r->tok[c].norm, ")")) {
+        k = c;
+        continue;
+      }
+    }
+    if (apposition_stop(r, k)) {
+      return k;
+    }
+  }
+  return head + 1 == r->n ? r->n : 0;
+}
+
+/* An apposition that says who a person is belongs to the person's
+ * written mention, as news annotation conventions have it; the name stays
+ * the entity's name, and the names inside the apposition stay mentions of
+ * their own. */
+static void
+pass_person_appositions(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME || m->dropped) {
+      continue;
+    }
+    size_t t = m->t1;
+    while (m->tail_b1 && t < r->n && r->tok[t].b1 <= m->tail_b1) {
+      t++; /* after ", Esq." */
+    }
+    /* One apposition may follow another: "M. Canton, 25 ans, négociant". */
+    for (size_t end; (end = apposition_end(r, t)) > 0; t = end) {
+      m->tail_b1 = r->tok[end - 1].b1;
+      m->tail_c1 = r->tok[end - 1].c1;
+    }
+  }
+}
+
 /* A capitalised name and a place noun after it ("Jackson county",
  * "Coosa River"): a place, unlinked. */
 static NgStatus
@@ -2089,6 +2193,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_suffixed_places(&r);
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_repeated_names(&r);
+  if (!st) pass_person_appositions(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);

@@ -588,9 +588,9 @@ is_single_char(const NgToken *t)
 
 /* A line break inside a sentence: text wrapped at a fixed width (printed
  * columns, OCR, plain-text mail) breaks lines anywhere. The break is soft
- * when it is a single one (not a blank line), the line before does not
- * end with punctuation, and the next line goes on in lower case ("le
- * Conseil\nnational") or the line before ends with a word that cannot end
+ * when it is a single one (not a blank line) and the next line goes on in
+ * lower case after a word, a comma or a semicolon ("le Conseil\nnational",
+ * "M. Ammann,\nprésident"), or the line before ends with a word that cannot end
  * a sentence or a headline (a function word, an honorific, a rank, a
  * given name or a particle: "de", "M.", "général", "Louis", "van der"),
  * or with a hyphen stuck to a word ("Saint-\nÉtienne") or an initial
@@ -616,10 +616,14 @@ soft_line_break(const Seg *s, size_t i)
       ng_cp_is_upper(tok_first_cp(s, &s->toks[i - 2])) &&
       ng_cp_is_upper(tok_first_cp(s, t)))
     return true; /* an initial: "Wm. G.\nDaughtry" */
+  uint32_t cp = tok_first_cp(s, t);
+  bool lower = ng_cp_is_letter(cp) && !ng_cp_is_upper(cp) && cp < 0x5D0;
+  if ((e->flags & NG_TOK_PUNCT) && lower &&
+      (tok_first_cp(s, e) == ',' || tok_first_cp(s, e) == ';'))
+    return true; /* "M. Ammann,\nprésident de ..." */
   if (!(e->flags & NG_TOK_ALPHA))
     return false;
-  uint32_t cp = tok_first_cp(s, t);
-  if (ng_cp_is_letter(cp) && !ng_cp_is_upper(cp) && cp < 0x5D0)
+  if (lower)
     return true;
   if (!s->lex || (e->flags & NG_TOK_UPPER))
     return false;

@@ -325,6 +325,37 @@ test_person_suffixes(void **state)
   ng_graph_free(g);
 }
 
+/* An apposition saying who a person is belongs to the person's mention,
+ * up to the next comma; the label stays the name, and names inside the
+ * apposition are mentions of their own. A relative clause or a verb is
+ * no apposition. */
+static void
+test_person_appositions(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-appo", "fr", "2026-03-20",
+                      "M. Octave Rabier, pasteur à Lutry (Vaud), et Mme "
+                      "Berthe Collomb, 42 ans, la fille du notaire, sont "
+                      "arrivés. M. Rabier, qui est avocat, a parlé.");
+  const char *o = tu_anchor_target(
+    g, "M. Octave Rabier, pasteur à Lutry (Vaud)", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_LABEL, "Octave Rabier"));
+  assert_non_null(tu_anchor_target(g, "Vaud", 0));
+  assert_non_null(
+    tu_anchor_target(g, "Mme Berthe Collomb, 42 ans, la fille du notaire", 0));
+  assert_string_equal(tu_anchor_target(g, "M. Rabier", 0), o);
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "r-appo-en", "en", "2026-03-20",
+             "The motion of Ezra T. Pollard, secretary of the board, was "
+             "carried. Later Pollard, who spoke, left.");
+  assert_non_null(
+    tu_anchor_target(g, "Ezra T. Pollard, secretary of the board", 0));
+  assert_non_null(tu_anchor_target(g, "Pollard", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -658,6 +689,7 @@ main(void)
     cmocka_unit_test(test_first_name_person),
     cmocka_unit_test(test_honorific_in_mention),
     cmocka_unit_test(test_person_suffixes),
+    cmocka_unit_test(test_person_appositions),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
