@@ -123,18 +123,25 @@ person_suffix_end(const Rec *r, size_t t)
            : 0;
 }
 
+/* The written mention goes on to token @p end (exclusive) after the
+ * name; with @p cover, the words it takes are no other mention's. */
+static void
+extend_tail(Rec *r, NgMention *m, size_t end, bool cover)
+{
+  m->tail_b1 = r->tok[end - 1].b1;
+  m->tail_c1 = r->tok[end - 1].c1;
+  for (size_t k = m->t1; cover && k < end; k++) {
+    r->covered[k] = true;
+  }
+}
+
 /* The suffix after a person's name belongs to the written mention. */
 static void
 take_person_suffix(Rec *r, NgMention *m)
 {
   size_t e = person_suffix_end(r, m->t1);
-  if (!e) {
-    return;
-  }
-  m->tail_b1 = r->tok[e - 1].b1;
-  m->tail_c1 = r->tok[e - 1].c1;
-  for (size_t k = m->t1; k < e; k++) {
-    r->covered[k] = true;
+  if (e) {
+    extend_tail(r, m, e, true);
   }
 }
 
@@ -1527,6 +1534,16 @@ remove_mention(Rec *r, size_t i)
 
 /* ---------------------------------------------------------------- 6 */
 
+/* Whether names of bodies go on in lower case after their head: French
+ * ones do ("Conseil fédéral", "ministère de l'intérieur"), English ones
+ * are capitalised ("Board of Public Works"; "Insurance Company located"
+ * ends at "Company"). */
+static bool
+lower_words_in_names(const Rec *r)
+{
+  return !r->an->lang || strcmp(r->an->lang, "en") != 0;
+}
+
 static NgStatus
 pass_org_heads(Rec *r)
 {
@@ -1549,9 +1566,11 @@ pass_org_heads(Rec *r)
     }
     uint32_t sent = r->tok[t].sent;
     size_t end = t + k;
+    bool lower_ok = lower_words_in_names(r);
     /* One adjective right after the head: "Secrétariat général"; a second
      * one only from the lexicon ("Bureau central national"). */
     if (end < r->n && r->tok[end].sent == sent && is_word(&r->tok[end]) &&
+        (lower_ok || is_cap(&r->tok[end])) &&
         !r->covered[end] && !link_word(r, end) &&
         !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION)) {
       end++;
@@ -1569,11 +1588,16 @@ pass_org_heads(Rec *r)
       bool linked = false;
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
              (link_word(r, s) || in_class(r, "coordinator", s))) {
+        if (in_class(r, "coordinator", s) && in_class(r, "np_start", s + 1)) {
+          linked = false; /* "the Board ... and the Relief Committee" */
+          break;
+        }
         s++;
         linked = true;
       }
       if (!linked || s >= r->n || r->tok[s].sent != sent ||
-          !is_word(&r->tok[s]) || s - t >= MAX_ORG) {
+          !is_word(&r->tok[s]) || s - t >= MAX_ORG ||
+          (!lower_ok && !is_cap(&r->tok[s]))) {
         break;
       }
       if (r->covered[s]) {
@@ -1785,8 +1809,7 @@ pass_person_appositions(Rec *r)
     }
     /* One apposition may follow another: "M. Canton, 25 ans, négociant". */
     for (size_t end; (end = apposition_end(r, t)) > 0; t = end) {
-      m->tail_b1 = r->tok[end - 1].b1;
-      m->tail_c1 = r->tok[end - 1].c1;
+      extend_tail(r, m, end, false);
     }
   }
 }
@@ -1913,6 +1936,61 @@ pass_repeated_names(Rec *r)
   }
   ng_free(cand);
   return st;
+}
+
+/* A comma at t and a state's abbreviation after it (", Tenn.", ", N. C"),
+ * its final dot included: the token after it, or 0. */
+static size_t
+state_abbrev_end(const Rec *r, size_t t)
+{
+  if (t + 1 >= r->n || strcmp(r->tok[t].norm, ",") ||
+      r->tok[t + 1].sent != r->tok[t].sent || r->covered[t + 1] ||
+      !is_cap(&r->tok[t + 1])) {
+    return 0;
+  }
+  size_t k = match_class(r, "state_abbrev", t + 1, NULL);
+  if (!k) {
+    return 0;
+  }
+  size_t end = t + 1 + k;
+  if (end < r->n && !strcmp(r->tok[end].norm, ".") &&
+      r->tok[end].b0 == r->tok[end - 1].b1) {
+    end++;
+  }
+  return end;
+}
+
+/* "Nashville, Tenn.", "New Cassel, Wis.": a state's abbreviation after a
+ * place's name and a comma belongs to the place's mention; a run of
+ * capitalised words before one is a place. */
+static NgStatus
+pass_state_abbreviations(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  size_t n0 = an->n_mentions;
+  for (size_t i = 0; i < n0; i++) {
+    NgMention *m = &an->mentions[i];
+    size_t end;
+    if (m->kind == NG_MENTION_NAME && ng_entity_type_is_place(m->type) &&
+        !m->tail_b1 && (end = state_abbrev_end(r, m->t1)) > 0) {
+      extend_tail(r, m, end, true);
+    }
+  }
+  for (size_t t = 0; t < r->n; t++) {
+    if (!name_token(r, t) || (t > 0 && name_token(r, t - 1))) {
+      continue;
+    }
+    size_t run = name_run(r, t, 3), end;
+    if ((end = state_abbrev_end(r, run)) > 0) {
+      NgMention *m = add(r, t, run, NG_MENTION_NAME, NG_ENT_PLACE);
+      if (!m) {
+        return NG_ERR_NOMEM;
+      }
+      extend_tail(r, m, end, true);
+      t = end - 1;
+    }
+  }
+  return NG_SUCCESS;
 }
 
 /* Whether a date follows a dateline's comma at t: a month ("July 7",
@@ -2182,6 +2260,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_gazetteer(&r);
+  if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);

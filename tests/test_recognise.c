@@ -516,6 +516,17 @@ test_places_from_context(void **state)
   assert_null(tu_subject_of_type(g, "Person", 0));
   ng_graph_free(g);
 
+  /* A state's abbreviation after a place and a comma is part of its
+   * mention, and makes a place of an unknown name. */
+  g = tu_run(tu_group_engine, "ctx-state", "en", "2026-03-20",
+             "He moved from Brixton, Tenn. to Ellery Falls, N.C. last year.");
+  k = tu_anchor_target(g, "Brixton, Tenn.", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_true(tu_has(g, k, TU_LABEL, "Brixton"));
+  assert_non_null(tu_anchor_target(g, "Ellery Falls, N.C.", 0));
+  ng_graph_free(g);
+
   /* "at" takes one-word places; a dateline names its place. */
   g = tu_run(tu_group_engine, "ctx-at", "en", "2026-03-20",
              "PELHAM CROSSING, March 19 - The ferry docked at Marrowdale "
@@ -636,6 +647,17 @@ test_bodies_without_names(void **state)
   assert_non_null(ka);
   assert_true(tu_has(g, ka, tu_ng("country"), tu_wd("Q114")));
   assert_non_null(tu_anchor_target(g, "ministry of Foreign Affairs", 0));
+  ng_graph_free(g);
+
+  /* English names of bodies end where their capitals do; French ones
+   * go on in lower case. */
+  g = tu_run(tu_group_engine, "body-en-case", "en", "2026-03-20",
+             "The Hartwell Insurance Company located downtown wrote to the "
+             "Board of Public Works and the Dorrance Relief Committee and "
+             "kindred groups.");
+  assert_non_null(tu_anchor_target(g, "Hartwell Insurance Company", 0));
+  assert_non_null(tu_anchor_target(g, "Board of Public Works", 0));
+  assert_non_null(tu_anchor_target(g, "Dorrance Relief Committee", 0));
   ng_graph_free(g);
 }
 
