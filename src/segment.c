@@ -52,6 +52,8 @@ typedef struct
   size_t pos;       /* byte position of the scanner */
   uint32_t cpos;    /* its code-point position */
   uint32_t pending; /* LINE_START / SPACE_BEFORE for the next token */
+  bool wrapped;     /* lines wrapped at a fixed width (wrapped_text) */
+  size_t width;     /* then their median length in bytes */
 } Seg;
 
 /* ---- characters ---- */
@@ -595,6 +597,63 @@ is_single_char(const NgToken *t)
  * given name or a particle: "de", "M.", "général", "Louis", "van der"),
  * or with a hyphen stuck to a word ("Saint-\nÉtienne") or an initial
  * ("G.\nDaughtry"). */
+/* Whether the text is wrapped at a fixed width (OCR, printed columns,
+ * plain-text mail) rather than written one paragraph per line: it has at
+ * least WRAP_MIN_LINES lines, and most of them are short and do not end
+ * with a sentence's punctuation. News written one paragraph per line has
+ * long lines that end with a full stop, and a few short ones (headline,
+ * dateline, byline) that do not. */
+#define WRAP_MIN_LINES 6
+#define WRAP_SHORT_LINE 120 /* bytes */
+
+static bool
+wrapped_text(Seg *s)
+{
+  size_t lines = 0, open = 0, shorter = 0;
+  size_t by_len[WRAP_SHORT_LINE + 1] = {0};
+  for (size_t b = 0; b < s->len;) {
+    size_t e = b;
+    while (e < s->len && s->text[e] != '\n')
+      e++;
+    size_t last = e;
+    while (last > b && (s->text[last - 1] == ' ' || s->text[last - 1] == '\t' ||
+                        s->text[last - 1] == '\r'))
+      last--;
+    if (last > b && e < s->len) { /* a line with text, not the last */
+      lines++;
+      shorter += e - b < WRAP_SHORT_LINE;
+      by_len[e - b < WRAP_SHORT_LINE ? e - b : WRAP_SHORT_LINE]++;
+      open += !strchr(".!?:;\"')]", s->text[last - 1]) &&
+              !(last - b >= 3 && (unsigned char)s->text[last - 3] == 0xE2 &&
+                (unsigned char)s->text[last - 2] == 0x80); /* ” … */
+      if (last - b >= 2 && (unsigned char)s->text[last - 2] == 0xC2 &&
+          (unsigned char)s->text[last - 1] == 0xBB)
+        open--; /* » */
+    }
+    b = e + 1;
+  }
+  if (lines < WRAP_MIN_LINES || open * 10 < lines * 6 ||
+      shorter * 10 < lines * 7)
+    return false;
+  size_t seen = 0;
+  for (s->width = 0; s->width < WRAP_SHORT_LINE; s->width++) {
+    seen += by_len[s->width];
+    if (seen * 2 >= lines)
+      break;
+  }
+  return true;
+}
+
+/* The length in bytes of the line that ends at byte @p end. */
+static size_t
+line_length(const Seg *s, size_t end)
+{
+  size_t b = end;
+  while (b > 0 && s->text[b - 1] != '\n')
+    b--;
+  return end - b;
+}
+
 static bool
 soft_line_break(const Seg *s, size_t i)
 {
@@ -608,6 +667,11 @@ soft_line_break(const Seg *s, size_t i)
   }
   if (breaks != 1)
     return false;
+  /* In wrapped text, the punctuation decides (breaks_before), except
+   * after a short line: the end of a paragraph, a heading, a line of a
+   * list or an address. */
+  if (s->wrapped && line_length(s, e->b1) * 10 >= s->width * 6)
+    return true;
   if ((e->flags & NG_TOK_PUNCT) && !(e->flags & NG_TOK_SPACE_BEFORE) &&
       is_hyphen(tok_first_cp(s, e)))
     return true; /* "Saint-\nÉtienne" */
@@ -645,8 +709,8 @@ static bool
 breaks_before(const Seg *s, size_t i)
 {
   const NgToken *t = &s->toks[i];
-  if (t->flags & NG_TOK_LINE_START)
-    return !soft_line_break(s, i);
+  if ((t->flags & NG_TOK_LINE_START) && !soft_line_break(s, i))
+    return true;
   if (!(t->flags & NG_TOK_SPACE_BEFORE))
     return false;
   if (!may_start_sentence(tok_first_cp(s, t)))
@@ -740,8 +804,10 @@ run(const char *text,
   ng_buf_init(&s.fold);
   NgStatus st = tokenize(&s);
   if (st == NG_SUCCESS && s.n) {
-    if (sentences)
+    if (sentences) {
+      s.wrapped = wrapped_text(&s);
       st = place_sentences(&s, out);
+    }
     for (size_t i = 0; i < s.n; i++)
       s.toks[i].flags &= ~TOK_MAY_END;
   }

@@ -16,7 +16,10 @@
  * (LF, CR, CRLF, U+2028/2029, NEL) ends a sentence whether or not the line
  * ends with sentence punctuation (a dateline or a signature line is a
  * sentence of its own), unless it is soft: a single break inside a phrase
- * of text wrapped at a fixed width (see soft_line_break in segment.c). A
+ * of text wrapped at a fixed width (see soft_line_break in segment.c).
+ * When most lines of a text are short and end inside a sentence (OCR,
+ * printed columns, plain-text mail: wrapped_text), only punctuation and
+ * the ends of short lines end its sentences. A
  * word hyphenated at a line end ("gouver-\nnement", OCR's "Mich¬\nigan")
  * is one token whose norm is the whole word (ng_line_end_hyphen); soft
  * hyphens (U+00AD) join words too.

@@ -463,6 +463,31 @@ test_line_breaks(void **state)
   assert_false(t->flags & NG_TOK_LINE_START);
   assert_string_equal(find(text, &seg, "Uni¬\nted")->norm, "united");
   assert_true(find(text, &seg, "Etienne")->flags & NG_TOK_LINE_START);
+  /* Text wrapped at a fixed width: most lines end inside a sentence, so
+   * only punctuation and short lines (a heading, a paragraph's end) end
+   * sentences; a name broken across lines stays in one sentence. */
+  text = "FARM NEWS\n"
+         "The meeting of the county board was held\n"
+         "on Monday in the court house, where Miss\n"
+         "Leona Byrne and the members of the board\n"
+         "heard the report of the treasurer. The\n"
+         "vote was taken at noon and the motion of\n"
+         "Mr. Tally Eddings was carried by a vote of\n"
+         "nine to three.\n"
+         "Adjourned.\n";
+  seg = seg_text(state, text);
+  assert_int_equal(seg.n_sents, 4);
+  assert_int_equal(find(text, &seg, "Byrne")->sent,
+                   find(text, &seg, "Leona")->sent);
+  t = find(text, &seg, "treasurer");
+  assert_true(t[2].flags & NG_TOK_SENT_START); /* "The\nvote" */
+  assert_int_equal(t[2].sent, find(text, &seg, "vote")->sent);
+  assert_true(find(text, &seg, "Adjourned")->flags & NG_TOK_SENT_START);
+  assert_int_equal(find(text, &seg, "The")->sent, 1);
+  /* The same lines, one paragraph per line as news comes, are not. */
+  text = "FARM NEWS\nThe board met.\nMiss Leona\nByrne spoke.\n";
+  seg = seg_text(state, text);
+  assert_int_equal(seg.n_sents, 4);
   /* A soft hyphen inside a word. */
   text = "Fri­bourg";
   seg = seg_text(state, text);
