@@ -913,6 +913,29 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
   return b.prior >= 3 * (uint64_t)second->prior ? 0.7 : 0.55;
 }
 
+/* "the State of New York", "la ville de Fribourg": a place noun before a
+ * name says which of its entries it is. Keeps, of the longest hits, those
+ * of the noun's type when there are any; returns the new count. */
+static size_t
+keep_head_type(const Rec *r, size_t t, NgGazMatch *hits, size_t nh)
+{
+  size_t s = nh ? head_before(r, t, "place_head", 2, 1) : SIZE_MAX;
+  const NgLexEntry *e = NULL;
+  NgEntityType want;
+  if (s == SIZE_MAX || !match_class(r, "place_head", s, &e) ||
+      ng_entity_type_parse(e->value, &want) != NG_SUCCESS) {
+    return nh;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < nh; i++) {
+    if (hits[i].t1 == hits[0].t1 &&
+        ng_gazetteer_entry(r->res->gaz, hits[i].entry).type == want) {
+      hits[n++] = hits[i];
+    }
+  }
+  return n ? n : nh;
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -926,6 +949,7 @@ pass_gazetteer(Rec *r)
     }
     size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
                                       r->n, t, hits, NG_COUNTOF(hits));
+    nh = keep_head_type(r, t, hits, nh);
     size_t best = SIZE_MAX;
     size_t n_alt = 0;
     for (size_t i = 0; i < nh; i++) {

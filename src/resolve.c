@@ -164,7 +164,13 @@ disambiguate(NgAnalysis *an, const NgResources *res)
         continue;
       }
       NgGazEntry e = ng_gazetteer_entry(res->gaz, hits[k].entry);
-      if (e.type == cur.type && in_focus(&f, country_of(&e)) &&
+      /* A place of another kind only when it is about as well known:
+       * "Georgia" near "Atlanta" is the state, but "Vienne" near
+       * "Lyon" stays Vienna, not the department. */
+      bool kin = e.type == cur.type ||
+                 (ng_entity_type_is_place(e.type) &&
+                  ng_entity_type_is_place(cur.type) && 2 * e.prior >= cur.prior);
+      if (kin && in_focus(&f, country_of(&e)) &&
           (pick < 0 || (uint32_t)pick != hits[k].entry)) {
         pick = (int32_t)hits[k].entry;
         n_pick++;

@@ -229,6 +229,26 @@ test_focus_disambiguation(void **state)
              "Des pluies sur le Chili ont touché Victoria lundi.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q200999"));
   ng_graph_free(g);
+  /* A place noun says which entry a name is: "the State of New York" is
+   * the state (Q1384), "New York" alone the city (Q60). */
+  g = tu_run(e, "head-type", "en", "2025-06-01",
+             "Officials of the State of New York met in New York on Monday.");
+  assert_string_equal(tu_anchor_target(g, "State of New York", 0),
+                      tu_wd("Q1384"));
+  assert_string_equal(tu_anchor_target(g, "New York", 0), tu_wd("Q60"));
+  ng_graph_free(g);
+  /* Homonyms of different kinds: the document's country decides when
+   * both are about as well known (Montana, US state Q1212, and the
+   * Bulgarian town Q220121), not when one is far better known (Vienne,
+   * the department Q12804, stays Vienna, Q1741, near Lyon). */
+  g = tu_run(e, "kinds-us", "en", "2025-06-01",
+             "Ranchers from Texas drove the herd to Montana in May.");
+  assert_string_equal(tu_anchor_target(g, "Montana", 0), tu_wd("Q1212"));
+  ng_graph_free(g);
+  g = tu_run(e, "kinds-fr", "fr", "2025-06-01",
+             "Le train de Lyon arrive à Vienne ce soir.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q12804"), 0);
+  ng_graph_free(g);
   ng_engine_free(e);
 }
 
