@@ -272,7 +272,8 @@ coordinated_persons(Rec *r, size_t *end, bool certain)
     size_t e = name_run(r, n, MAX_NAME);
     bool title = false;
     for (size_t w = n; !certain && w < e && !title; w++) {
-      title = match_class(r, "title", w, NULL) > 0 || in_class(r, "rank", w);
+      title = match_class(r, "title", w, NULL) > 0 || in_class(r, "rank", w) ||
+              match_class(r, "occupation", w, NULL) > 0;
     }
     if (e == n || r->tok[e - 1].sent != sent ||
         (!certain && (title || names_a_body(r, n, e)))) {
@@ -404,14 +405,53 @@ pass_honorific_persons(Rec *r)
 /* A given name (lexicon class first_name), capitalised, that is no title
  * or function word ("Lord", "Will" at a sentence start before a verb is
  * caught by the name that must follow). */
+/* Is token @p u a word in capitals of the same sentence as t? */
+static bool
+upper_word(const Rec *r, size_t u, size_t t)
+{
+  return u < r->n && r->tok[u].sent == r->tok[t].sent &&
+         (r->tok[u].flags & NG_TOK_UPPER) && is_word(&r->tok[u]);
+}
+
+static bool
+given_name(const Rec *r, size_t t)
+{
+  return is_cap(&r->tok[t]) && !r->covered[t] &&
+         in_class(r, "first_name", t) && !in_class(r, "person_title", t) &&
+         !in_class(r, "title", t) && !in_class(r, "stopword", t) &&
+         !in_class(r, "name_particle", t) && !in_class(r, "month", t) &&
+         !in_class(r, "weekday", t);
+}
+
 static bool
 first_name(const Rec *r, size_t t)
 {
-  return is_cap(&r->tok[t]) && !r->covered[t] &&
-         !(r->tok[t].flags & NG_TOK_UPPER) && in_class(r, "first_name", t) &&
-         !in_class(r, "person_title", t) && !in_class(r, "title", t) &&
-         !in_class(r, "stopword", t) && !in_class(r, "name_particle", t) &&
-         !in_class(r, "month", t) && !in_class(r, "weekday", t);
+  return !(r->tok[t].flags & NG_TOK_UPPER) && given_name(r, t);
+}
+
+/* A name in capitals, as signatures and lists print them ("GEORGE
+ * DAVIS", "PASCAL HOFER"): a given name and one or two words in capitals
+ * (initials allowed), and no other word in capitals right before or after
+ * it, which would make it part of a headline. Its end, or t. */
+static size_t
+capitals_name(const Rec *r, size_t t)
+{
+  if (!(r->tok[t].flags & NG_TOK_UPPER) || !given_name(r, t) ||
+      (t > 0 && upper_word(r, t - 1, t) && !in_class(r, "person_title", t - 1))) {
+    return t;
+  }
+  size_t k = t + 1, words = 0;
+  while (k < r->n && r->tok[k].sent == r->tok[t].sent && words < 2) {
+    if (initial_at(r, k)) {
+      k += 2;
+    } else if (name_token(r, k) && (r->tok[k].flags & NG_TOK_UPPER)) {
+      k++;
+      words++;
+    } else {
+      break;
+    }
+  }
+  return words && !upper_word(r, k, t) ? k : t;
 }
 
 /* Does a gazetteer label start at token t and reach at least token
@@ -479,6 +519,19 @@ pass_first_name_persons(Rec *r)
         return NG_ERR_NOMEM;
       }
       t = end - 1;
+      continue;
+    }
+    size_t caps = capitals_name(r, t);
+    if (caps > t) {
+      bool person = false;
+      if (gaz_label_reaches(r, t, caps, &person) && !person) {
+        continue;
+      }
+      if (!add(r, t, caps, NG_MENTION_NAME, NG_ENT_PERSON) ||
+          note_surname(r, caps)) {
+        return NG_ERR_NOMEM;
+      }
+      t = caps - 1;
       continue;
     }
     if (!first_name(r, t)) {
@@ -721,14 +774,6 @@ extends_name(const Rec *r, size_t t, size_t other, bool minor)
          name_token(r, other) && !(r->tok[other].flags & NG_TOK_SENT_START) &&
          !in_class(r, "title", other) && !in_class(r, "first_name", other) &&
          (minor || !major_starts(r, other));
-}
-
-/* Is token @p u a word in capitals of the same sentence as t? */
-static bool
-upper_word(const Rec *r, size_t u, size_t t)
-{
-  return u < r->n && r->tok[u].sent == r->tok[t].sent &&
-         (r->tok[u].flags & NG_TOK_UPPER) && is_word(&r->tok[u]);
 }
 
 /* Whether a one-word gazetteer name at t is the entity @p e: not a

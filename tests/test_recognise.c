@@ -267,6 +267,16 @@ test_first_name_person(void **state)
              "Officials met in Victoria on Monday.");
   assert_null(tu_subject_of_type(g, "Person", 0));
   ng_graph_free(g);
+  /* A name in capitals, as a signature prints it, is a person; a given
+   * name in a headline in capitals is not. */
+  g = tu_run(tu_group_engine, "r-caps", "en", "2026-03-20",
+             "The minutes were approved.\nGEORGE HALLORAN, Clerk.\n"
+             "JOHN WILL SPEAK AT THE COUNTY FAIR\n");
+  const char *gh = tu_anchor_target(g, "GEORGE HALLORAN, Clerk", 0);
+  assert_non_null(gh);
+  assert_true(tu_has(g, gh, TU_RDF_TYPE, tu_ng("Person")));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  ng_graph_free(g);
 }
 
 /* The honorific belongs to the written mention, not to the name. */
