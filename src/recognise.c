@@ -368,10 +368,18 @@ pass_honorific_persons(Rec *r)
     if (!in_class(r, "person_title", t) && !rank_word(r, t)) {
       continue;
     }
+    /* Honorifics in a row ("Rev. Dr. Read"): the mention starts at the
+     * first, the name after the last, h. Coordinated ones ("M. et Mme
+     * Viguier") name two persons: the mention starts at the second. */
+    size_t h = t;
+    while (h + 2 < r->n && r->tok[h + 1].sent == r->tok[t].sent &&
+           (in_class(r, "person_title", h + 1) || rank_word(r, h + 1))) {
+      h++;
+    }
     /* "le général de Gaulle": a particle may open the name here, but
      * not after a rank of a territory ("le roi de Prusse"). */
-    size_t n0 = t + 1;
-    const NgLexEntry *rk = ng_lexicon_get(r->res->lex, "rank", r->tok[t].norm,
+    size_t n0 = h + 1;
+    const NgLexEntry *rk = ng_lexicon_get(r->res->lex, "rank", r->tok[h].norm,
                                           r->an->lang);
     if (in_class(r, "name_particle", n0) && !is_cap(&r->tok[n0]) &&
         n0 + 1 < r->n && name_token(r, n0 + 1) &&
@@ -380,16 +388,18 @@ pass_honorific_persons(Rec *r)
     }
     size_t end = name_run(r, n0, MAX_NAME);
     if (end > n0 && r->tok[end - 1].sent == r->tok[t].sent) {
-      NgMention *m = add(r, t + 1, end, NG_MENTION_NAME, NG_ENT_PERSON);
+      NgMention *m = add(r, h + 1, end, NG_MENTION_NAME, NG_ENT_PERSON);
       if (!m || note_surname(r, end)) {
         return NG_ERR_NOMEM;
       }
       m->led = true;
       m->lead_b0 = r->tok[t].b0;
       m->lead_c0 = r->tok[t].c0;
-      r->covered[t] = true;
+      for (size_t k = t; k <= h; k++) {
+        r->covered[k] = true;
+      }
       const NgLexEntry *pt = ng_lexicon_get(r->res->lex, "person_title",
-                                            r->tok[t].norm, r->an->lang);
+                                            r->tok[h].norm, r->an->lang);
       if (pt && !strcmp(pt->value, "plural")) {
         NgStatus st = coordinated_persons(r, &end, true);
         if (st) {
@@ -564,6 +574,7 @@ pass_first_name_persons(Rec *r)
     size_t start = t;
     while (start > 0 && t - start < 2 && name_token(r, start - 1) &&
            !in_class(r, "title", start - 1) &&
+           !names_a_body(r, start - 1, start) &&
            r->tok[start - 1].sent == r->tok[t].sent &&
            !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER))) {
       start--;
@@ -1603,10 +1614,11 @@ remove_mention(Rec *r, size_t i)
 
 /* ---------------------------------------------------------------- 6 */
 
-/* Whether names of bodies go on in lower case after their head: French
- * ones do ("Conseil fédéral", "ministère de l'intérieur"), English ones
- * are capitalised ("Board of Public Works"; "Insurance Company located"
- * ends at "Company"). */
+/* Whether names of bodies go on after their head with adjectives and in
+ * lower case: French ones do ("Conseil fédéral", "ministère de
+ * l'intérieur"); English ones put adjectives first and capitalise their
+ * complement ("Board of Public Works"; "Insurance Company located" and
+ * "High School Mitch" end at their head). */
 static bool
 lower_words_in_names(const Rec *r)
 {
@@ -1638,9 +1650,8 @@ pass_org_heads(Rec *r)
     bool lower_ok = lower_words_in_names(r);
     /* One adjective right after the head: "Secrétariat général"; a second
      * one only from the lexicon ("Bureau central national"). */
-    if (end < r->n && r->tok[end].sent == sent && is_word(&r->tok[end]) &&
-        (lower_ok || is_cap(&r->tok[end])) &&
-        !r->covered[end] && !link_word(r, end) &&
+    if (lower_ok && end < r->n && r->tok[end].sent == sent &&
+        is_word(&r->tok[end]) && !r->covered[end] && !link_word(r, end) &&
         !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION)) {
       end++;
       if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&

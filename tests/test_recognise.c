@@ -293,6 +293,17 @@ test_honorific_in_mention(void **state)
   assert_null(tu_anchor_target(g, "Okafor", 0));
   ng_graph_free(g);
 
+  /* Honorifics in a row all belong to the mention; coordinated ones name
+   * two persons, so the mention starts at the second. */
+  g = tu_run(tu_group_engine, "r-hon2", "en", "2026-03-20",
+             "The Rev. Dr. Ansel Marbury preached. Mr. and Mrs. Tobin "
+             "Grieve sang.");
+  o = tu_anchor_target(g, "Rev. Dr. Ansel Marbury", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_LABEL, "Ansel Marbury"));
+  assert_non_null(tu_anchor_target(g, "Mrs. Tobin Grieve", 0));
+  ng_graph_free(g);
+
   /* A plural honorific names every coordinated name after it. */
   g = tu_run(tu_group_engine, "r-mm", "fr", "2026-03-20",
              "Le rapport de MM. Dubreuil, Kermarec et Lavoisier a été lu.");
@@ -668,6 +679,10 @@ test_bodies_without_names(void **state)
   assert_non_null(tu_anchor_target(g, "Hartwell Insurance Company", 0));
   assert_non_null(tu_anchor_target(g, "Board of Public Works", 0));
   assert_non_null(tu_anchor_target(g, "Dorrance Relief Committee", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "body-en-head", "en", "2026-03-20",
+             "At Granby Valley High School Mitch Orloff won the prize.");
+  assert_non_null(tu_anchor_target(g, "Granby Valley High School", 0));
   ng_graph_free(g);
 }
 
