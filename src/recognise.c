@@ -256,6 +256,8 @@ note_surname(Rec *r, size_t t1)
  * Spain"). */
 static bool gaz_starts(const Rec *r, size_t t);
 static bool names_a_body(const Rec *r, size_t t0, size_t t1);
+static bool gaz_label_reaches(const Rec *r, size_t t, size_t end,
+                              bool *person);
 
 static NgStatus
 coordinated_persons(Rec *r, size_t *end, bool certain)
@@ -338,13 +340,14 @@ major_starts(const Rec *r, size_t t)
   return gaz_starts_where(r, t, major_entry);
 }
 
-/* A rank before a name ("le général Dupont", "Queen Mary"), not the end
- * of a longer title ("secrétaire général" names a post). */
+/* A rank before a name ("le général Dupont", "Queen Mary", "President
+ * Taft"), not the start or the end of a longer title ("Secretary
+ * General", "secrétaire général" name a post). */
 static bool
 rank_word(const Rec *r, size_t t)
 {
-  if (!in_class(r, "rank", t)) {
-    return false;
+  if (!in_class(r, "rank", t) || match_class(r, "title", t, NULL) > 1) {
+    return false; /* "Secretary General Luis Carvalho": a post's title */
   }
   for (size_t back = 1; back <= 3 && back <= t; back++) {
     size_t s = t - back;
@@ -387,6 +390,12 @@ pass_honorific_persons(Rec *r)
       n0++;
     }
     size_t end = name_run(r, n0, MAX_NAME);
+    bool person = true;
+    if (end > n0 && !in_class(r, "person_title", h) &&
+        (names_a_body(r, n0, end) ||
+         (gaz_label_reaches(r, h, end, &person) && !person))) {
+      continue; /* a rank that starts a name: "General Motors" */
+    }
     if (end > n0 && r->tok[end - 1].sent == r->tok[t].sent) {
       NgMention *m = add(r, h + 1, end, NG_MENTION_NAME, NG_ENT_PERSON);
       if (!m || note_surname(r, end)) {
@@ -1748,7 +1757,7 @@ pass_apposition_persons(Rec *r)
       continue;
     }
     size_t end = name_run(r, t, MAX_NAME);
-    if (end - t < 2) {
+    if (end - t < 2 || names_a_body(r, t, end)) {
       continue;
     }
     uint32_t sent = r->tok[t].sent;

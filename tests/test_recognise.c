@@ -680,6 +680,13 @@ test_bodies_without_names(void **state)
   assert_non_null(tu_anchor_target(g, "Board of Public Works", 0));
   assert_non_null(tu_anchor_target(g, "Dorrance Relief Committee", 0));
   ng_graph_free(g);
+  /* A rank that starts a body's name is no person's rank. */
+  g = tu_run(tu_group_engine, "body-en-rank", "en", "2026-03-20",
+             "General Motors and the Senator Office Building were sold to "
+             "President Ilse Varga.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  assert_non_null(tu_anchor_target(g, "President Ilse Varga", 0));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "body-en-head", "en", "2026-03-20",
              "At Granby Valley High School Mitch Orloff won the prize.");
   assert_non_null(tu_anchor_target(g, "Granby Valley High School", 0));
