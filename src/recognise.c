@@ -2114,6 +2114,48 @@ dateline_place(const Rec *r, size_t t)
   return t;
 }
 
+/* Where a person is from, right after the name: "S. B. Nelson of
+ * Spokane", "M. Jacques Favre, de Neuchâtel" (lexicon origin_prep; VALUE
+ * comma: only after a comma, where the word could open a surname). A run
+ * of capitalised words there that names no body is a place, unlinked. */
+static NgStatus
+pass_origin_places(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  size_t n0 = an->n_mentions;
+  for (size_t i = 0; i < n0; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
+      continue;
+    }
+    size_t k = m->t1;
+    while (m->tail_b1 && k < r->n && r->tok[k].b1 <= m->tail_b1) {
+      k++;
+    }
+    bool comma = k < r->n && !strcmp(r->tok[k].norm, ",");
+    k += comma;
+    const NgLexEntry *e;
+    size_t len = k < r->n && r->tok[k].sent == m->sent
+                   ? match_class(r, "origin_prep", k, &e)
+                   : 0;
+    if (!len || (!comma && !strcmp(e->value, "comma"))) {
+      continue;
+    }
+    size_t s = k + len;
+    if (s >= r->n || r->tok[s].sent != m->sent || !name_token(r, s) ||
+        in_class(r, "title", s) || in_class(r, "first_name", s) ||
+        in_class(r, "month", s) || in_class(r, "weekday", s)) {
+      continue;
+    }
+    size_t end = name_run(r, s, 3);
+    if (end > s && !names_a_body(r, s, end) &&
+        !add(r, s, end, NG_MENTION_NAME, NG_ENT_PLACE)) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 /* Places the gazetteer does not know, named after a place preposition
  * ("à Tabor", "in Cookeville") or in a dateline: a run of capitalised
  * words that is no title, honorific, given name or organisation head;
@@ -2359,6 +2401,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_coordinated_persons(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_suffixed_places(&r);
+  if (!st) st = pass_origin_places(&r);
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_repeated_names(&r);
   if (!st) pass_person_appositions(&r);

@@ -548,6 +548,22 @@ test_places_from_context(void **state)
   assert_non_null(tu_anchor_target(g, "Ellery Falls, N.C.", 0));
   ng_graph_free(g);
 
+  /* Where a person is from: "of X" after the name in English, ", de X"
+   * in French (without the comma, "de" may open a surname). */
+  g = tu_run(tu_group_engine, "ctx-origin", "en", "2026-03-20",
+             "Thomas Pollard of Quarry Hill spoke for the Board of Trade.");
+  k = tu_anchor_target(g, "Quarry Hill", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-origin-fr", "fr", "2026-03-20",
+             "M. Jules Ferrand, de Montbrison, et M. Paul de Lanrac ont parlé.");
+  k = tu_anchor_target(g, "Montbrison", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 1);
+  ng_graph_free(g);
+
   /* "at" takes one-word places; a dateline names its place. */
   g = tu_run(tu_group_engine, "ctx-at", "en", "2026-03-20",
              "PELHAM CROSSING, March 19 - The ferry docked at Marrowdale "
