@@ -655,7 +655,16 @@ pass_known_surnames(Rec *r)
          !(r->tok[t].flags & NG_TOK_SENT_START))) {
       continue;
     }
-    if (!add(r, t, t + 1, NG_MENTION_NAME, NG_ENT_PERSON)) {
+    /* A capitalised word right before it is a given name the lexicon
+     * does not know ("Myrtle Wendell" after "Jos. C. Wendell"). */
+    size_t s = t;
+    if (t > 0 && name_token(r, t - 1) && r->tok[t - 1].sent == r->tok[t].sent &&
+        !(r->tok[t - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
+        !in_class(r, "title", t - 1) && !in_class(r, "rank", t - 1) &&
+        !names_a_body(r, t - 1, t) && !gaz_starts(r, t - 1)) {
+      s = t - 1;
+    }
+    if (!add(r, s, t + 1, NG_MENTION_NAME, NG_ENT_PERSON)) {
       return NG_ERR_NOMEM;
     }
   }

@@ -254,6 +254,16 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A capitalised word before a surname of the document is a given name
+   * the lexicon does not know: another person of the family. */
+  g = tu_run(tu_group_engine, "r-fam", "en", "2026-03-20",
+             "The farm of Thomas Q. Wendover was sold, and his sister "
+             "Myrtle Wendover left.");
+  const char *mw = tu_anchor_target(g, "Myrtle Wendover", 0);
+  assert_non_null(mw);
+  assert_string_not_equal(mw, tu_anchor_target(g, "Thomas Q. Wendover", 0));
+  ng_graph_free(g);
+
   /* A given name before an organisation's head noun is no person. */
   g = tu_run(tu_group_engine, "r-fn3", "en", "2026-03-20",
              "She studied at Wayne University in the spring.");
