@@ -2123,6 +2123,64 @@ dateline_place(const Rec *r, size_t t)
   return t;
 }
 
+/* The gazetteer's country named @p name (a lexicon VALUE), or -1. */
+static int32_t
+country_named(const Rec *r, const char *name)
+{
+  NgToken *toks;
+  size_t n;
+  NgGazMatch hits[8];
+  if (ng_tokenize(name, strlen(name), r->res->lex, r->an->arena, &toks, &n) ||
+      !n) {
+    return -1;
+  }
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, name, toks, n, 0, hits,
+                                    NG_COUNTOF(hits));
+  for (size_t i = 0; i < nh; i++) {
+    if (hits[i].t1 == n && hits[i].kind == NG_LABEL_NAME &&
+        ng_gazetteer_entry(r->res->gaz, hits[i].entry).type == NG_ENT_COUNTRY) {
+      return (int32_t)hits[i].entry;
+    }
+  }
+  return -1;
+}
+
+/* A country's code in brackets after a person's name, as results print
+ * it ("Miguel Indurain (Esp)", "Alex Zülle (SUI)"; lexicon class
+ * country_code): a mention of the country. */
+static NgStatus
+pass_country_codes(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  size_t n0 = an->n_mentions;
+  for (size_t i = 0; r->res->gaz && i < n0; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
+      continue;
+    }
+    size_t k = m->t1;
+    const NgLexEntry *e;
+    if (k + 2 >= r->n || strcmp(r->tok[k].norm, "(") ||
+        strcmp(r->tok[k + 2].norm, ")") || r->covered[k + 1] ||
+        r->tok[k + 2].sent != m->sent ||
+        !match_class(r, "country_code", k + 1, &e)) {
+      continue;
+    }
+    int32_t c = country_named(r, e->value);
+    if (c < 0) {
+      continue;
+    }
+    NgMention *cm = add(r, k + 1, k + 2, NG_MENTION_NAME, NG_ENT_COUNTRY);
+    if (!cm) {
+      return NG_ERR_NOMEM;
+    }
+    cm->gaz = c;
+    cm->n_alt = 1;
+    cm->link_conf = 0.8;
+  }
+  return NG_SUCCESS;
+}
+
 /* Where a person is from, right after the name: "S. B. Nelson of
  * Spokane", "M. Jacques Favre, de Neuchâtel" (lexicon origin_prep; VALUE
  * comma: only after a comma, where the word could open a surname). A run
@@ -2410,6 +2468,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_coordinated_persons(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_suffixed_places(&r);
+  if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_origin_places(&r);
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_repeated_names(&r);

@@ -387,6 +387,25 @@ test_person_appositions(void **state)
   ng_graph_free(g);
 }
 
+/* A country's code in brackets after a person's name, as results print
+ * it, names the country (Q29 Spain, Q39 Switzerland); elsewhere the code
+ * is a word. */
+static void
+test_country_codes(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "r-codes", "fr", "2026-03-20",
+                      "L'étape revient à Miguel Arrabal (Esp) devant Tomas "
+                      "Ferrer (SUI).");
+  assert_string_equal(tu_anchor_target(g, "Esp", 0), tu_wd("Q29"));
+  assert_string_equal(tu_anchor_target(g, "SUI", 0), tu_wd("Q39"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-codes-no", "fr", "2026-03-20",
+             "Le col de la Bonette (Fra) est fermé.");
+  assert_null(tu_anchor_target(g, "Fra", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -770,6 +789,7 @@ main(void)
     cmocka_unit_test(test_honorific_in_mention),
     cmocka_unit_test(test_person_suffixes),
     cmocka_unit_test(test_person_appositions),
+    cmocka_unit_test(test_country_codes),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
