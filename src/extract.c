@@ -545,14 +545,21 @@ is_statement(Ex *x, const NgEvent *e)
   return ng_ontology_is_a(x->onto, e->type, "Statement");
 }
 
+/* How far back, in sentences, an anaphoric event phrase looks: a news
+ * text names again what it reported a few paragraphs before, and a long
+ * text would otherwise compare every phrase with every event. */
+#define EVENT_ANAPHOR_WINDOW 40
+
 /* The event an anaphoric noun phrase ("cette réunion": head "=Meeting")
- * names: the latest top-level event of a compatible class. */
+ * in sentence @p sent names: the latest top-level event of a compatible
+ * class reported at most EVENT_ANAPHOR_WINDOW sentences before. */
 static int32_t
-resolve_event_anaphor(Ex *x, const char *cls)
+resolve_event_anaphor(Ex *x, const char *cls, uint32_t sent)
 {
   for (size_t i = x->an->n_events; i-- > 0;) {
     const NgEvent *e = &x->an->events[i];
-    if (e->merged || e->part_of >= 0 || is_statement(x, e)) {
+    if (e->sent + EVENT_ANAPHOR_WINDOW < sent || e->merged ||
+        e->part_of >= 0 || is_statement(x, e)) {
       continue;
     }
     if (ng_ontology_is_a(x->onto, e->type, cls) ||
@@ -588,11 +595,11 @@ event_of_mention(Ex *x, int32_t mi, const NgRuleInfo *ri, bool create)
     return m->event;
   }
   if (m->head && m->head[0] == '=') {
-    m->event = resolve_event_anaphor(x, m->head + 1);
+    m->event = resolve_event_anaphor(x, m->head + 1, m->sent);
     return m->event;
   }
   if (m->head && m->head[0] == '~') {
-    m->event = resolve_event_anaphor(x, m->head + 1);
+    m->event = resolve_event_anaphor(x, m->head + 1, m->sent);
     if (m->event >= 0) {
       return m->event;
     }

@@ -1366,6 +1366,9 @@ static const NgMention *
 gaz_mention_ending(const Rec *r, size_t x0, size_t t1)
 {
   const NgAnalysis *an = r->an;
+  if (t1 == 0 || t1 > r->n || !r->covered[t1 - 1]) {
+    return NULL; /* every mention covers its tokens */
+  }
   for (size_t i = an->n_mentions; i-- > 0;) {
     const NgMention *m = &an->mentions[i];
     if (m->t1 == t1 && m->t0 >= x0 && m->gaz >= 0 &&
