@@ -528,6 +528,16 @@ test_place_in_longer_names(void **state)
              "Le Conseil de sécurité a adopté une résolution.");
   assert_non_null(tu_anchor_target(g, "Conseil de sécurité", 0));
   ng_graph_free(g);
+
+  /* A newspaper's title names an organisation, its place included. */
+  g = tu_run(tu_group_engine, "p-press", "fr", "2026-03-20",
+             "Selon la Tribune de Genève, le maire de Lyon a démissionné.");
+  b = tu_anchor_target(g, "Tribune de Genève", 0);
+  assert_non_null(b);
+  assert_true(tu_has(g, b, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_null(tu_anchor_target(g, "Genève", 0));
+  assert_non_null(tu_anchor_target(g, "Lyon", 0));
+  ng_graph_free(g);
 }
 
 /* A place the gazetteer does not know, after a place preposition: typed
