@@ -135,6 +135,18 @@ extend_tail(Rec *r, NgMention *m, size_t end, bool cover)
   }
 }
 
+/* The token after a mention as written, its tail (", Esq.", an
+ * apposition) included. */
+static size_t
+written_end(const Rec *r, const NgMention *m)
+{
+  size_t t = m->t1;
+  while (m->tail_b1 && t < r->n && r->tok[t].b1 <= m->tail_b1) {
+    t++;
+  }
+  return t;
+}
+
 /* The suffix after a person's name belongs to the written mention. */
 static void
 take_person_suffix(Rec *r, NgMention *m)
@@ -1904,10 +1916,7 @@ pass_person_appositions(Rec *r)
     if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME || m->dropped) {
       continue;
     }
-    size_t t = m->t1;
-    while (m->tail_b1 && t < r->n && r->tok[t].b1 <= m->tail_b1) {
-      t++; /* after ", Esq." */
-    }
+    size_t t = written_end(r, m);
     /* One apposition may follow another: "M. Canton, 25 ans, négociant". */
     for (size_t end; (end = apposition_end(r, t)) > 0; t = end) {
       extend_tail(r, m, end, false);
@@ -2161,7 +2170,7 @@ pass_country_codes(Rec *r)
     if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
       continue;
     }
-    size_t k = m->t1;
+    size_t k = written_end(r, m);
     const NgLexEntry *e;
     if (k + 2 >= r->n || strcmp(r->tok[k].norm, "(") ||
         strcmp(r->tok[k + 2].norm, ")") || r->covered[k + 1] ||
@@ -2198,10 +2207,7 @@ pass_origin_places(Rec *r)
     if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
       continue;
     }
-    size_t k = m->t1;
-    while (m->tail_b1 && k < r->n && r->tok[k].b1 <= m->tail_b1) {
-      k++;
-    }
+    size_t k = written_end(r, m);
     bool comma = k < r->n && !strcmp(r->tok[k].norm, ",");
     k += comma;
     const NgLexEntry *e;
