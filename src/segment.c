@@ -588,15 +588,30 @@ is_single_char(const NgToken *t)
   return t->c1 - t->c0 == 1;
 }
 
-/* A line break inside a sentence: text wrapped at a fixed width (printed
- * columns, OCR, plain-text mail) breaks lines anywhere. The break is soft
- * when it is a single one (not a blank line) and the next line goes on in
- * lower case after a word, a comma or a semicolon ("le Conseil\nnational",
- * "M. Ammann,\nprésident"), or the line before ends with a word that cannot end
- * a sentence or a headline (a function word, an honorific, a rank, a
- * given name or a particle: "de", "M.", "général", "Louis", "van der"),
- * or with a hyphen stuck to a word ("Saint-\nÉtienne") or an initial
- * ("G.\nDaughtry"). */
+/* The last code point of the bytes [b, e) (e > b). */
+static uint32_t
+last_cp(const Seg *s, size_t b, size_t e)
+{
+  size_t p = e - 1;
+  while (p > b && ((unsigned char)s->text[p] & 0xC0) == 0x80)
+    p--;
+  size_t l;
+  return cp_at(s, p, &l);
+}
+
+/* Whether a line ending with @p cp ends a sentence: its final
+ * punctuation, or a closing quote or bracket after it. */
+static bool
+closes_sentence(uint32_t cp)
+{
+  static const uint32_t closers[] = {'.', '!', '?', ':', ';', '"', '\'',
+                                     ')', ']', 0xBB, 0x2019, 0x201D, 0x2026};
+  for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++)
+    if (cp == closers[i])
+      return true;
+  return false;
+}
+
 /* Whether the text is wrapped at a fixed width (OCR, printed columns,
  * plain-text mail) rather than written one paragraph per line: it has at
  * least WRAP_MIN_LINES lines, and most of them are short and do not end
@@ -623,12 +638,7 @@ wrapped_text(Seg *s)
       lines++;
       shorter += e - b < WRAP_SHORT_LINE;
       by_len[e - b < WRAP_SHORT_LINE ? e - b : WRAP_SHORT_LINE]++;
-      open += !strchr(".!?:;\"')]", s->text[last - 1]) &&
-              !(last - b >= 3 && (unsigned char)s->text[last - 3] == 0xE2 &&
-                (unsigned char)s->text[last - 2] == 0x80); /* ” … */
-      if (last - b >= 2 && (unsigned char)s->text[last - 2] == 0xC2 &&
-          (unsigned char)s->text[last - 1] == 0xBB)
-        open--; /* » */
+      open += !closes_sentence(last_cp(s, b, last));
     }
     b = e + 1;
   }
@@ -654,6 +664,15 @@ line_length(const Seg *s, size_t end)
   return end - b;
 }
 
+/* A line break inside a sentence: text wrapped at a fixed width (printed
+ * columns, OCR, plain-text mail) breaks lines anywhere. The break is soft
+ * when it is a single one (not a blank line) and the next line goes on in
+ * lower case after a word, a comma or a semicolon ("le Conseil\nnational",
+ * "M. Ammann,\nprésident"), or the line before ends with a word that cannot end
+ * a sentence or a headline (a function word, an honorific, a rank, a
+ * given name or a particle: "de", "M.", "général", "Louis", "van der"),
+ * or with a hyphen stuck to a word ("Saint-\nÉtienne") or an initial
+ * ("G.\nDaughtry"). */
 static bool
 soft_line_break(const Seg *s, size_t i)
 {
