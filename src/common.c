@@ -731,7 +731,9 @@ ng_fold(const char *s, size_t n, NgBuf *out)
 {
   size_t i = 0;
   while (i < n) {
-    bool after_word = i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t' &&
+    unsigned char c = (unsigned char)s[i];
+    bool hyphen = c == '-' || c == 0xC2 || c == 0xE2; /* U+00AC/AD, U+2010/11 */
+    bool after_word = hyphen && i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t' &&
                       s[i - 1] != '\n' && s[i - 1] != '\r';
     size_t skip = after_word ? ng_line_end_hyphen(s + i, n - i) : 0;
     if (skip) {
