@@ -572,8 +572,12 @@ pass_first_name_persons(Rec *r)
     while (k < r->n && k - t < MAX_NAME && first_name(r, k)) {
       k++; /* "Jean Pierre Bemba" */
     }
-    size_t end = k < r->n ? name_run(r, k, MAX_NAME - (k - t)) : k;
-    if (end == k) {
+    /* From the given name, so that a particle may follow it ("John dos
+     * Passos", "Anne de Rivaz"); after it when it is written short
+     * ("Wm. Goodman"). */
+    size_t from = name_token(r, t) ? t : k;
+    size_t end = from < r->n ? name_run(r, from, MAX_NAME - (from - t)) : from;
+    if (end <= k) {
       end = k > t + 1 ? k : t; /* "Jean Pierre" alone still names */
     }
     if (end <= t + 1 || r->tok[end - 1].sent != r->tok[t].sent) {

@@ -254,6 +254,13 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A particle may follow the given name. */
+  g = tu_run(tu_group_engine, "r-fn-part", "fr", "2026-03-20",
+             "Le romancier John dos Sarmento publie un livre.");
+  assert_true(tu_has(g, tu_anchor_target(g, "John dos Sarmento", 0),
+                     TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+
   /* A capitalised word before a surname of the document is a given name
    * the lexicon does not know: another person of the family. */
   g = tu_run(tu_group_engine, "r-fam", "en", "2026-03-20",
