@@ -229,6 +229,14 @@ test_focus_disambiguation(void **state)
              "Des pluies sur le Chili ont touché Victoria lundi.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q200999"));
   ng_graph_free(g);
+  /* A region's French name far from its English one is shipped when a
+   * word of it starts like one of the English name (Bavière, Bavaria,
+   * Q980); a machine translation is not (Liège for County Cork). */
+  g = tu_run(e, "region-fr", "fr", "2025-06-01",
+             "Des orages ont frappé la Bavière et Liège lundi.");
+  assert_string_equal(tu_anchor_target(g, "Bavière", 0), tu_wd("Q980"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q162475"), 0);
+  ng_graph_free(g);
   /* A place noun says which entry a name is: "the State of New York" is
    * the state (Q1384), "New York" alone the city (Q60). */
   g = tu_run(e, "head-type", "en", "2025-06-01",

@@ -17,11 +17,13 @@ Names that would link ordinary words are left out, because a wrong QID
 is worse than none:
  - the `native` column of cities and regions (machine translations in the
    source: a town "natively" named "Non", "Her" or "It is");
- - the French name of a place under 100,000 inhabitants (for regions,
-   which give no population: of a region that is no constituent country
-   like Scotland) when it is neither the English name nor close to it
-   (machine translations such as "Tour" for Thurn, "Roi" for King,
-   Ontario, "Liège" for County Cork);
+ - the French name of a place under 100,000 inhabitants when it is
+   neither the English name nor close to it (machine translations such as
+   "Tour" for Thurn or "Roi" for King, Ontario); a region, which the table
+   gives no population for, keeps it when it is a constituent country
+   (Angleterre) or when a word of it starts like one of the English name
+   and it passes the checks of region_french_ok ("Bavière" stays,
+   "Liège" for County Cork and "Mayonnaise" for Mayo go);
  - for people, agencies and parties, names of one word ("Justice",
    "Forward", "Senate"), except acronyms of three letters or more, and
    names that two entries share (acronyms such as "PSD", the legislatures
@@ -83,7 +85,45 @@ def is_acronym(name):
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def keep_french(row):
+def words(s):
+    return [w for w in "".join(c if c.isalnum() else " " for c in s).split()
+            if len(w) >= 3]
+
+
+# English words of regions' names that say what or where, not which:
+# "North Bank" and "Rive Nord" share only such a word.
+GENERIC = set("""north northern south southern east eastern west western
+central centre center mid upper lower new great greater river bank coast
+valley forest island islands province region territory territories state
+district county city capital autonomous administrative governorate
+oblast national borders peninsula""".split())
+
+
+def region_french_ok(row, names):
+    """The French name of a region the table gives no population for:
+    kept when a word of it starts like a word of the English name
+    ("Bavière", Bavaria; "Caroline du Nord"), unless it looks like a
+    machine translation of an English word or a page title: it starts in
+    lower case, is in capitals or has a bracket ("juif", "HNE", "Qusar
+    (raion)"), is another place's or body's name
+    ("Liège" for County Cork, "Menton" for Chin), a given name ("Marie"
+    for Mary), or one word that only lengthens the English name
+    ("Mayonnaise" for Mayo)."""
+    label = row["label_fr"]
+    fr, en = fold(label), fold(row["label_en"])
+    if not label[0].isupper() or label.isupper() or "(" in label:
+        return False  # "juif", "HNE", "Qusar (raion)"
+    if names["labels"].get(fr, {row["qid"]}) - {row["qid"]}:
+        return False
+    if fr in names["given"]:
+        return False
+    if " " not in fr and "-" not in fr and fr.startswith(en) and fr != en:
+        return False
+    return any(f[:3] == e[:3] for f in words(fr) for e in words(en)
+               if e not in GENERIC)
+
+
+def keep_french(row, names):
     """The French name of a small place, unless it is a likely machine
     translation (neither the English name nor close to it)."""
     fr, en = fold(row["label_fr"]), fold(row["label_en"])
@@ -95,7 +135,9 @@ def keep_french(row):
         pop = 0
     if pop >= SMALL_PLACE or row.get("type") == "country":
         return True
-    return distance(fr, en) < 0.4 * max(len(fr), len(en))
+    if distance(fr, en) < 0.4 * max(len(fr), len(en)):
+        return True
+    return "population" not in row and region_french_ok(row, names)
 
 
 def name_ok(name, table, shared):
@@ -129,9 +171,9 @@ def names_of(row, table):
     return out + [a for a in row.get("aliases", "").split("|") if a]
 
 
-def clean(row, table, shared):
+def clean(row, table, shared, names):
     """Blank or drop the names a table must not ship (see the docstring)."""
-    if table in ("cities.tsv", "regions.tsv") and not keep_french(row):
+    if table in ("cities.tsv", "regions.tsv") and not keep_french(row, names):
         row["label_fr"] = ""
     if table in ("people.tsv", "agencies.tsv"):
         cols = ["label", "label_en", "label_fr"]
@@ -145,7 +187,7 @@ def clean(row, table, shared):
     return row
 
 
-def ship(src_path, out_path, keep):
+def ship(src_path, out_path, keep, names):
     with open(src_path, encoding="utf-8", newline="\n") as f:
         lines = f.read().split("\n")
     header = lines[0].split("\t")
@@ -169,7 +211,7 @@ def ship(src_path, out_path, keep):
     shared = names_shared(rows, table)
     kept = []
     for row in rows:
-        row = clean(row, table, shared)
+        row = clean(row, table, shared, names)
         if row is None:
             unnamed += 1
             continue
@@ -195,8 +237,34 @@ def main(argv):
         os.path.dirname(os.path.abspath(__file__)), "..", "ontology",
         "gazetteer")
     os.makedirs(out, exist_ok=True)
+    names = {"labels": labels_of_tables(src), "given": given_names()}
     for name, keep in TABLES.items():
-        ship(os.path.join(src, name), os.path.join(out, name), keep)
+        ship(os.path.join(src, name), os.path.join(out, name), keep, names)
+
+
+def labels_of_tables(src):
+    """Every name (folded) of the places and bodies of the source tables,
+    with the QIDs it names."""
+    out = {}
+    for name in TABLES:
+        if name == "people.tsv":
+            continue
+        with open(os.path.join(src, name), encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            for line in f:
+                row = dict(zip(header, line.rstrip("\n").split("\t")))
+                for n in names_of(row, name):
+                    out.setdefault(fold(n), set()).add(row["qid"])
+    return out
+
+
+def given_names():
+    """The given names of ontology/lexicon/first-names.tsv (folded)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "ontology", "lexicon", "first-names.tsv")
+    with open(path, encoding="utf-8") as f:
+        return {fold(l.split("\t")[1].strip()) for l in f
+                if l.startswith("first_name\t")}
 
 
 if __name__ == "__main__":
