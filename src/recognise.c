@@ -1651,6 +1651,24 @@ remove_mention(Rec *r, size_t i)
 
 /* ---------------------------------------------------------------- 6 */
 
+/* Whether the word at t ends like an adjective of the language (lexicon
+ * class adjective_ending: "al", "ique", "aire"...), as the adjective
+ * after an organisation's head must ("Conseil fédéral", but not "le
+ * Conseil procède"). */
+static bool
+adjective_like(const Rec *r, size_t t)
+{
+  const char *w = r->tok[t].norm;
+  size_t n = strlen(w);
+  for (size_t k = 1; k <= 6 && k < n; k++) {
+    if (ng_lexicon_get(r->res->lex, "adjective_ending", w + n - k,
+                       r->an->lang)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Whether names of bodies go on after their head with adjectives and in
  * lower case: French ones do ("Conseil fédéral", "ministère de
  * l'intérieur"); English ones put adjectives first and capitalise their
@@ -1689,7 +1707,8 @@ pass_org_heads(Rec *r)
      * one only from the lexicon ("Bureau central national"). */
     if (lower_ok && end < r->n && r->tok[end].sent == sent &&
         is_word(&r->tok[end]) && !r->covered[end] && !link_word(r, end) &&
-        !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION)) {
+        !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION) &&
+        adjective_like(r, end)) {
       end++;
       if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&
           in_class(r, "org_adjective", end)) {
@@ -1705,8 +1724,12 @@ pass_org_heads(Rec *r)
       bool linked = false;
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
              (link_word(r, s) || in_class(r, "coordinator", s))) {
-        if (in_class(r, "coordinator", s) && in_class(r, "np_start", s + 1)) {
-          linked = false; /* "the Board ... and the Relief Committee" */
+        if ((in_class(r, "coordinator", s) && in_class(r, "np_start", s + 1)) ||
+            (s == end && in_class(r, "np_start", s))) {
+          /* "the Board ... and the Relief Committee"; an article right
+           * after the name starts the next phrase ("Conseil fédéral
+           * l'avait") */
+          linked = false;
           break;
         }
         s++;

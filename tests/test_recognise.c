@@ -530,6 +530,19 @@ test_place_in_longer_names(void **state)
   assert_null(tu_anchor_target(g, "France", 0));
   ng_graph_free(g);
 
+  /* An adjective after the head belongs to the name, a verb does not; an
+   * article after the name starts another phrase. */
+  g = tu_run(tu_group_engine, "p-adj", "fr", "2026-03-20",
+             "Le Conseil fédéral l'avait dit. Le Comité olympique procède "
+             "au vote.");
+  assert_non_null(tu_anchor_target(g, "Conseil fédéral", 0));
+  assert_non_null(tu_anchor_target(g, "Comité olympique", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "p-verb2", "fr", "2026-03-20",
+             "Selon lui, la Commission procède au vote.");
+  assert_null(tu_anchor_target(g, "Commission procède", 0));
+  ng_graph_free(g);
+
   /* The verb "a" is not the preposition "à": the name stops before it. */
   g = tu_run(tu_group_engine, "p-verb", "fr", "2026-03-20",
              "Le Conseil de sécurité a adopté une résolution.");
