@@ -374,13 +374,38 @@ rank_word(const Rec *r, size_t t)
   return true;
 }
 
+/* An occupation in lower case right before a capitalised word ("le
+ * libraire Zaunrieth", "the organist Hamm"): it names the person as a
+ * rank would. Not a kinship noun that wants a complement ("fils"), nor
+ * the end of a longer title. */
+static bool
+occupation_before_name(const Rec *r, size_t t)
+{
+  const NgLexEntry *e;
+  if (t + 1 >= r->n || (r->tok[t].flags & NG_TOK_CAP) ||
+      match_class(r, "occupation", t, &e) != 1 ||
+      (e->value && !strcmp(e->value, "of")) || !is_cap(&r->tok[t + 1]) ||
+      r->tok[t + 1].sent != r->tok[t].sent) {
+    return false;
+  }
+  for (size_t back = 1; back <= 3 && back <= t; back++) {
+    size_t s = t - back;
+    size_t k = match_class(r, "title", s, NULL);
+    if (k && s + k > t) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
  * (as press and annotation conventions have it), not of the name. */
 static NgStatus
 pass_honorific_persons(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
-    if (!in_class(r, "person_title", t) && !rank_word(r, t)) {
+    if (!in_class(r, "person_title", t) && !rank_word(r, t) &&
+        !occupation_before_name(r, t)) {
       continue;
     }
     /* Honorifics in a row ("Rev. Dr. Read"): the mention starts at the

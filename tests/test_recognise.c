@@ -243,8 +243,10 @@ test_first_name_person(void **state)
   NgGraph *g = tu_run(tu_group_engine, "r-fn", "fr", "2026-03-20",
                       "Santos a gagné. La coureuse Maria Santos a remporté "
                       "l'étape devant Anne Leclerc. Santos est en tête.");
-  const char *ms = tu_anchor_target(g, "Maria Santos", 0);
+  /* The occupation before the name belongs to the mention. */
+  const char *ms = tu_anchor_target(g, "coureuse Maria Santos", 0);
   assert_non_null(ms);
+  assert_true(tu_has(g, ms, TU_LABEL, "Maria Santos"));
   assert_true(tu_has(g, ms, TU_RDF_TYPE, tu_ng("Person")));
   assert_string_equal(tu_anchor_target(g, "Santos", 0), ms);
   assert_string_equal(tu_anchor_target(g, "Santos", 1), ms);
@@ -308,6 +310,15 @@ test_honorific_in_mention(void **state)
   assert_true(tu_has(g, o, TU_LABEL, "Okafor"));
   assert_non_null(tu_anchor_target(g, "Dr Lindqvist", 0));
   assert_null(tu_anchor_target(g, "Okafor", 0));
+  ng_graph_free(g);
+
+  /* An occupation right before a name names a person, as a rank does. */
+  g = tu_run(tu_group_engine, "r-occ", "fr", "2026-03-20",
+             "Le libraire Zaunbrecht a vendu la maison au curé Ostervald.");
+  o = tu_anchor_target(g, "libraire Zaunbrecht", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
+  assert_non_null(tu_anchor_target(g, "curé Ostervald", 0));
   ng_graph_free(g);
 
   /* Honorifics in a row all belong to the mention; coordinated ones name
