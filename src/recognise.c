@@ -2247,8 +2247,10 @@ pass_country_codes(Rec *r)
 
 /* Where a person is from, right after the name: "S. B. Nelson of
  * Spokane", "M. Jacques Favre, de Neuchâtel" (lexicon origin_prep; VALUE
- * comma: only after a comma, where the word could open a surname). A run
- * of capitalised words there that names no body is a place, unlinked. */
+ * comma: only after a comma, where the word could open a surname), or in
+ * brackets as lists print it ("Alfred Jaton (Morges)"; an acronym there,
+ * "(PS)", is no place). A run of capitalised words there that names no
+ * body is a place, unlinked. */
 static NgStatus
 pass_origin_places(Rec *r)
 {
@@ -2261,21 +2263,27 @@ pass_origin_places(Rec *r)
     }
     size_t k = written_end(r, m);
     bool comma = k < r->n && !strcmp(r->tok[k].norm, ",");
+    bool bracket = k < r->n && !strcmp(r->tok[k].norm, "(");
     k += comma;
-    const NgLexEntry *e;
-    size_t len = k < r->n && r->tok[k].sent == m->sent
+    const NgLexEntry *e = NULL;
+    size_t len = bracket ? 1
+                 : k < r->n && r->tok[k].sent == m->sent
                    ? match_class(r, "origin_prep", k, &e)
                    : 0;
-    if (!len || (!comma && !strcmp(e->value, "comma"))) {
+    if (!len || (!bracket && !comma && !strcmp(e->value, "comma"))) {
       continue;
     }
     size_t s = k + len;
     if (s >= r->n || r->tok[s].sent != m->sent || !name_token(r, s) ||
-        in_class(r, "title", s) || in_class(r, "first_name", s) ||
-        in_class(r, "month", s) || in_class(r, "weekday", s)) {
+        (r->tok[s].flags & NG_TOK_UPPER) || in_class(r, "title", s) ||
+        in_class(r, "first_name", s) || in_class(r, "month", s) ||
+        in_class(r, "weekday", s)) {
       continue;
     }
     size_t end = name_run(r, s, 3);
+    if (bracket && (end >= r->n || strcmp(r->tok[end].norm, ")"))) {
+      continue;
+    }
     if (end > s && !names_a_body(r, s, end) &&
         !add(r, s, end, NG_MENTION_NAME, NG_ENT_PLACE)) {
       return NG_ERR_NOMEM;

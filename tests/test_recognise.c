@@ -633,6 +633,13 @@ test_places_from_context(void **state)
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 1);
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-origin-br", "fr", "2026-03-20",
+             "Sont élus : Alfred Jatonnet (Montsaugeon) et Paul Brize (PDC).");
+  k = tu_anchor_target(g, "Montsaugeon", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 1);
+  ng_graph_free(g);
 
   /* "at" takes one-word places; a dateline names its place. */
   g = tu_run(tu_group_engine, "ctx-at", "en", "2026-03-20",
