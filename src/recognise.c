@@ -188,7 +188,7 @@ name_token(const Rec *r, size_t t)
 {
   return t < r->n && is_cap(&r->tok[t]) && !r->covered[t] &&
          !in_class(r, "stopword", t) && !in_class(r, "person_title", t) &&
-         !(r->tok[t].flags & NG_TOK_ABBREV);
+         !(r->tok[t].flags & (NG_TOK_ABBREV | NG_TOK_ELISION));
 }
 
 /* An initial: one capital letter and its dot ("T. K. Sisk"); the number

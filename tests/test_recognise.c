@@ -256,6 +256,13 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* An elided word after a name ("C'est") is no part of it. */
+  g = tu_run(tu_group_engine, "r-fn-elis", "fr", "2026-03-20",
+             "Il a vu Winston Halloway C'est tout.");
+  assert_non_null(tu_anchor_target(g, "Winston Halloway", 0));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  ng_graph_free(g);
+
   /* A particle may follow the given name. */
   g = tu_run(tu_group_engine, "r-fn-part", "fr", "2026-03-20",
              "Le romancier John dos Sarmento publie un livre.");
