@@ -270,6 +270,7 @@ static bool gaz_starts(const Rec *r, size_t t);
 static bool names_a_body(const Rec *r, size_t t0, size_t t1);
 static bool gaz_label_reaches(const Rec *r, size_t t, size_t end,
                               bool *person);
+static size_t name_run_before(const Rec *r, size_t t);
 
 static NgStatus
 coordinated_persons(Rec *r, size_t *end, bool certain)
@@ -648,17 +649,7 @@ pass_suffixed_persons(Rec *r)
     if (!name_token(r, t - 1) || !person_suffix_end(r, t)) {
       continue;
     }
-    size_t s = t - 1;
-    uint32_t sent = r->tok[s].sent;
-    while (s > 0 && t - s < MAX_NAME && r->tok[s - 1].sent == sent) {
-      if (name_token(r, s - 1) || first_name(r, s - 1)) {
-        s--;
-      } else if (s > 1 && initial_at(r, s - 2)) {
-        s -= 2;
-      } else {
-        break;
-      }
-    }
+    size_t s = name_run_before(r, t);
     if (!add(r, s, t, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, t)) {
       return NG_ERR_NOMEM;
     }
@@ -2209,38 +2200,79 @@ country_named(const Rec *r, const char *name)
   return -1;
 }
 
+/* The start of a run of name tokens, initials and given names written
+ * short that ends right before token t, or t when there is none. */
+static size_t
+name_run_before(const Rec *r, size_t t)
+{
+  size_t s = t;
+  uint32_t sent = t > 0 ? r->tok[t - 1].sent : 0;
+  while (s > 0 && t - s < MAX_NAME && r->tok[s - 1].sent == sent) {
+    if (name_token(r, s - 1) || first_name(r, s - 1)) {
+      s--;
+    } else if (s > 1 && initial_at(r, s - 2)) {
+      s -= 2;
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+/* Whether a person's mention is written right before token t. */
+static bool
+person_written_before(const Rec *r, size_t t)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = 0; t > 0 && r->covered[t - 1] && i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->type == NG_ENT_PERSON && m->kind == NG_MENTION_NAME &&
+        written_end(r, m) == t) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* A country's code in brackets after a person's name, as results print
- * it ("Miguel Indurain (Esp)", "Alex Zülle (SUI)"; lexicon class
- * country_code): a mention of the country. */
+ * it ("Miguel Indurain (Esp)", "1. Olano (Esp) 47'07"", "Alex Zülle
+ * (SUI)"; lexicon class country_code): a mention of the country, and the
+ * name before it, if no mention yet, a person's. */
 static NgStatus
 pass_country_codes(Rec *r)
 {
-  NgAnalysis *an = r->an;
-  size_t n0 = an->n_mentions;
-  for (size_t i = 0; r->res->gaz && i < n0; i++) {
-    const NgMention *m = &an->mentions[i];
-    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
-      continue;
-    }
-    size_t k = written_end(r, m);
+  for (size_t t = 1; r->res->gaz && t + 2 < r->n; t++) {
     const NgLexEntry *e;
-    if (k + 2 >= r->n || strcmp(r->tok[k].norm, "(") ||
-        strcmp(r->tok[k + 2].norm, ")") || r->covered[k + 1] ||
-        r->tok[k + 2].sent != m->sent ||
-        !match_class(r, "country_code", k + 1, &e)) {
+    if (strcmp(r->tok[t].norm, "(") || strcmp(r->tok[t + 2].norm, ")") ||
+        r->covered[t + 1] || r->tok[t + 2].sent != r->tok[t].sent ||
+        r->tok[t - 1].sent != r->tok[t].sent ||
+        !match_class(r, "country_code", t + 1, &e)) {
       continue;
     }
-    int32_t c = country_named(r, e->value);
+    bool person = person_written_before(r, t);
+    size_t s = person ? t : name_run_before(r, t);
+    /* A name alone as lists print it, after a rank or a punctuation
+     * mark, not inside a phrase ("le col de la Bonette (Fra)"). */
+    if (s < t && s > 0 && r->tok[s - 1].sent == r->tok[s].sent &&
+        (r->tok[s - 1].flags & NG_TOK_ALPHA)) {
+      s = t;
+    }
+    int32_t c = person || s < t ? country_named(r, e->value) : -1;
     if (c < 0) {
       continue;
     }
-    NgMention *cm = add(r, k + 1, k + 2, NG_MENTION_NAME, NG_ENT_COUNTRY);
+    if (s < t && (!add(r, s, t, NG_MENTION_NAME, NG_ENT_PERSON) ||
+                  note_surname(r, t))) {
+      return NG_ERR_NOMEM;
+    }
+    NgMention *cm = add(r, t + 1, t + 2, NG_MENTION_NAME, NG_ENT_COUNTRY);
     if (!cm) {
       return NG_ERR_NOMEM;
     }
     cm->gaz = c;
     cm->n_alt = 1;
     cm->link_conf = 0.8;
+    t += 2;
   }
   return NG_SUCCESS;
 }
@@ -2535,9 +2567,9 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);
   if (!st) st = pass_coordinated_persons(&r);
+  if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_suffixed_places(&r);
-  if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_origin_places(&r);
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_repeated_names(&r);

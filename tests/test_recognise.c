@@ -425,6 +425,16 @@ test_country_codes(void **state)
   assert_string_equal(tu_anchor_target(g, "Esp", 0), tu_wd("Q29"));
   assert_string_equal(tu_anchor_target(g, "SUI", 0), tu_wd("Q39"));
   ng_graph_free(g);
+  /* In a results list, the name before the code is a person's. */
+  g = tu_run(tu_group_engine, "r-codes-list", "fr", "2026-03-20",
+             "Classement : 1. Arrabal (Esp) 47'07\"; 2. Vandermeersch (Bel) "
+             "à 12\".");
+  const char *ar = tu_anchor_target(g, "Arrabal", 0);
+  assert_non_null(ar);
+  assert_true(tu_has(g, ar, TU_RDF_TYPE, tu_ng("Person")));
+  assert_non_null(tu_anchor_target(g, "Vandermeersch", 0));
+  assert_non_null(tu_anchor_target(g, "Bel", 0));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "r-codes-no", "fr", "2026-03-20",
              "Le col de la Bonette (Fra) est fermé.");
   assert_null(tu_anchor_target(g, "Fra", 0));
