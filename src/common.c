@@ -865,6 +865,34 @@ ng_hash64(const void *data, size_t n, uint64_t seed)
 
 /* ---- string map ---- */
 
+bool
+ng_ascii_case_eq(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++) {
+    char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
+    char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b - 'A' + 'a') : *b;
+    if (x != y) {
+      return false;
+    }
+  }
+  return *a == *b;
+}
+
+NgStatus
+ng_named_value(const NgNamedValue *table, size_t n, const char *name, int *out)
+{
+  if (!table || !name || !out) {
+    return NG_ERR_ARG;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (ng_ascii_case_eq(name, table[i].name)) {
+      *out = table[i].value;
+      return NG_SUCCESS;
+    }
+  }
+  return NG_ERR_ARG;
+}
+
 void
 ng_strmap_free(NgStrMap *m)
 {

@@ -127,6 +127,22 @@ int32_t ng_strmap_get(const NgStrMap *m, const char *key);
 /* Set @p key to @p val; NG_ERR_NOMEM when the table cannot grow. */
 NgStatus ng_strmap_put(NgStrMap *m, const char *key, int32_t val);
 
+/* ---- option names ---- */
+/* ASCII case-insensitive equality, whatever the locale. */
+bool ng_ascii_case_eq(const char *a, const char *b);
+
+/* A name of an enumeration value, as command lines and files spell it. */
+typedef struct {
+  const char *name;
+  int value;
+} NgNamedValue;
+
+/* The value named @p name (ASCII case-insensitive) among the @p n entries
+ * of @p table into *out: NG_SUCCESS, or NG_ERR_ARG when none (or a NULL
+ * argument). */
+NgStatus ng_named_value(const NgNamedValue *table, size_t n, const char *name,
+                        int *out);
+
 /* ---- locale-proof number formatting ---- */
 /* "0.85" whatever the locale; 3 decimals at most, trailing zeros dropped. */
 const char *ng_format_decimal(double v, char *buf, size_t size);

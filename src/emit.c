@@ -113,27 +113,10 @@ world_new(NgRaptorSink *sink)
 /* ------------------------------------------------------------------ */
 /* Formats.                                                            */
 
-/* ASCII case-insensitive equality, independent of the locale. */
-static bool
-name_eq(const char *a, const char *b)
-{
-  for (; *a && *b; a++, b++) {
-    char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
-    if (x != *b) {
-      return false;
-    }
-  }
-  return *a == *b;
-}
-
 NgStatus
 ng_format_parse(const char *name, NgFormat *out)
 {
-  static const struct
-  {
-    const char *name;
-    NgFormat format;
-  } names[] = {
+  static const NgNamedValue names[] = {
     { "turtle", NG_FORMAT_TURTLE },     { "ttl", NG_FORMAT_TURTLE },
     { "ntriples", NG_FORMAT_NTRIPLES }, { "nt", NG_FORMAT_NTRIPLES },
     { "nquads", NG_FORMAT_NQUADS },     { "nq", NG_FORMAT_NQUADS },
@@ -141,16 +124,13 @@ ng_format_parse(const char *name, NgFormat *out)
     { "rdf", NG_FORMAT_RDFXML },        { "json", NG_FORMAT_JSON },
     { "dot", NG_FORMAT_DOT },
   };
-  if (!name || !out) {
-    return NG_ERR_ARG;
+  int v;
+  NgStatus st = out ? ng_named_value(names, NG_COUNTOF(names), name, &v)
+                    : NG_ERR_ARG;
+  if (st == NG_SUCCESS) {
+    *out = (NgFormat)v;
   }
-  for (size_t i = 0; i < NG_COUNTOF(names); i++) {
-    if (name_eq(name, names[i].name)) {
-      *out = names[i].format;
-      return NG_SUCCESS;
-    }
-  }
-  return NG_ERR_ARG;
+  return st;
 }
 
 /* The raptor serializer for @p format, and whether it takes prefixes. */

@@ -115,42 +115,21 @@ error_clear(NgStore *s)
 /* ------------------------------------------------------------------ */
 /* Formats.                                                             */
 
-/* ASCII case-insensitive equality, independent of the locale. */
-static bool
-name_eq(const char *a, const char *b)
-{
-  for (; *a && *b; a++, b++) {
-    char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
-    char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b - 'A' + 'a') : *b;
-    if (x != y) {
-      return false;
-    }
-  }
-  return *a == *b;
-}
-
 NgStatus
 ng_results_format_parse(const char *name, NgResultsFormat *out)
 {
-  static const struct
-  {
-    const char *name;
-    NgResultsFormat format;
-  } names[] = {
+  static const NgNamedValue names[] = {
     { "table", NG_RESULTS_TABLE }, { "csv", NG_RESULTS_CSV },
     { "tsv", NG_RESULTS_TSV },     { "json", NG_RESULTS_JSON },
     { "xml", NG_RESULTS_XML },
   };
-  if (!name || !out) {
-    return NG_ERR_ARG;
+  int v;
+  NgStatus st = out ? ng_named_value(names, NG_COUNTOF(names), name, &v)
+                    : NG_ERR_ARG;
+  if (st == NG_SUCCESS) {
+    *out = (NgResultsFormat)v;
   }
-  for (size_t i = 0; i < NG_COUNTOF(names); i++) {
-    if (name_eq(name, names[i].name)) {
-      *out = names[i].format;
-      return NG_SUCCESS;
-    }
-  }
-  return NG_ERR_ARG;
+  return st;
 }
 
 /* rasqal's query results formatter for @p format (NULL: ours). */
@@ -446,7 +425,7 @@ parser_name(NgStore *s, const char *path, const unsigned char *head)
   const char *slash = strrchr(path, '/');
   if (dot && (!slash || dot > slash)) {
     for (size_t i = 0; i < NG_COUNTOF(by_ext); i++) {
-      if (name_eq(dot, by_ext[i][0])) {
+      if (ng_ascii_case_eq(dot, by_ext[i][0])) {
         return by_ext[i][1];
       }
     }

@@ -312,6 +312,22 @@ test_clean_name(void **state)
 }
 
 static void
+test_named_value(void **state)
+{
+  (void)state;
+  static const NgNamedValue t[] = {{"turtle", 1}, {"nt", 2}};
+  int v = 0;
+  assert_true(ng_ascii_case_eq("TurTLE", "turtle"));
+  assert_false(ng_ascii_case_eq("turtles", "turtle"));
+  assert_false(ng_ascii_case_eq("", "nt"));
+  assert_int_equal(ng_named_value(t, NG_COUNTOF(t), "NT", &v), NG_SUCCESS);
+  assert_int_equal(v, 2);
+  assert_int_equal(ng_named_value(t, NG_COUNTOF(t), "n3", &v), NG_ERR_ARG);
+  assert_int_equal(ng_named_value(t, NG_COUNTOF(t), NULL, &v), NG_ERR_ARG);
+  assert_int_equal(v, 2);
+}
+
+static void
 test_nfc(void **state)
 {
   (void)state;
@@ -487,6 +503,7 @@ main(void)
       cmocka_unit_test(test_utf8_roundtrip),
       cmocka_unit_test(test_fold),
       cmocka_unit_test(test_clean_name),
+      cmocka_unit_test(test_named_value),
       cmocka_unit_test(test_nfc),
       cmocka_unit_test(test_hash64),
       cmocka_unit_test(test_format_decimal),
