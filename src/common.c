@@ -1070,3 +1070,19 @@ ng_read_file(const char *path, char **out, size_t *len)
   *out = ng_buf_take(&b);
   return *out ? NG_SUCCESS : NG_ERR_NOMEM;
 }
+
+char *
+ng_next_line(char **p, char *end)
+{
+  char *line = *p;
+  char *eol = memchr(line, '\n', (size_t)(end - line));
+  *p = eol ? eol + 1 : end;
+  if (!eol) {
+    eol = end;
+  }
+  if (eol > line && eol[-1] == '\r') {
+    eol--;
+  }
+  *eol = '\0';
+  return line;
+}

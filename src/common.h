@@ -162,5 +162,9 @@ void ng_log(const NgLog *log, NgLogLevel level, NgStatus st, const char *stage,
 char *ng_data_find(const char *data_path, const char *name);
 /* Read a whole file; owned NUL-terminated buffer in *out. */
 NgStatus ng_read_file(const char *path, char **out, size_t *len);
+/* The next line of such a buffer, cut in place: the line at *p (*p <
+ * end) NUL-terminated without its "\n" or "\r\n"; *p moves past it. @p
+ * end is the buffer's terminating NUL. */
+char *ng_next_line(char **p, char *end);
 
 #endif /* NG_COMMON_H */

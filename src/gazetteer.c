@@ -921,18 +921,8 @@ ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path, const NgLog *log)
   size_t skipped = 0;
   char *p = data;
   while (st == NG_SUCCESS && p < data + len) {
-    char *end = memchr(p, '\n', (size_t)(data + len - p));
-    char *next = end ? end + 1 : data + len;
-    if (!end) {
-      end = data + len;
-    }
-    *end = '\0';
-    if (end > p && end[-1] == '\r') {
-      end[-1] = '\0';
-    }
+    char *line = ng_next_line(&p, data + len);
     lineno++;
-    char *line = p;
-    p = next;
     if (line[0] == '\0' || line[0] == '#') {
       continue;
     }

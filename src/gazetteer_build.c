@@ -581,18 +581,8 @@ ng_gaz_classes_load(NgGazClasses *c, const char *path, const NgLog *log)
   unsigned lineno = 0;
   char *p = data;
   while (st == NG_SUCCESS && p < data + len) {
-    char *end = memchr(p, '\n', (size_t)(data + len - p));
-    char *next = end ? end + 1 : data + len;
-    if (!end) {
-      end = data + len;
-    }
-    *end = '\0';
-    if (end > p && end[-1] == '\r') {
-      end[-1] = '\0';
-    }
+    char *line = ng_next_line(&p, data + len);
     lineno++;
-    char *line = p;
-    p = next;
     if (line[0] == '\0' || line[0] == '#' ||
         strncmp(line, "class_qid\t", 10) == 0) {
       continue;

@@ -349,18 +349,11 @@ load_text(NgLexicon *lex,
   char *p = text, *end = text + len;
   while (p < end) {
     lineno++;
-    char *eol = memchr(p, '\n', (size_t)(end - p));
-    if (!eol)
-      eol = end;
-    char *next = eol < end ? eol + 1 : end;
-    if (eol > p && eol[-1] == '\r')
-      eol--;
-    *eol = '\0';
-    if (*p == '\0' || *p == '#') {
-      p = next;
+    char *line = ng_next_line(&p, end);
+    if (*line == '\0' || *line == '#') {
       continue;
     }
-    char *tab1 = strchr(p, '\t');
+    char *tab1 = strchr(line, '\t');
     if (!tab1) {
       ng_log(log,
              NG_LOG_ERROR,
@@ -387,12 +380,12 @@ load_text(NgLexicon *lex,
                NG_LEX_STAGE,
                path,
                lineno,
-               (unsigned)(tab3 - p) + 1,
+               (unsigned)(tab3 - line) + 1,
                "more than three tab-separated fields");
         return NG_ERR_SYNTAX;
       }
     }
-    if (!*p || !*form) {
+    if (!*line || !*form) {
       ng_log(log,
              NG_LOG_ERROR,
              NG_ERR_SYNTAX,
@@ -401,10 +394,10 @@ load_text(NgLexicon *lex,
              lineno,
              0,
              "empty %s",
-             *p ? "form" : "class");
+             *line ? "form" : "class");
       return NG_ERR_SYNTAX;
     }
-    NgStatus st = lex_add(lex, p, form, value, lang, true);
+    NgStatus st = lex_add(lex, line, form, value, lang, true);
     if (st != NG_SUCCESS) {
       ng_log(log,
              NG_LOG_ERROR,
@@ -417,7 +410,6 @@ load_text(NgLexicon *lex,
              ng_strerror(st));
       return st;
     }
-    p = next;
   }
   return NG_SUCCESS;
 }
@@ -594,19 +586,12 @@ ng_lexicon_load_default(const char *data_path, const NgLog *log, NgStatus *st)
   char *p = text, *end = text + len;
   while (p < end) {
     lineno++;
-    char *eol = memchr(p, '\n', (size_t)(end - p));
-    if (!eol)
-      eol = end;
-    char *next = eol < end ? eol + 1 : end;
-    if (eol > p && eol[-1] == '\r')
-      eol--;
-    *eol = '\0';
-    if (*p && *p != '#') {
-      *st = load_language_line(lex, data_path, list_path, lineno, p, log);
+    char *line = ng_next_line(&p, end);
+    if (*line && *line != '#') {
+      *st = load_language_line(lex, data_path, list_path, lineno, line, log);
       if (*st != NG_SUCCESS)
         goto fail;
     }
-    p = next;
   }
   ng_free(text);
   ng_free(list_path);
