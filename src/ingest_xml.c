@@ -224,6 +224,27 @@ descendant(const xmlNode *n, const char *name)
   return NULL;
 }
 
+/* The text of @p b (its lines as ng_ingest_plain_lines writes them) on
+ * one line, owned, without trailing spaces; NULL when empty or out of
+ * memory. @p b is consumed. */
+static char *
+one_line(NgBuf *b)
+{
+  for (size_t i = 0; i < b->len; i++) {
+    if (b->data[i] == '\n') {
+      b->data[i] = ' ';
+    }
+  }
+  while (b->len && b->data[b->len - 1] == ' ') {
+    b->data[--b->len] = '\0';
+  }
+  if (b->failed || b->len == 0) {
+    ng_buf_free(b);
+    return NULL;
+  }
+  return ng_buf_take(b);
+}
+
 /* The text of @p n on one line: whitespace runs become one space. */
 static char *
 flat_text(const xmlNode *n)
@@ -239,19 +260,7 @@ flat_text(const xmlNode *n)
   ng_buf_init(&b);
   ng_ingest_plain_lines((const char *)raw, strlen((const char *)raw), &b);
   xmlFree(raw);
-  for (size_t i = 0; i < b.len; i++) {
-    if (b.data[i] == '\n') {
-      b.data[i] = ' ';
-    }
-  }
-  while (b.len && b.data[b.len - 1] == ' ') {
-    b.data[--b.len] = '\0';
-  }
-  if (b.failed || b.len == 0) {
-    ng_buf_free(&b);
-    return NULL;
-  }
-  return ng_buf_take(&b);
+  return one_line(&b);
 }
 
 static void
@@ -478,19 +487,7 @@ atom_title(const xmlNode *n, const NgHtmlRules *rules)
   ng_buf_init(&err);
   atom_content(n, rules, &b, &err);
   ng_buf_free(&err);
-  for (size_t i = 0; i < b.len; i++) {
-    if (b.data[i] == '\n') {
-      b.data[i] = ' ';
-    }
-  }
-  while (b.len && b.data[b.len - 1] == ' ') {
-    b.data[--b.len] = '\0';
-  }
-  if (b.failed || b.len == 0) {
-    ng_buf_free(&b);
-    return NULL;
-  }
-  return ng_buf_take(&b);
+  return one_line(&b);
 }
 
 static NgStatus
