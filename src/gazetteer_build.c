@@ -269,26 +269,6 @@ refill_out(NgDumpReader *r)
 }
 
 NgStatus
-ng_dump_reader_read(NgDumpReader *r, const char **data, size_t *len)
-{
-  if (!r || !data || !len) {
-    return NG_ERR_ARG;
-  }
-  if (r->out_pos >= r->out_len) {
-    NgStatus st = refill_out(r);
-    if (st != NG_SUCCESS) {
-      *data = NULL;
-      *len = 0;
-      return st;
-    }
-  }
-  *data = r->out + r->out_pos;
-  *len = r->out_len - r->out_pos;
-  r->out_pos = r->out_len;
-  return NG_SUCCESS;
-}
-
-NgStatus
 ng_dump_reader_peek(NgDumpReader *r, const char **data, size_t *len)
 {
   if (!r || !data || !len) {
@@ -303,6 +283,19 @@ ng_dump_reader_peek(NgDumpReader *r, const char **data, size_t *len)
   *data = r->out + r->out_pos;
   *len = r->out_len - r->out_pos;
   return NG_SUCCESS;
+}
+
+NgStatus
+ng_dump_reader_read(NgDumpReader *r, const char **data, size_t *len)
+{
+  NgStatus st = ng_dump_reader_peek(r, data, len);
+  if (st == NG_SUCCESS) {
+    r->out_pos = r->out_len;
+  } else if (st != NG_ERR_ARG) {
+    *data = NULL;
+    *len = 0;
+  }
+  return st;
 }
 
 NgStatus
