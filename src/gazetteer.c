@@ -138,8 +138,9 @@ type_rank(NgEntityType t)
  * are offsets into one pool of NUL-terminated strings whose first byte is
  * NUL, so offset 0 is "". */
 #define GAZ_MAGIC "NGGAZ"  /* six bytes with its NUL */
-/* 2: capitalised label tokens (caps); 3: the first-token index. */
-#define GAZ_VERSION 3u
+/* 2: capitalised label tokens (caps); 3: the first-token index; 4: labels
+ * matched only after a definite article (GAZ_AFTER_DEFINITE). */
+#define GAZ_VERSION 4u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -148,6 +149,7 @@ type_rank(NgEntityType t)
 #define GAZ_EXACT_CASE 1u /* text letters must have the label's case */
 #define GAZ_NEED_CAP 2u   /* first text token must be capitalised */
 #define GAZ_NOT_INITIAL 4u /* a stop word: not at a sentence or line start */
+#define GAZ_AFTER_DEFINITE 8u /* only right after NG_TOK_DEFINITE */
 
 /* Default priors by table (see gazetteer.h). */
 #define PRIOR_CONTINENT 3500000000u
@@ -403,9 +405,106 @@ looks_like_acronym(const char *s)
   return letters >= 2 && cps <= 10;
 }
 
+/* The forms news writes a label in besides its own, into @p out ("" when
+ * none), from the label's tokens:
+ *  - a place's name of 2 to 4 plain words joined by hyphens, as French
+ *    typography long wrote them ("New-York", "Rio-de-Janeiro",
+ *    "Tel-Aviv"): VARIANT_HYPHENS;
+ *  - a name that starts with a definite article of its language (lexicon
+ *    class "definite": "Le Caire", "The Hague") without it, for the text's
+ *    article that may be fused with a preposition or lower case ("au
+ *    Caire", "du Havre", "the Hague"): VARIANT_NO_ARTICLE, matched only
+ *    right after a definite article (GAZ_AFTER_DEFINITE). */
+typedef enum { VARIANT_HYPHENS, VARIANT_NO_ARTICLE } Variant;
+
+static void
+label_variant(const NgGazBuilder *b, int32_t entry, const char *label,
+              NgLabelKind kind, const char *lang, const NgToken *toks,
+              size_t n, Variant v, NgBuf *out)
+{
+  ng_buf_clear(out);
+  if (kind != NG_LABEL_NAME || entry < 0 || n < 2) {
+    return;
+  }
+  if (v == VARIANT_NO_ARTICLE) {
+    /* The article of the label's own language: the English label "Le
+     * Port" of a French town is no "Port" after "the". */
+    if ((toks[0].flags & NG_TOK_DEFINITE) && (toks[1].flags & NG_TOK_CAP) &&
+        lang && *lang && b->lex &&
+        ng_lexicon_get(b->lex, "definite", toks[0].norm, lang)) {
+      ng_buf_puts(out, label + toks[1].b0);
+    }
+    return;
+  }
+  if (n > 4 || !ng_entity_type_is_place(b->entries[entry].type) ||
+      (toks[0].flags & NG_TOK_DEFINITE)) {
+    return;
+  }
+  const uint32_t not_plain = NG_TOK_DIGIT | NG_TOK_PUNCT | NG_TOK_ELISION |
+                             NG_TOK_ABBREV | NG_TOK_ORDINAL | NG_TOK_NUMBER;
+  for (size_t i = 0; i < n; i++) {
+    if ((toks[i].flags & not_plain) || !(toks[i].flags & NG_TOK_ALPHA) ||
+        (i && toks[i].b0 != toks[i - 1].b1 + 1)) {
+      ng_buf_clear(out);
+      return;
+    }
+    if (i) {
+      ng_buf_putc(out, '-');
+    }
+    ng_buf_append(out, label + toks[i].b0, toks[i].b1 - toks[i].b0);
+  }
+}
+
+static NgStatus add_label_form(NgGazBuilder *b, int32_t entry,
+                               const char *iso2, const char *label,
+                               NgLabelKind kind, const char *lang,
+                               uint8_t extra);
+
+/* A label and its variants (label_variant). */
 static NgStatus
 add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
           NgLabelKind kind, const char *lang)
+{
+  NgStatus st = add_label_form(b, entry, iso2, label, kind, lang, 0);
+  if (st != NG_SUCCESS || kind != NG_LABEL_NAME || entry < 0) {
+    return st;
+  }
+  /* The label's tokens again: add_label_form reused the scratch arena. */
+  ng_arena_reset(b->scratch);
+  NgToken *toks = NULL;
+  size_t n = 0;
+  st = ng_tokenize(label, strlen(label), b->lex, b->scratch, &toks, &n);
+  NgBuf forms[2];
+  static const uint8_t flags[2] = {0, GAZ_AFTER_DEFINITE};
+  for (int v = 0; v < 2; v++) {
+    ng_buf_init(&forms[v]);
+    if (st == NG_SUCCESS) {
+      label_variant(b, entry, label, kind, lang, toks, n, (Variant)v,
+                    &forms[v]);
+    }
+  }
+  for (int v = 0; v < 2 && st == NG_SUCCESS; v++) {
+    if (forms[v].failed) {
+      st = NG_ERR_NOMEM;
+    } else if (forms[v].len) {
+      /* Joined by hyphens, a name is in no language in particular. */
+      st = add_label_form(b, entry, iso2, forms[v].data, kind,
+                          v == VARIANT_HYPHENS ? "" : lang, flags[v]);
+      if (st == NG_FAILURE) {
+        st = NG_SUCCESS; /* a variant that is no name: none */
+      }
+    }
+  }
+  ng_buf_free(&forms[0]);
+  ng_buf_free(&forms[1]);
+  return st;
+}
+
+/* One form of a label, with @p extra flags. */
+static NgStatus
+add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
+               const char *label, NgLabelKind kind, const char *lang,
+               uint8_t extra)
 {
   size_t len = strlen(label);
   if (len == 0 || ng_utf8_valid_prefix(label, len) != len) {
@@ -439,20 +538,20 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
   }
   bool upper;
   size_t letters = count_letters(label, len, &upper);
-  uint8_t flags = 0;
+  uint8_t flags = extra;
   if (kind == NG_LABEL_ACRONYM) {
-    flags = GAZ_EXACT_CASE;
+    flags |= GAZ_EXACT_CASE;
   } else if (!upper) {
-    flags = 0; /* "allemande", Arabic: any case */
+    /* "allemande", Arabic: any case */
   } else if (n == 1 && letters <= 4) {
-    flags = GAZ_EXACT_CASE;
+    flags |= GAZ_EXACT_CASE;
   } else {
     /* Capitalised single words ("Nice", "Tours") and multiword names need a
      * capital in the text; only a lowercase first word is exempt. */
     bool first_upper = false;
     (void)count_letters(label + toks[0].b0, toks[0].b1 - toks[0].b0,
                         &first_upper);
-    flags = first_upper || n == 1 ? GAZ_NEED_CAP : 0;
+    flags |= first_upper || n == 1 ? GAZ_NEED_CAP : 0;
   }
   /* A one-word name that is also a function word of some language ("Au",
    * a Swiss town) is capitalised at every sentence start, where it says
@@ -1685,6 +1784,10 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
       }
       if ((l->flags & GAZ_NOT_INITIAL) &&
           (toks[t].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START))) {
+        continue;
+      }
+      if ((l->flags & GAZ_AFTER_DEFINITE) &&
+          (t == 0 || !(toks[t - 1].flags & NG_TOK_DEFINITE))) {
         continue;
       }
       if ((l->flags & GAZ_EXACT_CASE) &&

@@ -28,6 +28,13 @@
  * d’Ivoire" have one key, "cote d' ivoire". A determiner before a name
  * ("le Japon") is not part of any label: match at the name's token.
  *
+ * Each name also gets the forms news writes it in (gazetteer.c,
+ * label_variant): a place's name of 2 to 4 words joined by hyphens
+ * ("New-York"; in no language in particular), and a name that starts with
+ * a definite article of its language ("Le Caire", "The Hague") without
+ * it, matched only right after a token with NG_TOK_DEFINITE ("au Caire",
+ * "du Havre", "the Hague").
+ *
  * Priors: a city's population (or its urban population), a constant for
  * each other table (continents > world regions > countries > international
  * organisations > news agencies > government agencies > first-level

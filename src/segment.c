@@ -18,6 +18,7 @@ static const char CLS_ABBREV[] = "abbrev";
 static const char CLS_ELISION[] = "elision";
 static const char CLS_CLITIC[] = "clitic";
 static const char CLS_ORDINAL[] = "ordinal_suffix";
+static const char CLS_DEFINITE[] = "definite";
 
 /* Abbreviation VALUEs (see segment.h). */
 static const char ABBREV_MAY_END[] = "end";
@@ -44,7 +45,8 @@ typedef struct
   size_t len;
   const NgLexicon *lex;
   NgArena *arena;
-  size_t max_abbrev, max_elision, max_clitic, max_ordinal; /* code points */
+  size_t max_abbrev, max_elision, max_clitic, max_ordinal,
+    max_definite; /* code points */
   NgBuf fold;
   NgToken *toks; /* heap while building, copied to the arena at the end */
   size_t n, cap;
@@ -314,6 +316,10 @@ emit_word(Seg *s, size_t b0, size_t b1, uint32_t extra)
         flags |= NG_TOK_ORDINAL;
     }
   }
+  uint32_t word_bits = NG_TOK_ALPHA | NG_TOK_CAP | NG_TOK_UPPER | extra;
+  if ((flags & ~word_bits) == 0 && nchars <= s->max_definite &&
+      lookup(s, CLS_DEFINITE, b0, b1))
+    flags |= NG_TOK_DEFINITE;
   NgToken *t = push(s, b0, b1, s->cpos, nchars, flags);
   if (t && (flags & (NG_TOK_NUMBER | NG_TOK_ORDINAL)))
     t->num = (int32_t)value;
@@ -548,6 +554,7 @@ set_limits(Seg *s)
   s->max_elision = ng_lexicon_max_chars(s->lex, CLS_ELISION);
   s->max_clitic = ng_lexicon_max_chars(s->lex, CLS_CLITIC);
   s->max_ordinal = ng_lexicon_max_chars(s->lex, CLS_ORDINAL);
+  s->max_definite = ng_lexicon_max_chars(s->lex, CLS_DEFINITE);
 }
 
 static NgStatus

@@ -36,6 +36,9 @@
  * - "clitic": "'s"... split off the word they follow ("Interpol's").
  * - "ordinal_suffix": digits followed by one ("1er", "8ème", "93rd") form
  *   an NG_TOK_ORDINAL token with the value in .num.
+ * - "definite": a definite article, alone or fused with a preposition
+ *   ("le", "l'", "du", "aux", "the"), gets NG_TOK_DEFINITE, which the
+ *   gazetteer reads ("au Caire" names "Le Caire").
  * Abbreviation forms longer than 32 code points are never matched.
  *
  * The first token of the text has NG_TOK_LINE_START. Offsets are limited
@@ -62,7 +65,9 @@ enum {
   NG_TOK_ABBREV = 1 << 8,   /* a lexicon abbreviation, its dot included */
   NG_TOK_SENT_START = 1 << 9,
   NG_TOK_LINE_START = 1 << 10, /* first token after a line break */
-  NG_TOK_SPACE_BEFORE = 1 << 11
+  NG_TOK_SPACE_BEFORE = 1 << 11,
+  NG_TOK_DEFINITE = 1 << 12 /* a definite article, fused or not: "le",
+                               "l'", "du", "aux", "the" */
 };
 
 typedef struct {

@@ -680,6 +680,93 @@ test_stop_word_labels(void **state)
   remove(out);
 }
 
+/* Written forms besides a label's own: a place's words joined by hyphens
+ * ("New-York"), and a name without its leading article after an article
+ * of the label's language, fused or not ("du Caire" for "Le Caire"). */
+static void
+test_label_variants(void **state)
+{
+  NG_UNUSED(state);
+  NgLexicon *lex = ng_lexicon_new();
+  assert_non_null(lex);
+  static const char *const defs[][2] = {
+      {"le", "fr"}, {"du", "fr"}, {"au", "fr"}, {"the", "en"}};
+  for (size_t i = 0; i < NG_COUNTOF(defs); i++) {
+    assert_int_equal(ng_lexicon_add(lex, "definite", defs[i][0], "",
+                                    defs[i][1]),
+                     NG_SUCCESS);
+  }
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  assert_non_null(b);
+  int32_t zorp = ng_gaz_builder_add_entry(b, "Q7", NG_ENT_CITY, "", "Le Zorp",
+                                          "", 5);
+  int32_t blix = ng_gaz_builder_add_entry(b, "Q8", NG_ENT_CITY, "New Blix",
+                                          "", "", 5);
+  int32_t union_ = ng_gaz_builder_add_entry(b, "Q9", NG_ENT_ORGANIZATION,
+                                            "Blix Union", "", "", 5);
+  int32_t port = ng_gaz_builder_add_entry(b, "Q10", NG_ENT_CITY, "Le Port",
+                                          "", "", 5);
+  assert_int_equal(ng_gaz_builder_add_label(b, zorp, "Le Zorp", NG_LABEL_NAME,
+                                            "fr"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_label(b, blix, "New Blix", NG_LABEL_NAME,
+                                            "en"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_label(b, union_, "Blix Union",
+                                            NG_LABEL_NAME, "en"),
+                   NG_SUCCESS);
+  /* The English label of a French town: "Le" is no English article. */
+  assert_int_equal(ng_gaz_builder_add_label(b, port, "Le Port", NG_LABEL_NAME,
+                                            "en"),
+                   NG_SUCCESS);
+  char out[64];
+  temp_name(out, sizeof out);
+  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  static const struct {
+    const char *text;
+    size_t t;      /* token to match at */
+    size_t n_toks; /* tokens of the hit, 0 for none */
+    const char *qid;
+  } cases[] = {
+      {"Il vient du Zorp.", 3, 1, "Q7"},
+      {"Il vient au Zorp.", 3, 1, "Q7"},
+      {"Il parle du Zorp et le Zorp.", 3, 1, "Q7"},
+      {"Il parle du Zorp et le Zorp.", 6, 1, "Q7"},
+      {"Le Zorp vient.", 0, 2, "Q7"},
+      {"Il parle de Zorp.", 3, 0, NULL}, /* no article: no name */
+      {"Il part pour New-Blix.", 3, 1, "Q8"},
+      {"Il part pour New Blix.", 3, 2, "Q8"},
+      {"Il aime Blix-Union.", 2, 0, NULL}, /* no place: no variant */
+      {"He saw the Port of Leeds.", 3, 0, NULL},
+  };
+  NgArena *arena = ng_arena_new(0);
+  for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
+    NgSegmentation seg;
+    assert_int_equal(ng_segment(cases[i].text, strlen(cases[i].text), lex,
+                                arena, &seg),
+                     NG_SUCCESS);
+    assert_true(cases[i].t < seg.n_tokens);
+    NgGazMatch m[4];
+    size_t n = ng_gazetteer_match_at(g, cases[i].text, seg.tokens,
+                                     seg.n_tokens, cases[i].t, m, 4);
+    if (!cases[i].qid) {
+      assert_int_equal(n, 0);
+      continue;
+    }
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].t1 - m[0].t0, cases[i].n_toks);
+    assert_string_equal(ng_gazetteer_entry(g, m[0].entry).qid, cases[i].qid);
+  }
+  ng_arena_free(arena);
+  ng_gazetteer_free(g);
+  ng_lexicon_free(lex);
+  remove(out);
+}
+
 /* ---- allocation failures ---- */
 
 static long alloc_budget = -1;
@@ -762,6 +849,7 @@ main(void)
       cmocka_unit_test(test_bad_rows),
       cmocka_unit_test(test_builder_api),
       cmocka_unit_test(test_stop_word_labels),
+      cmocka_unit_test(test_label_variants),
       cmocka_unit_test(test_alloc_failures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -2,7 +2,8 @@
  *
  * Coreference and linking through the engine: one entity for a country
  * named in French, in English and by its demonym; surnames; "le pays";
- * acronyms; the link-confidence threshold on ambiguous names.
+ * acronyms; the link-confidence threshold on ambiguous names; names as
+ * news writes them.
  */
 #include "testutil.h"
 
@@ -260,6 +261,36 @@ test_focus_disambiguation(void **state)
   ng_engine_free(e);
 }
 
+/* How news writes place names: a leading article fused with a preposition
+ * or in lower case ("au Caire" is Le Caire, Q85, not the governorate
+ * Q30805 whose French label is "Caire"; "du Havre", Q42810), and words
+ * joined by hyphens ("New-York", Q60; "Tel-Aviv", the city Q33935, not
+ * the district Q192811). */
+static void
+test_written_forms(void **state)
+{
+  (void)state;
+  NgEngine *e = r_engine(0.6);
+  NgGraph *g = tu_run(e, "article", "fr", "2025-06-01",
+                      "Le ministre est arrivé au Caire lundi, venant du "
+                      "Havre.");
+  assert_string_equal(tu_anchor_target(g, "Caire", 0), tu_wd("Q85"));
+  assert_string_equal(tu_anchor_target(g, "Havre", 0), tu_wd("Q42810"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q30805"), 0);
+  ng_graph_free(g);
+  /* No article, no "Le Havre": "Havre" alone is no name of it. */
+  g = tu_run(e, "no-article", "fr", "2025-06-01",
+             "Il a trouvé un Havre de paix.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q42810"), 0);
+  ng_graph_free(g);
+  g = tu_run(e, "hyphens", "fr", "1925-06-01",
+             "Le paquebot part de New-York pour Tel-Aviv.");
+  assert_string_equal(tu_anchor_target(g, "New-York", 0), tu_wd("Q60"));
+  assert_string_equal(tu_anchor_target(g, "Tel-Aviv", 0), tu_wd("Q33935"));
+  ng_graph_free(g);
+  ng_engine_free(e);
+}
+
 int
 main(void)
 {
@@ -270,6 +301,7 @@ main(void)
       cmocka_unit_test(test_acronym_then_article),
       cmocka_unit_test(test_min_link_confidence),
       cmocka_unit_test(test_focus_disambiguation),
+      cmocka_unit_test(test_written_forms),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
