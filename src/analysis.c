@@ -52,6 +52,7 @@ ng_analysis_add_mention(NgAnalysis *an)
                       &an->cap_mentions, sizeof(NgMention));
   if (m) {
     m->gaz = m->entity = m->event = m->topic = m->country_gaz = -1;
+    m->within_gaz = -1;
   }
   return m;
 }

@@ -37,6 +37,9 @@ typedef struct {
   int32_t country_gaz; /* a body named with its country's demonym ("la
                           police espagnole"): that country's gazetteer
                           entry, or -1 */
+  int32_t within_gaz; /* a place written with the region it lies in
+                         ("Lewiston, Idaho", "Nashville, Tenn."): the
+                         region's gazetteer entry, or -1 */
   int32_t entity;    /* entity index after resolve, or -1 */
   int32_t event;     /* event index (EVENT mentions), or -1 */
   int32_t topic;     /* topic index (TOPIC mentions), or -1 */

@@ -2091,17 +2091,41 @@ pass_repeated_names(Rec *r)
   return st;
 }
 
+/* The gazetteer's entry of type @p type named @p name (a lexicon VALUE:
+ * "Morocco", "Tennessee"), or -1. */
+static int32_t
+entry_named(const Rec *r, const char *name, NgEntityType type)
+{
+  NgToken *toks;
+  size_t n;
+  NgGazMatch hits[8];
+  if (ng_tokenize(name, strlen(name), r->res->lex, r->an->arena, &toks, &n) ||
+      !n) {
+    return -1;
+  }
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, name, toks, n, 0, hits,
+                                    NG_COUNTOF(hits));
+  for (size_t i = 0; i < nh; i++) {
+    if (hits[i].t1 == n && hits[i].kind == NG_LABEL_NAME &&
+        ng_gazetteer_entry(r->res->gaz, hits[i].entry).type == type) {
+      return (int32_t)hits[i].entry;
+    }
+  }
+  return -1;
+}
+
 /* A comma at t and a state's abbreviation after it (", Tenn.", ", N. C"),
- * its final dot included: the token after it, or 0. */
+ * its final dot included: the token after it, or 0; its lexicon entry in
+ * *e. */
 static size_t
-state_abbrev_end(const Rec *r, size_t t)
+state_abbrev_end(const Rec *r, size_t t, const NgLexEntry **e)
 {
   if (t + 1 >= r->n || strcmp(r->tok[t].norm, ",") ||
       r->tok[t + 1].sent != r->tok[t].sent || r->covered[t + 1] ||
       !is_cap(&r->tok[t + 1])) {
     return 0;
   }
-  size_t k = match_class(r, "state_abbrev", t + 1, NULL);
+  size_t k = match_class(r, "state_abbrev", t + 1, e);
   if (!k) {
     return 0;
   }
@@ -2113,20 +2137,31 @@ state_abbrev_end(const Rec *r, size_t t)
   return end;
 }
 
+/* The region a place's mention ends in: its tail, and its region when
+ * the gazetteer has it (@p region, an entry or -1). */
+static void
+end_in_region(Rec *r, NgMention *m, size_t end, int32_t region)
+{
+  extend_tail(r, m, end, true);
+  m->within_gaz = region;
+}
+
 /* "Nashville, Tenn.", "New Cassel, Wis.": a state's abbreviation after a
- * place's name and a comma belongs to the place's mention; a run of
- * capitalised words before one is a place. */
+ * place's name and a comma belongs to the place's mention, and the state
+ * it stands for (its VALUE) is where the place lies; a run of capitalised
+ * words before one is a place. */
 static NgStatus
 pass_state_abbreviations(Rec *r)
 {
   NgAnalysis *an = r->an;
   size_t n0 = an->n_mentions;
+  const NgLexEntry *e = NULL;
   for (size_t i = 0; i < n0; i++) {
     NgMention *m = &an->mentions[i];
     size_t end;
     if (m->kind == NG_MENTION_NAME && ng_entity_type_is_place(m->type) &&
-        !m->tail_b1 && (end = state_abbrev_end(r, m->t1)) > 0) {
-      extend_tail(r, m, end, true);
+        !m->tail_b1 && (end = state_abbrev_end(r, m->t1, &e)) > 0) {
+      end_in_region(r, m, end, entry_named(r, e->value, NG_ENT_REGION));
     }
   }
   for (size_t t = 0; t < r->n; t++) {
@@ -2134,16 +2169,162 @@ pass_state_abbreviations(Rec *r)
       continue;
     }
     size_t run = name_run(r, t, 3), end;
-    if ((end = state_abbrev_end(r, run)) > 0) {
+    if ((end = state_abbrev_end(r, run, &e)) > 0) {
       NgMention *m = add(r, t, run, NG_MENTION_NAME, NG_ENT_PLACE);
       if (!m) {
         return NG_ERR_NOMEM;
       }
-      extend_tail(r, m, end, true);
+      end_in_region(r, m, end, entry_named(r, e->value, NG_ENT_REGION));
       t = end - 1;
     }
   }
   return NG_SUCCESS;
+}
+
+/* The first-level region the gazetteer knows that the place mention @p m
+ * names ("Idaho", "Vaud"; "Montana" the state, not the Bulgarian town),
+ * or -1. */
+static int32_t
+region_named_by(const Rec *r, const NgMention *m)
+{
+  if (m->kind != NG_MENTION_NAME || m->gaz < 0 || m->led || m->tail_b1) {
+    return -1;
+  }
+  NgGazMatch hits[32];
+  size_t nh = m->n_alt > 1 ? ng_gazetteer_match_at(r->res->gaz,
+                                                   r->an->doc->text, r->tok,
+                                                   r->n, m->t0, hits,
+                                                   NG_COUNTOF(hits))
+                           : 0;
+  if (!nh) {
+    hits[nh++] = (NgGazMatch){m->t0, m->t1, (uint32_t)m->gaz,
+                              NG_LABEL_NAME, ""};
+  }
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (hits[i].t1 == m->t1 && e.type == NG_ENT_REGION && !minor_place(&e)) {
+      return (int32_t)hits[i].entry;
+    }
+  }
+  return -1;
+}
+
+/* The entry of another country's homonym of place mention @p m that lies
+ * in @p country ("Paris" followed by ", Texas"), or -1: the longest hits
+ * at its first token that span it, the largest first. */
+static int32_t
+homonym_in(const Rec *r, const NgMention *m, const char *country)
+{
+  NgGazMatch hits[32];
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
+                                    r->n, m->t0, hits, NG_COUNTOF(hits));
+  int32_t best = -1;
+  uint32_t prior = 0;
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (hits[i].t1 == m->t1 && ng_entity_type_is_place(e.type) &&
+        !strcmp(e.country, country) && (best < 0 || e.prior > prior)) {
+      best = (int32_t)hits[i].entry;
+      prior = e.prior;
+    }
+  }
+  return best;
+}
+
+/* "Lewiston, Idaho", "Paris, Texas.": a first-level region written after
+ * a town's name and a comma, ending the phrase, belongs to the town's
+ * mention and is where it lies; of the town's homonyms, it is the one in
+ * the region's country, or none the gazetteer knows. A run of capitalised
+ * words before one is a place ("Basin, Montana"). Not in a list of places
+ * ("Genève, Vaud et Fribourg", "Berne, Vaud, Valais"). */
+static NgStatus
+pass_places_in_regions(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  if (!r->res->gaz || r->n < 3) {
+    return NG_SUCCESS;
+  }
+  /* token -> 1 + index of the place name mention starting (ending) there */
+  size_t *starts = ng_calloc(2 * r->n, sizeof *starts);
+  if (!starts) {
+    return NG_ERR_NOMEM;
+  }
+  size_t *ends = starts + r->n;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->kind == NG_MENTION_NAME && ng_entity_type_is_place(m->type)) {
+      starts[m->t0] = i + 1;
+      ends[m->t1 - 1] = i + 1;
+    }
+  }
+  size_t n0 = an->n_mentions;
+  bool *absorbed = ng_calloc(n0 + 1, sizeof *absorbed);
+  NgStatus st = absorbed ? NG_SUCCESS : NG_ERR_NOMEM;
+  for (size_t t = 1; t + 1 < r->n && !st; t++) {
+    /* t: the comma; the region starts right after it */
+    if (strcmp(r->tok[t].norm, ",") || !starts[t + 1]) {
+      continue;
+    }
+    size_t ri = starts[t + 1] - 1;
+    const NgMention *reg = &an->mentions[ri];
+    size_t after = reg->t1;
+    bool ends_phrase =
+        after >= r->n || r->tok[after].sent != reg->sent ||
+        (!is_cap(&r->tok[after]) && !in_class(r, "coordinator", after) &&
+         !(after + 1 < r->n && !strcmp(r->tok[after].norm, ",") &&
+           starts[after + 1]));
+    int32_t region_gaz; /* kept: add() may move the mentions */
+    if (!ends_phrase || r->tok[t - 1].sent != reg->sent ||
+        (region_gaz = region_named_by(r, reg)) < 0) {
+      continue;
+    }
+    NgGazEntry region = ng_gazetteer_entry(r->res->gaz, (uint32_t)region_gaz);
+    NgMention *m;
+    if (ends[t - 1]) {
+      m = &an->mentions[ends[t - 1] - 1];
+      bool town = m->kind == NG_MENTION_NAME && !m->tail_b1 &&
+                  (m->type == NG_ENT_CITY || m->type == NG_ENT_PLACE);
+      bool listed = m->t0 >= 2 && !strcmp(r->tok[m->t0 - 1].norm, ",") &&
+                    ends[m->t0 - 2];
+      if (!town || listed) {
+        continue;
+      }
+    } else {
+      size_t s = t;
+      while (s > 0 && t - s < 3 && name_token(r, s - 1)) {
+        s--;
+      }
+      if (s == t || (s > 0 && !strcmp(r->tok[s - 1].norm, ","))) {
+        continue;
+      }
+      if (!(m = add(r, s, t, NG_MENTION_NAME, NG_ENT_PLACE))) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
+    }
+    if (m->gaz >= 0 && *region.country) {
+      NgGazEntry town = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
+      if (strcmp(town.country, region.country) != 0) {
+        m->gaz = homonym_in(r, m, region.country);
+        m->n_alt = m->gaz >= 0;
+        m->link_conf = m->gaz >= 0 ? 0.8 : 0.0;
+      }
+    }
+    end_in_region(r, m, after, region_gaz);
+    absorbed[ri] = true;
+    t = after - 1;
+  }
+  /* Forget the regions the towns took. */
+  size_t w = 0;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    if (i >= n0 || !absorbed || !absorbed[i]) {
+      an->mentions[w++] = an->mentions[i];
+    }
+  }
+  an->n_mentions = w;
+  ng_free(absorbed);
+  ng_free(starts);
+  return st;
 }
 
 /* Whether a date follows a dateline's comma at t: a month ("July 7",
@@ -2176,28 +2357,6 @@ dateline_place(const Rec *r, size_t t)
     return end;
   }
   return t;
-}
-
-/* The gazetteer's country named @p name (a lexicon VALUE), or -1. */
-static int32_t
-country_named(const Rec *r, const char *name)
-{
-  NgToken *toks;
-  size_t n;
-  NgGazMatch hits[8];
-  if (ng_tokenize(name, strlen(name), r->res->lex, r->an->arena, &toks, &n) ||
-      !n) {
-    return -1;
-  }
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, name, toks, n, 0, hits,
-                                    NG_COUNTOF(hits));
-  for (size_t i = 0; i < nh; i++) {
-    if (hits[i].t1 == n && hits[i].kind == NG_LABEL_NAME &&
-        ng_gazetteer_entry(r->res->gaz, hits[i].entry).type == NG_ENT_COUNTRY) {
-      return (int32_t)hits[i].entry;
-    }
-  }
-  return -1;
 }
 
 /* The start of a run of name tokens, initials and given names written
@@ -2257,7 +2416,7 @@ pass_country_codes(Rec *r)
         (r->tok[s - 1].flags & NG_TOK_ALPHA)) {
       s = t;
     }
-    int32_t c = person || s < t ? country_named(r, e->value) : -1;
+    int32_t c = person || s < t ? entry_named(r, e->value, NG_ENT_COUNTRY) : -1;
     if (c < 0) {
       continue;
     }
@@ -2560,6 +2719,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_state_abbreviations(&r);
+  if (!st) st = pass_places_in_regions(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);

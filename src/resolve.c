@@ -355,6 +355,20 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     }
   }
 
+  /* A place written with its region ("Lewiston, Idaho") lies in it. */
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->within_gaz >= 0 && m->entity >= 0 &&
+        an->entities[m->entity].located_in < 0) {
+      int32_t c = ng_resolve_gaz_entity(an, res, m->within_gaz);
+      if (c < 0) {
+        st = NG_ERR_NOMEM;
+      } else if (c != m->entity) {
+        an->entities[m->entity].located_in = c;
+      }
+    }
+  }
+
   /* Pass 3: places inside their countries, organisations' countries, when
    * the gazetteer knows them and the country is in the document. */
   for (size_t i = 0; i < an->n_entities; i++) {
@@ -370,7 +384,9 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     for (size_t j = 0; c >= 0 && j < an->n_entities; j++) {
       if (an->entities[j].gaz == c) {
         if (ng_entity_type_is_place(e->type)) {
-          e->located_in = (int32_t)j;
+          if (e->located_in < 0) {
+            e->located_in = (int32_t)j;
+          }
         } else {
           e->country = (int32_t)j;
           e->country_conf = 0.9;

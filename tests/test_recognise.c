@@ -632,7 +632,35 @@ test_places_from_context(void **state)
   assert_non_null(k);
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
   assert_true(tu_has(g, k, TU_LABEL, "Brixton"));
+  /* The state it stands for is where the place lies (Tennessee, Q1509). */
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q1509")));
   assert_non_null(tu_anchor_target(g, "Ellery Falls, N.C.", 0));
+  ng_graph_free(g);
+
+  /* So is a first-level region's name after a town and a comma: it says
+   * which town of the name it is ("Paris, Texas" is not Q90), and which
+   * homonym the region is ("Montana" the state Q1212, not the Bulgarian
+   * town Q220121). */
+  g = tu_run(tu_group_engine, "ctx-region", "en", "2026-03-20",
+             "The mine at Pellston, Montana, closed. Paris, Texas, voted.");
+  k = tu_anchor_target(g, "Pellston, Montana", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q1212")));
+  k = tu_anchor_target(g, "Paris, Texas", 0);
+  assert_non_null(k);
+  assert_null(tu_object(g, k, TU_SAMEAS));
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q1439")));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q90"), 0);
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q220121"), 0);
+  ng_graph_free(g);
+  /* Not in a list of places. */
+  g = tu_run(tu_group_engine, "ctx-region-list", "fr", "2026-03-20",
+             "Les élus de Genève, Vaud et Fribourg, puis Berne, Vaud, "
+             "Valais ont voté.");
+  assert_null(tu_anchor_target(g, "Genève, Vaud", 0));
+  assert_null(tu_anchor_target(g, "Berne, Vaud", 0));
+  assert_string_equal(tu_anchor_target(g, "Vaud", 1), tu_wd("Q12771"));
   ng_graph_free(g);
 
   /* Where a person is from: "of X" after the name in English, ", de X"
