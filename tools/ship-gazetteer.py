@@ -23,7 +23,9 @@ is worse than none:
    gives no population for, keeps it when it is a constituent country
    (Angleterre) or when a word of it starts like one of the English name
    and it passes the checks of region_french_ok ("Bavière" stays,
-   "Liège" for County Cork and "Mayonnaise" for Mayo go);
+   "Liège" for County Cork and "Mayonnaise" for Mayo go), or when
+   tools/french-region-names.tsv, a second source, gives the same name for
+   its ISO 3166-2 code ("Grisons", "Tessin");
  - for people, agencies and parties, names of one word ("Justice",
    "Forward", "Senate"), except acronyms of three letters or more, and
    names that two entries share (acronyms such as "PSD", the legislatures
@@ -137,7 +139,10 @@ def keep_french(row, names):
         return True
     if distance(fr, en) < 0.4 * max(len(fr), len(en)):
         return True
-    return "population" not in row and region_french_ok(row, names)
+    if "population" in row:
+        return False
+    confirmed = names["confirmed_fr"].get(row.get("iso3166_2"))
+    return confirmed == row["label_fr"] or region_french_ok(row, names)
 
 
 def name_ok(name, table, shared):
@@ -237,7 +242,8 @@ def main(argv):
         os.path.dirname(os.path.abspath(__file__)), "..", "ontology",
         "gazetteer")
     os.makedirs(out, exist_ok=True)
-    names = {"labels": labels_of_tables(src), "given": given_names()}
+    names = {"labels": labels_of_tables(src), "given": given_names(),
+             "confirmed_fr": confirmed_french_names()}
     for name, keep in TABLES.items():
         ship(os.path.join(src, name), os.path.join(out, name), keep, names)
 
@@ -256,6 +262,16 @@ def labels_of_tables(src):
                 for n in names_of(row, name):
                     out.setdefault(fold(n), set()).add(row["qid"])
     return out
+
+
+def confirmed_french_names():
+    """ISO 3166-2 code -> French name, from tools/french-region-names.tsv."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "french-region-names.tsv")
+    with open(path, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f
+                if l.strip() and not l.startswith("#")]
+    return {r[0]: r[1] for r in rows[1:]}
 
 
 def given_names():
