@@ -1655,6 +1655,87 @@ place_name_at(const Rec *r, size_t t)
   return SIZE_MAX;
 }
 
+/* Whether the given name at t stands alone: no capitalised word or
+ * particle after it (another full name: "Van der Noot"), no noun that
+ * makes a place or a body of it ("Wayne county", "the Harrison party"),
+ * and not in a list of capitalised words ("Monroe, Wayne, Huron"). */
+static bool
+given_name_stands(const Rec *r, size_t t)
+{
+  uint32_t sent = r->tok[t].sent;
+  bool next = t + 1 < r->n && r->tok[t + 1].sent == sent;
+  if (next && (is_cap(&r->tok[t + 1]) || in_class(r, "name_particle", t + 1) ||
+               match_class(r, "place_head", t + 1, NULL) ||
+               match_class(r, "org_head", t + 1, NULL) ||
+               match_class(r, "feature_head", t + 1, NULL))) {
+    return false;
+  }
+  bool listed_after = t + 2 < r->n && !strcmp(r->tok[t + 1].norm, ",") &&
+                      r->tok[t + 2].sent == sent && is_cap(&r->tok[t + 2]);
+  bool listed_before = t >= 2 && !strcmp(r->tok[t - 1].norm, ",") &&
+                       r->tok[t - 2].sent == sent && is_cap(&r->tok[t - 2]);
+  return !listed_after && !listed_before;
+}
+
+/* A given name alone for a person the document names in full ("Tom"
+ * after "Tom Cady", "David" after "David Wehren"): that person, when no
+ * other person of the document has that given name and nobody has it as
+ * a surname, and no capitalised word follows (another full name). A
+ * minor place of that name ("David", a town of Panama) gives way; a
+ * major one does not ("Paris", "Georgia"). */
+static NgStatus
+pass_given_names(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  NgStrMap given = {0}; /* given name -> surname token of its person; -2:
+                           several persons have it */
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->kind != NG_MENTION_NAME || m->type != NG_ENT_PERSON ||
+        m->t1 - m->t0 < 2 || !in_class(r, "first_name", m->t0)) {
+      continue;
+    }
+    const char *g = r->tok[m->t0].norm;
+    int32_t sn = ng_strmap_get(&given, g);
+    if (sn == -1) {
+      st = ng_strmap_put(&given, g, (int32_t)(m->t1 - 1));
+    } else if (sn >= 0 && strcmp(r->tok[sn].norm, r->tok[m->t1 - 1].norm)) {
+      st = ng_strmap_put(&given, g, -2);
+    }
+  }
+  for (size_t t = 0; t < r->n && !st && given.count; t++) {
+    const NgToken *tk = &r->tok[t];
+    if (!is_cap(tk) || (tk->flags & NG_TOK_UPPER) ||
+        ng_strmap_get(&given, tk->norm) < 0 || is_surname(r, t) ||
+        in_class(r, "name_particle", t) || !given_name_stands(r, t)) {
+      continue;
+    }
+    if (!r->covered[t]) {
+      st = add(r, t, t + 1, NG_MENTION_NAME, NG_ENT_PERSON) ? NG_SUCCESS
+                                                            : NG_ERR_NOMEM;
+      continue;
+    }
+    size_t k = place_name_at(r, t);
+    if (k == SIZE_MAX) {
+      continue;
+    }
+    NgMention *pm = &an->mentions[k];
+    if (pm->t1 != t + 1 || pm->gaz < 0 || pm->tail_b1) {
+      continue;
+    }
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)pm->gaz);
+    if (!major_entry(&e)) {
+      pm->type = NG_ENT_PERSON;
+      pm->gaz = -1;
+      pm->n_alt = 0;
+      pm->link_conf = 0;
+    }
+  }
+  ng_strmap_free(&given);
+  return st;
+}
+
 /* Forget mention i (its tokens stay covered: the caller takes them). */
 static void
 remove_mention(Rec *r, size_t i)
@@ -2729,6 +2810,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_coordinated_persons(&r);
   if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_known_surnames(&r);
+  if (!st) st = pass_given_names(&r);
   if (!st) st = pass_suffixed_places(&r);
   if (!st) st = pass_origin_places(&r);
   if (!st) st = pass_context_places(&r);

@@ -196,7 +196,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
   NgStatus st = NG_SUCCESS;
   /* Full names of persons -> entity; surnames -> the person with the
    * longest name ending with it; other names -> their first mention. */
-  NgStrMap persons = {0}, surnames = {0}, others = {0};
+  NgStrMap persons = {0}, surnames = {0}, given = {0}, others = {0};
   int32_t *surname_len = NULL;
 
   /* Pass 1: names. Linked mentions meet by gazetteer entry; persons by full
@@ -236,6 +236,20 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       }
     }
   }
+  /* The given names of the persons named in full, for a given name alone
+   * ("Tom" after "Tom Cady"); -2 when several persons have one. */
+  for (size_t j = 0; j < an->n_mentions && !st; j++) {
+    const NgMention *o = &an->mentions[j];
+    if (o->type != NG_ENT_PERSON || o->kind != NG_MENTION_NAME ||
+        o->entity < 0 || o->t1 - o->t0 < 2) {
+      continue;
+    }
+    const char *g = an->seg.tokens[o->t0].norm;
+    int32_t prev = ng_strmap_get(&given, g);
+    if (prev == -1 || (prev >= 0 && prev != o->entity)) {
+      st = ng_strmap_put(&given, g, prev == -1 ? o->entity : -2);
+    }
+  }
   /* The surnames of the persons named in full, for the short forms. */
   surname_len = ng_calloc(an->n_entities + 1, sizeof(int32_t));
   if (!surname_len) {
@@ -263,6 +277,9 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       /* A short form: the person in the document whose name ends with it
        * (the longest such name). */
       int32_t best = ng_strmap_get(&surnames, surname(an, m));
+      if (best < 0 && m->t1 - m->t0 == 1) {
+        best = ng_strmap_get(&given, an->seg.tokens[m->t0].norm);
+      }
       m->entity = best >= 0 ? best : new_entity(an, m, mention_text(an, m));
       if (m->entity < 0) {
         st = NG_ERR_NOMEM;
@@ -398,6 +415,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
   ng_free(surname_len);
   ng_strmap_free(&persons);
   ng_strmap_free(&surnames);
+  ng_strmap_free(&given);
   ng_strmap_free(&others);
   return st;
 }

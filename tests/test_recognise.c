@@ -860,6 +860,36 @@ test_regions_streets_common_words(void **state)
   ng_graph_free(g);
 }
 
+/* A given name alone is the person of the document who has it: "David"
+ * after "David Wehren" is that person, not David, Panama (Q279009), a
+ * minor place; not when a noun makes a body of it ("the Harrison party"),
+ * nor in a list of capitalised words, nor when two persons share it. */
+static void
+test_given_name_alone(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "given-fr", "fr", "2026-03-20",
+                      "Le musicien David Wehren a appelé Cindy Sandoz. Plus "
+                      "tard, David lui a écrit.");
+  const char *p = tu_anchor_target(g, "musicien David Wehren", 0);
+  assert_non_null(p);
+  assert_string_equal(tu_anchor_target(g, "David", 0), p);
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q279009"), 0);
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "given-en", "en", "2026-03-20",
+             "Harrison Ford met voters. The Harrison party won in Monroe, "
+             "Harrison, Huron. Later Harrison spoke.");
+  p = tu_anchor_target(g, "Harrison Ford", 0);
+  assert_non_null(p);
+  assert_string_equal(tu_anchor_target(g, "Harrison", 0), p);
+  assert_null(tu_anchor_target(g, "Harrison", 1));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "given-two", "en", "2026-03-20",
+             "Tom Brady and Tom Hanks met. Tom spoke first.");
+  assert_null(tu_anchor_target(g, "Tom", 0));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -892,6 +922,7 @@ main(void)
     cmocka_unit_test(test_acronym_of_linked_name),
     cmocka_unit_test(test_bodies_without_names),
     cmocka_unit_test(test_regions_streets_common_words),
+    cmocka_unit_test(test_given_name_alone),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
