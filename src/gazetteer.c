@@ -139,8 +139,9 @@ type_rank(NgEntityType t)
  * NUL, so offset 0 is "". */
 #define GAZ_MAGIC "NGGAZ"  /* six bytes with its NUL */
 /* 2: capitalised label tokens (caps); 3: the first-token index; 4: labels
- * matched only after a definite article (GAZ_AFTER_DEFINITE). */
-#define GAZ_VERSION 4u
+ * matched only after a definite article (GAZ_AFTER_DEFINITE); 5: countries'
+ * forms of state (NG_LABEL_STATE_FORM). */
+#define GAZ_VERSION 5u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -460,7 +461,58 @@ static NgStatus add_label_form(NgGazBuilder *b, int32_t entry,
                                NgLabelKind kind, const char *lang,
                                uint8_t extra);
 
-/* A label and its variants (label_variant). */
+/* The key of a form of state: a byte no token holds, then the folded form
+ * with '_' for spaces ("\001grand_duchy"), so that no text matches it. */
+static void
+state_form_key(const char *form, NgBuf *key)
+{
+  ng_buf_clear(key);
+  ng_buf_putc(key, '\001');
+  size_t at = key->len;
+  ng_fold(form, strlen(form), key);
+  for (size_t i = at; i < key->len; i++) {
+    if (key->data[i] == ' ') {
+      key->data[i] = '_';
+    }
+  }
+}
+
+/* The forms of state a country's name holds ("Kingdom" in "Kingdom of
+ * Morocco", "Royaume du Maroc"), as NG_LABEL_STATE_FORM labels. */
+static NgStatus
+add_state_forms(NgGazBuilder *b, int32_t entry, const NgToken *toks,
+                size_t n)
+{
+  const char *words[GAZ_MAX_TOKENS];
+  for (size_t i = 0; i < n; i++) {
+    words[i] = toks[i].norm ? toks[i].norm : "";
+  }
+  NgBuf key;
+  ng_buf_init(&key);
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; i < n && st == NG_SUCCESS; i++) {
+    const NgLexEntry *e = NULL;
+    if (!ng_lexicon_match(b->lex, "state_form", words + i, n - i, &e) ||
+        !e->value || !*e->value) {
+      continue;
+    }
+    state_form_key(e->value, &key);
+    const char *k = key.failed ? NULL
+                               : ng_arena_strndup(b->arena, key.data, key.len);
+    if (!k || !ng_grow((void **)&b->labels, &b->cap_labels, b->n_labels + 1,
+                       sizeof(BLabel))) {
+      st = NG_ERR_NOMEM;
+      break;
+    }
+    b->labels[b->n_labels++] =
+      (BLabel){k, "", "", NULL, entry, NG_LABEL_STATE_FORM, 0, 1, 0};
+  }
+  ng_buf_free(&key);
+  return st;
+}
+
+/* A label and its variants (label_variant); a country's name also gives
+ * the country its forms of state (add_state_forms). */
 static NgStatus
 add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
           NgLabelKind kind, const char *lang)
@@ -474,6 +526,10 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
   NgToken *toks = NULL;
   size_t n = 0;
   st = ng_tokenize(label, strlen(label), b->lex, b->scratch, &toks, &n);
+  if (st == NG_SUCCESS && n >= 2 && n <= GAZ_MAX_TOKENS && b->lex &&
+      b->entries[entry].type == NG_ENT_COUNTRY) {
+    st = add_state_forms(b, entry, toks, n);
+  }
   NgBuf forms[2];
   static const uint8_t flags[2] = {0, GAZ_AFTER_DEFINITE};
   for (int v = 0; v < 2; v++) {
@@ -1517,7 +1573,7 @@ validate(NgGazetteer *g)
   for (uint32_t i = 0; i < h->n_labels; i++) {
     const GazLabelRec *l = &g->labels[i];
     if (!pool_ok(g, l->key) || !pool_ok(g, l->form) || !pool_ok(g, l->lang) ||
-        l->entry >= h->n_entries || l->kind > NG_LABEL_DEMONYM ||
+        l->entry >= h->n_entries || l->kind > NG_LABEL_STATE_FORM ||
         l->ntok == 0 || l->ntok > h->max_tokens) {
       return false;
     }
@@ -1827,4 +1883,28 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     }
   }
   return n_out;
+}
+
+size_t
+ng_gazetteer_state_form(const NgGazetteer *g, const char *form, uint32_t *out,
+                        size_t max)
+{
+  if (!g || !form || !*form || max == 0) {
+    return 0;
+  }
+  NgBuf key;
+  ng_buf_init(&key);
+  state_form_key(form, &key);
+  size_t lo, hi, n = 0;
+  if (!key.failed && first_token_range(g, key.data, key.len, &lo, &hi)) {
+    for (size_t i = lo; i < hi && n < max; i++) {
+      const GazLabelRec *l = &g->labels[i];
+      if (l->kind == NG_LABEL_STATE_FORM &&
+          (n == 0 || out[n - 1] != l->entry)) {
+        out[n++] = l->entry;
+      }
+    }
+  }
+  ng_buf_free(&key);
+  return n;
 }

@@ -33,7 +33,10 @@
  * ("New-York"; in no language in particular), and a name that starts with
  * a definite article of its language ("Le Caire", "The Hague") without
  * it, matched only right after a token with NG_TOK_DEFINITE ("au Caire",
- * "du Havre", "the Hague").
+ * "du Havre", "the Hague"). A country's name that holds a form of state
+ * ("Kingdom of Morocco", "Swiss Confederation"; lexicon class
+ * "state_form") also gives it that form, looked up by
+ * ng_gazetteer_state_form.
  *
  * Priors: a city's population (or its urban population), a constant for
  * each other table (continents > world regions > countries > international
@@ -92,7 +95,10 @@ bool ng_entity_type_is_org(NgEntityType t);
 typedef enum {
   NG_LABEL_NAME = 0, /* a name or alias */
   NG_LABEL_ACRONYM,  /* an acronym: case-sensitive */
-  NG_LABEL_DEMONYM   /* an adjective or inhabitant noun: "marocain" */
+  NG_LABEL_DEMONYM,  /* an adjective or inhabitant noun: "marocain" */
+  NG_LABEL_STATE_FORM /* the form of state of a country's official name
+                         ("Kingdom" of "Kingdom of Morocco"): never
+                         matched in text; see ng_gazetteer_state_form */
 } NgLabelKind;
 
 typedef struct NgGazetteer NgGazetteer;
@@ -179,5 +185,13 @@ int32_t ng_gazetteer_find_qid(const NgGazetteer *g, const char *qid);
 size_t ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
                              const NgToken *toks, size_t n_toks, size_t t,
                              NgGazMatch *out, size_t max);
+
+/* The countries whose official name, among their labels, has the form of
+ * state @p form (an English word as the lexicon class "state_form" gives
+ * it: "Kingdom", "Confederation"): their entries in @p out (at most
+ * @p max); returns their number. A name such as "Kingdom of Morocco" or
+ * "Royaume du Maroc" gives its country the form at compile time. */
+size_t ng_gazetteer_state_form(const NgGazetteer *g, const char *form,
+                               uint32_t *out, size_t max);
 
 #endif

@@ -1104,6 +1104,7 @@ pass_gazetteer(Rec *r)
     case NG_LABEL_NAME: kind = NG_MENTION_NAME; break;
     case NG_LABEL_ACRONYM: kind = NG_MENTION_ACRONYM; break;
     case NG_LABEL_DEMONYM: kind = NG_MENTION_DEMONYM; break;
+    case NG_LABEL_STATE_FORM: break; /* never matched in text */
     }
     size_t f0 = kind == NG_MENTION_NAME && ng_entity_type_is_place(e.type)
                   ? feature_start(r, t)
@@ -2218,6 +2219,190 @@ state_abbrev_end(const Rec *r, size_t t, const NgLexEntry **e)
   return end;
 }
 
+/* A form of state of a country the document names, and the country. */
+typedef struct {
+  const char *form; /* English, as the lexicon's VALUE: "Kingdom" */
+  int32_t gaz;
+} StateForm;
+
+#define MAX_STATE_FORMS 16
+#define MAX_FOCUS_COUNTRIES 32
+
+/* The capitalised form of state at t, not yet a mention: its lexicon
+ * entry in class @p cls, and the tokens it takes, or 0. */
+static size_t
+state_form_at(const Rec *r, size_t t, const char *cls, const NgLexEntry **e)
+{
+  if (t >= r->n || r->covered[t] || !is_cap(&r->tok[t])) {
+    return 0;
+  }
+  size_t k = match_class(r, cls, t, e);
+  return k && (*e)->value && *(*e)->value && free_range(r, t, t + k) ? k : 0;
+}
+
+/* The mention index of the country named [t0, t1) by the gazetteer, with
+ * @p kind, or SIZE_MAX. */
+static size_t
+country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
+{
+  const NgAnalysis *an = r->an;
+  if (!r->covered[t0]) {
+    return SIZE_MAX;
+  }
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t0 == t0 && (t1 == SIZE_MAX || m->t1 == t1) && m->kind == kind &&
+        m->gaz >= 0 && m->type == NG_ENT_COUNTRY && !m->led) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
+/* A country's official name (lexicon class "state_form"):
+ *  - the form, up to two adjectives (class adjective_ending), up to two
+ *    link words and
+ *    the country's name: "Royaume du Maroc", "République fédérale
+ *    d'Allemagne", "Kingdom of Norway"; the form leads the name's
+ *    mention;
+ *  - the form and a demonym, or a demonym and the form: "République
+ *    française", "Confédération suisse", "French Republic"; one mention
+ *    of the country.
+ * Then a form that can stand alone (class "state_short_form") after a
+ * definite article ("la Confédération", "le Royaume") is the country of
+ * the document that has it: named so in the document, or so in the
+ * gazetteer's names ("Swiss Confederation") among the countries the
+ * document names; none when several do. */
+static NgStatus
+pass_official_names(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  StateForm seen[MAX_STATE_FORMS];
+  size_t n_seen = 0;
+  const NgLexEntry *e = NULL;
+  for (size_t t = 0; t < r->n; t++) {
+    size_t k = state_form_at(r, t, "state_form", &e);
+    /* "chef d'État", "homme d'État": a complement, no official name */
+    if (!k || (t > 0 && link_word(r, t - 1) &&
+               !(r->tok[t - 1].flags & NG_TOK_DEFINITE))) {
+      continue;
+    }
+    size_t c = t + k, ci;
+    for (int adj = 0; adj < 2 && c < r->n && !r->covered[c] &&
+                      is_word(&r->tok[c]) && !is_cap(&r->tok[c]) &&
+                      !link_word(r, c) && adjective_like(r, c);
+         adj++) {
+      c++;
+    }
+    size_t links = 0;
+    while (links < 2 && c < r->n && link_word(r, c) && !r->covered[c]) {
+      c++;
+      links++;
+    }
+    int32_t gaz = -1;
+    if (links && (ci = country_mention(r, c, SIZE_MAX, NG_MENTION_NAME)) !=
+                   SIZE_MAX &&
+        r->tok[c].sent == r->tok[t].sent) {
+      NgMention *m = &an->mentions[ci];
+      m->led = true;
+      m->lead_b0 = r->tok[t].b0;
+      m->lead_c0 = r->tok[t].c0;
+      for (size_t i = t; i < m->t0; i++) {
+        r->covered[i] = true;
+      }
+      gaz = m->gaz;
+    } else {
+      /* "République française"; "French Republic" */
+      size_t d = country_mention(r, t + k, SIZE_MAX, NG_MENTION_DEMONYM);
+      size_t s0 = t, s1 = 0;
+      if (d != SIZE_MAX) {
+        s1 = an->mentions[d].t1;
+      } else if (t > 0) {
+        for (size_t i = an->n_mentions; i-- > 0 && d == SIZE_MAX;) {
+          const NgMention *m = &an->mentions[i];
+          if (m->t1 == t && m->kind == NG_MENTION_DEMONYM && m->gaz >= 0 &&
+              m->type == NG_ENT_COUNTRY && r->tok[m->t0].sent == r->tok[t].sent &&
+              is_cap(&r->tok[m->t0])) {
+            d = i;
+            s0 = m->t0;
+            s1 = t + k;
+          }
+        }
+      }
+      if (d == SIZE_MAX) {
+        continue;
+      }
+      gaz = an->mentions[d].gaz;
+      remove_mention(r, d);
+      NgMention *m = add(r, s0, s1, NG_MENTION_NAME, NG_ENT_COUNTRY);
+      if (!m) {
+        return NG_ERR_NOMEM;
+      }
+      m->gaz = gaz;
+      m->n_alt = 1;
+      m->link_conf = 0.9;
+    }
+    if (n_seen < MAX_STATE_FORMS) {
+      seen[n_seen++] = (StateForm){e->value, gaz};
+    }
+    t = c;
+  }
+  /* The countries the document names. */
+  int32_t named[MAX_FOCUS_COUNTRIES];
+  size_t n_named = 0;
+  for (size_t i = 0; i < an->n_mentions && n_named < MAX_FOCUS_COUNTRIES; i++) {
+    const NgMention *m = &an->mentions[i];
+    bool dup = false;
+    for (size_t j = 0; j < n_named && !dup; j++) {
+      dup = named[j] == m->gaz;
+    }
+    if (m->gaz >= 0 && m->type == NG_ENT_COUNTRY && !dup) {
+      named[n_named++] = m->gaz;
+    }
+  }
+  for (size_t t = 1; t < r->n; t++) {
+    size_t k = state_form_at(r, t, "state_short_form", &e);
+    if (!k || !(r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
+        r->tok[t - 1].sent != r->tok[t].sent ||
+        (t + k < r->n && r->tok[t + k].sent == r->tok[t].sent &&
+         (is_cap(&r->tok[t + k]) || link_word(r, t + k)))) {
+      continue;
+    }
+    int32_t gaz = -1;
+    size_t n_gaz = 0;
+    for (size_t i = 0; i < n_seen; i++) {
+      if (!strcmp(seen[i].form, e->value) && seen[i].gaz != gaz) {
+        gaz = seen[i].gaz;
+        n_gaz++;
+      }
+    }
+    if (n_gaz == 0) {
+      uint32_t has[MAX_FOCUS_COUNTRIES];
+      size_t nh = ng_gazetteer_state_form(r->res->gaz, e->value, has,
+                                          NG_COUNTOF(has));
+      for (size_t i = 0; i < nh; i++) {
+        for (size_t j = 0; j < n_named; j++) {
+          if ((uint32_t)named[j] == has[i]) {
+            gaz = named[j];
+            n_gaz++;
+          }
+        }
+      }
+    }
+    if (n_gaz != 1) {
+      continue;
+    }
+    NgMention *m = add(r, t, t + k, NG_MENTION_NAME, NG_ENT_COUNTRY);
+    if (!m) {
+      return NG_ERR_NOMEM;
+    }
+    m->gaz = gaz;
+    m->n_alt = 1;
+    m->link_conf = 0.85;
+  }
+  return NG_SUCCESS;
+}
+
 /* The region a place's mention ends in: its tail, and its region when
  * the gazetteer has it (@p region, an entry or -1). */
 static void
@@ -2799,6 +2984,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_gazetteer(&r);
+  if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_places_in_regions(&r);
   if (!st) st = pass_place_heads(&r);

@@ -767,6 +767,62 @@ test_label_variants(void **state)
   remove(out);
 }
 
+/* A country's name that holds a form of state gives the country that
+ * form ("Kingdom of Zorp", "Royaume de Blix"); the form is no label any
+ * text matches. */
+static void
+test_state_forms(void **state)
+{
+  NG_UNUSED(state);
+  NgLexicon *lex = ng_lexicon_new();
+  assert_non_null(lex);
+  assert_int_equal(ng_lexicon_add(lex, "state_form", "Kingdom", "Kingdom",
+                                  "en"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_lexicon_add(lex, "state_form", "Royaume", "Kingdom",
+                                  "fr"),
+                   NG_SUCCESS);
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  assert_non_null(b);
+  int32_t zorp = ng_gaz_builder_add_entry(b, "Q1", NG_ENT_COUNTRY, "Zorp", "",
+                                          "", 5);
+  int32_t blix = ng_gaz_builder_add_entry(b, "Q2", NG_ENT_COUNTRY, "Blix", "",
+                                          "", 5);
+  int32_t city = ng_gaz_builder_add_entry(b, "Q3", NG_ENT_CITY, "Kingdom City",
+                                          "", "", 5);
+  assert_int_equal(ng_gaz_builder_add_name(b, zorp, "Kingdom of Zorp", "en"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_name(b, blix, "Royaume de Blix", "fr"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_name(b, city, "Kingdom City", "en"),
+                   NG_SUCCESS);
+  char out[64];
+  temp_name(out, sizeof out);
+  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  uint32_t has[4];
+  assert_int_equal(ng_gazetteer_state_form(g, "Kingdom", has, 4), 2);
+  assert_string_equal(ng_gazetteer_entry(g, has[0]).qid, "Q1");
+  assert_string_equal(ng_gazetteer_entry(g, has[1]).qid, "Q2");
+  assert_int_equal(ng_gazetteer_state_form(g, "Republic", has, 4), 0);
+  const char *text = "The Kingdom spoke.";
+  NgArena *arena = ng_arena_new(0);
+  NgSegmentation seg;
+  assert_int_equal(ng_segment(text, strlen(text), lex, arena, &seg),
+                   NG_SUCCESS);
+  NgGazMatch m[4];
+  assert_int_equal(ng_gazetteer_match_at(g, text, seg.tokens, seg.n_tokens, 1,
+                                         m, 4),
+                   0);
+  ng_arena_free(arena);
+  ng_gazetteer_free(g);
+  ng_lexicon_free(lex);
+  remove(out);
+}
+
 /* ---- allocation failures ---- */
 
 static long alloc_budget = -1;
@@ -850,6 +906,7 @@ main(void)
       cmocka_unit_test(test_builder_api),
       cmocka_unit_test(test_stop_word_labels),
       cmocka_unit_test(test_label_variants),
+      cmocka_unit_test(test_state_forms),
       cmocka_unit_test(test_alloc_failures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

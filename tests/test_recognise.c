@@ -890,6 +890,41 @@ test_given_name_alone(void **state)
   ng_graph_free(g);
 }
 
+/* A country's official name is one mention of it ("Royaume du Maroc",
+ * "République française"); a form of state alone after an article is the
+ * one country of the document that has it ("la Confédération" with
+ * Switzerland's "Swiss Confederation"), and none when two do. */
+static void
+test_official_names(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "official-fr", "fr", "2026-03-20",
+                      "Le Royaume du Maroc et la République française ont "
+                      "signé. Selon la Confédération, la Suisse paiera. Un "
+                      "chef d'État britannique est venu.");
+  assert_string_equal(tu_anchor_target(g, "Royaume du Maroc", 0),
+                      tu_wd("Q1028"));
+  assert_string_equal(tu_anchor_target(g, "République française", 0),
+                      tu_wd("Q142"));
+  assert_string_equal(tu_anchor_target(g, "Confédération", 0), tu_wd("Q39"));
+  assert_null(tu_anchor_target(g, "État britannique", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "official-two", "fr", "2026-03-20",
+             "La Belgique et le Maroc ont signé. Selon le Royaume, tout va "
+             "bien.");
+  assert_null(tu_anchor_target(g, "Royaume", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "official-en", "en", "2026-03-20",
+             "The Kingdom of Norway and the French Republic signed. The "
+             "Kingdom welcomed it.");
+  assert_string_equal(tu_anchor_target(g, "Kingdom of Norway", 0),
+                      tu_wd("Q20"));
+  assert_string_equal(tu_anchor_target(g, "French Republic", 0),
+                      tu_wd("Q142"));
+  assert_string_equal(tu_anchor_target(g, "Kingdom", 0), tu_wd("Q20"));
+  ng_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -923,6 +958,7 @@ main(void)
     cmocka_unit_test(test_bodies_without_names),
     cmocka_unit_test(test_regions_streets_common_words),
     cmocka_unit_test(test_given_name_alone),
+    cmocka_unit_test(test_official_names),
   };
   return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
