@@ -892,9 +892,13 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
       strcmp(lang, r->an->lang) != 0 && strcmp(lang, "ar") != 0) {
     return false;
   }
-  /* A dateline ("LUCERNE, 3 mai", "Aarau, 3 mai.") names a place. */
-  bool dateline = t + 1 < r->n && !strcmp(r->tok[t + 1].norm, ",") &&
-                  (tk->flags & (NG_TOK_SENT_START | NG_TOK_LINE_START));
+  /* A dateline ("LUCERNE, 3 mai", "Aarau, 3 mai.", "VAUD. — Le
+   * Conseil...") names a place. */
+  bool dateline =
+    (tk->flags & (NG_TOK_SENT_START | NG_TOK_LINE_START)) && t + 1 < r->n &&
+    (!strcmp(r->tok[t + 1].norm, ",") ||
+     (!strcmp(r->tok[t + 1].norm, ".") && t + 2 < r->n &&
+      !strcmp(r->tok[t + 2].norm, "-")));
   if ((tk->flags & NG_TOK_UPPER) && !dateline &&
       (upper_word(r, t + 1, t) || (t > 0 && upper_word(r, t - 1, t))) &&
       e->type != NG_ENT_COUNTRY && e->type != NG_ENT_CONTINENT &&

@@ -699,6 +699,14 @@ test_places_from_context(void **state)
   assert_int_equal(tu_count(g, NULL, TU_LABEL, "Brenner Farms"), 0);
   assert_null(tu_anchor_target(g, "March", 0));
   ng_graph_free(g);
+  /* So does a chronicle's heading, "Place. — text", where a minor place
+   * opening a sentence is no name ("Aarau est calme"). */
+  g = tu_run(tu_group_engine, "ctx-heading", "fr", "1908-06-23",
+             "La station est prête.\nAarau. — Le Conseil communal a voté "
+             "hier.\nAarau est calme.\n");
+  assert_non_null(tu_anchor_target(g, "Aarau", 0));
+  assert_null(tu_anchor_target(g, "Aarau", 1));
+  ng_graph_free(g);
 
   /* A place noun after a name makes another place of it: "Oklahoma
    * City" (not in the gazetteer) is not Oklahoma (Q1649), "Tenbury
