@@ -140,7 +140,8 @@ type_rank(NgEntityType t)
 #define GAZ_MAGIC "NGGAZ"  /* six bytes with its NUL */
 /* 2: capitalised label tokens (caps); 3: the first-token index; 4: labels
  * matched only after a definite article (GAZ_AFTER_DEFINITE); 5: countries'
- * forms of state (NG_LABEL_STATE_FORM). */
+ * forms of state (NG_LABEL_STATE_FORM), organisations' initials
+ * (GAZ_INITIALS). */
 #define GAZ_VERSION 5u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
@@ -151,6 +152,7 @@ type_rank(NgEntityType t)
 #define GAZ_NEED_CAP 2u   /* first text token must be capitalised */
 #define GAZ_NOT_INITIAL 4u /* a stop word: not at a sentence or line start */
 #define GAZ_AFTER_DEFINITE 8u /* only right after NG_TOK_DEFINITE */
+#define GAZ_INITIALS 16u /* a name's initials: not next to a word in capitals */
 
 /* Default priors by table (see gazetteer.h). */
 #define PRIOR_CONTINENT 3500000000u
@@ -254,6 +256,7 @@ typedef struct {
   uint8_t flags;
   uint16_t ntok;
   uint32_t caps;
+  bool derived; /* an acronym made of a name's initials (add_initials) */
 } BLabel;
 
 struct NgGazBuilder {
@@ -505,14 +508,62 @@ add_state_forms(NgGazBuilder *b, int32_t entry, const NgToken *toks,
       break;
     }
     b->labels[b->n_labels++] =
-      (BLabel){k, "", "", NULL, entry, NG_LABEL_STATE_FORM, 0, 1, 0};
+      (BLabel){k, "", "", NULL, entry, NG_LABEL_STATE_FORM, 0, 1, 0, false};
   }
   ng_buf_free(&key);
   return st;
 }
 
+/* Longest acronym made of a name's initials ("OTAN"). */
+#define MAX_INITIALS 8
+
+/* The acronym an international organisation's name makes of the
+ * initials of its words, function words left out (lexicon classes
+ * stopword and np_link): "Organisation du traité de l'Atlantique nord" ->
+ * "OTAN", "Organisation mondiale de la santé" -> "OMS", as French and
+ * English write them. Three letters at least, and not matched next to a
+ * word in capitals, where they may spell a word of a headline
+ * (GAZ_INITIALS). Kept at write time only when no other entry has that
+ * label (ng_gaz_builder_write): "FMI" is also the Finnish Meteorological
+ * Institute's. Not for national bodies, whose initials too often spell a
+ * word or another body ("OPA", "ANS"). */
+static NgStatus
+add_initials(NgGazBuilder *b, int32_t entry, const NgToken *toks, size_t n,
+             const char *lang)
+{
+  char acr[MAX_INITIALS + 1];
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *w = toks[i].norm ? toks[i].norm : "";
+    if ((toks[i].flags & NG_TOK_ELISION) ||
+        ng_lexicon_has(b->lex, "stopword", w) ||
+        ng_lexicon_has(b->lex, "np_link", w)) {
+      continue;
+    }
+    /* digits, signs, a letter the fold keeps, an acronym inside ("EU
+     * Agency for Railways" is no "EAR") */
+    if (!(toks[i].flags & NG_TOK_ALPHA) || (toks[i].flags & NG_TOK_UPPER) ||
+        !(w[0] >= 'a' && w[0] <= 'z') || k == MAX_INITIALS) {
+      return NG_SUCCESS;
+    }
+    acr[k++] = (char)(w[0] - 'a' + 'A');
+  }
+  if (k < 3) {
+    return NG_SUCCESS;
+  }
+  acr[k] = '\0';
+  size_t before = b->n_labels;
+  NgStatus st = add_label_form(b, entry, NULL, acr, NG_LABEL_ACRONYM, lang,
+                               GAZ_INITIALS);
+  if (st == NG_SUCCESS && b->n_labels > before) {
+    b->labels[b->n_labels - 1].derived = true;
+  }
+  return st == NG_FAILURE ? NG_SUCCESS : st;
+}
+
 /* A label and its variants (label_variant); a country's name also gives
- * the country its forms of state (add_state_forms). */
+ * the country its forms of state (add_state_forms), an international
+ * organisation's its initials (add_initials). */
 static NgStatus
 add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
           NgLabelKind kind, const char *lang)
@@ -538,6 +589,11 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
       label_variant(b, entry, label, kind, lang, toks, n, (Variant)v,
                     &forms[v]);
     }
+  }
+  /* Last to read toks: adding a label reuses the scratch arena. */
+  if (st == NG_SUCCESS && n >= 3 && b->lex &&
+      b->entries[entry].type == NG_ENT_INTL_ORG) {
+    st = add_initials(b, entry, toks, n, lang);
   }
   for (int v = 0; v < 2 && st == NG_SUCCESS; v++) {
     if (forms[v].failed) {
@@ -632,7 +688,8 @@ add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
               kind,
               flags,
               (uint16_t)n,
-              caps};
+              caps,
+              false};
   ng_buf_free(&key);
   if (!l.key || !l.form || !l.lang || (iso2 && !l.iso2) ||
       !ng_grow((void **)&b->labels, &b->cap_labels, b->n_labels + 1,
@@ -1232,6 +1289,33 @@ label_order(const void *a, const void *b)
   return strcmp(x->form, y->form);
 }
 
+/* Leave out, of labels sorted by key, the acronyms made of initials
+ * (add_initials) whose key another entry's label also has: "MAE" for the
+ * foreign ministries of several countries, or a body's real acronym.
+ * Returns the new count. */
+static size_t
+drop_shared_initials(BLabel *labels, size_t nl)
+{
+  size_t out = 0;
+  for (size_t i = 0; i < nl;) {
+    size_t j = i + 1;
+    bool shared = false;
+    while (j < nl && strcmp(labels[j].key, labels[i].key) == 0) {
+      j++;
+    }
+    for (size_t k = i + 1; k < j && !shared; k++) {
+      shared = labels[k].entry != labels[i].entry;
+    }
+    for (size_t k = i; k < j; k++) {
+      if (!(shared && labels[k].derived)) {
+        labels[out++] = labels[k];
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
 static bool
 is_iso2(const char *s)
 {
@@ -1326,6 +1410,7 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
     labels[nl++] = l;
   }
   qsort(labels, nl, sizeof(*labels), label_order);
+  nl = drop_shared_initials(labels, nl);
   lrec = ng_calloc(nl ? nl : 1, sizeof(*lrec));
   if (!lrec) {
     goto done;
@@ -1844,6 +1929,12 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
       }
       if ((l->flags & GAZ_AFTER_DEFINITE) &&
           (t == 0 || !(toks[t - 1].flags & NG_TOK_DEFINITE))) {
+        continue;
+      }
+      /* Initials in a headline in capitals may spell a word ("CLAIR"). */
+      if ((l->flags & GAZ_INITIALS) &&
+          ((t > 0 && (toks[t - 1].flags & NG_TOK_UPPER)) ||
+           (t1 < n_toks && (toks[t1].flags & NG_TOK_UPPER)))) {
         continue;
       }
       if ((l->flags & GAZ_EXACT_CASE) &&

@@ -823,6 +823,83 @@ test_state_forms(void **state)
   remove(out);
 }
 
+/* An international organisation's name gives its initials as an acronym
+ * ("OTAN"), unless another entry has that label, and not next to a word
+ * in capitals; a national body's name gives none. */
+static void
+test_initials(void **state)
+{
+  NG_UNUSED(state);
+  NgLexicon *lex = ng_lexicon_new();
+  assert_non_null(lex);
+  static const char *const stop[] = {"de", "du", "des", "la", "l'"};
+  for (size_t i = 0; i < NG_COUNTOF(stop); i++) {
+    assert_int_equal(ng_lexicon_add(lex, "stopword", stop[i], "", "fr"),
+                     NG_SUCCESS);
+  }
+  assert_int_equal(ng_lexicon_add(lex, "elision", "l'", "", "fr"),
+                   NG_SUCCESS);
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  assert_non_null(b);
+  int32_t otan = ng_gaz_builder_add_entry(b, "Q1", NG_ENT_INTL_ORG, "", "",
+                                          "", 5);
+  int32_t body = ng_gaz_builder_add_entry(b, "Q2", NG_ENT_GOV_AGENCY, "", "",
+                                          "", 5);
+  int32_t fonds = ng_gaz_builder_add_entry(b, "Q3", NG_ENT_INTL_ORG, "", "",
+                                           "", 5);
+  int32_t inst = ng_gaz_builder_add_entry(b, "Q4", NG_ENT_GOV_AGENCY, "", "",
+                                          "", 5);
+  assert_int_equal(ng_gaz_builder_add_name(
+                     b, otan, "Organisation du traité de l'Atlantique nord",
+                     "fr"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_name(b, body, "Office public des affaires",
+                                           "fr"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_name(b, fonds, "Fonds monétaire mondial",
+                                           "fr"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_name(b, inst, "FMM", ""), NG_SUCCESS);
+  char out[64];
+  temp_name(out, sizeof out);
+  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  static const struct {
+    const char *text;
+    size_t t;
+    const char *qid; /* NULL: no hit */
+  } cases[] = {
+      {"Les troupes de l'OTAN partent.", 4, "Q1"},
+      {"LES TROUPES OTAN PARTENT.", 2, NULL}, /* a headline in capitals */
+      {"Une OPA est lancée.", 1, NULL},       /* a national body's initials */
+      {"Le FMM a parlé.", 1, "Q4"},           /* the listed acronym only */
+  };
+  NgArena *arena = ng_arena_new(0);
+  for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
+    NgSegmentation seg;
+    assert_int_equal(ng_segment(cases[i].text, strlen(cases[i].text), lex,
+                                arena, &seg),
+                     NG_SUCCESS);
+    NgGazMatch m[4];
+    size_t n = ng_gazetteer_match_at(g, cases[i].text, seg.tokens,
+                                     seg.n_tokens, cases[i].t, m, 4);
+    if (!cases[i].qid) {
+      assert_int_equal(n, 0);
+      continue;
+    }
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].kind, NG_LABEL_ACRONYM);
+    assert_string_equal(ng_gazetteer_entry(g, m[0].entry).qid, cases[i].qid);
+  }
+  ng_arena_free(arena);
+  ng_gazetteer_free(g);
+  ng_lexicon_free(lex);
+  remove(out);
+}
+
 /* ---- allocation failures ---- */
 
 static long alloc_budget = -1;
@@ -907,6 +984,7 @@ main(void)
       cmocka_unit_test(test_stop_word_labels),
       cmocka_unit_test(test_label_variants),
       cmocka_unit_test(test_state_forms),
+      cmocka_unit_test(test_initials),
       cmocka_unit_test(test_alloc_failures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -283,6 +283,13 @@ test_written_forms(void **state)
              "Il a trouvé un Havre de paix.");
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q42810"), 0);
   ng_graph_free(g);
+  /* An international organisation's initials name it ("l'OTAN", Q7184;
+   * "l'OMS", Q7817). */
+  g = tu_run(e, "initials", "fr", "2025-06-01",
+             "Les ministres de l'OTAN et l'OMS se sont réunis.");
+  assert_string_equal(tu_anchor_target(g, "OTAN", 0), tu_wd("Q7184"));
+  assert_string_equal(tu_anchor_target(g, "OMS", 0), tu_wd("Q7817"));
+  ng_graph_free(g);
   g = tu_run(e, "hyphens", "fr", "1925-06-01",
              "Le paquebot part de New-York pour Tel-Aviv.");
   assert_string_equal(tu_anchor_target(g, "New-York", 0), tu_wd("Q60"));
