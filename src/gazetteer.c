@@ -413,30 +413,38 @@ looks_like_acronym(const char *s)
  * none), from the label's tokens:
  *  - a place's name of 2 to 4 plain words joined by hyphens, as French
  *    typography long wrote them ("New-York", "Rio-de-Janeiro",
- *    "Tel-Aviv"): VARIANT_HYPHENS;
- *  - a name that starts with a definite article of its language (lexicon
- *    class "definite": "Le Caire", "The Hague") without it, for the text's
- *    article that may be fused with a preposition or lower case ("au
- *    Caire", "du Havre", "the Hague"): VARIANT_NO_ARTICLE, matched only
- *    right after a definite article (GAZ_AFTER_DEFINITE). */
+ *    "Tel-Aviv"), in no language in particular: VARIANT_HYPHENS;
+ *  - a name that starts with a definite article of its language, or of
+ *    any when it has none (lexicon class "definite": "Le Caire", "The
+ *    Hague", "L'Assemblée fédérale"), without it and in the article's
+ *    language, for the text's article that may be fused with a
+ *    preposition or lower case ("au Caire", "du Havre", "the Hague"):
+ *    VARIANT_NO_ARTICLE, matched only right after a definite article
+ *    (GAZ_AFTER_DEFINITE). */
 typedef enum { VARIANT_HYPHENS, VARIANT_NO_ARTICLE } Variant;
 
 static void
 label_variant(const NgGazBuilder *b, int32_t entry, const char *label,
               NgLabelKind kind, const char *lang, const NgToken *toks,
-              size_t n, Variant v, NgBuf *out)
+              size_t n, Variant v, NgBuf *out, const char **out_lang)
 {
   ng_buf_clear(out);
+  *out_lang = v == VARIANT_HYPHENS ? "" : lang;
   if (kind != NG_LABEL_NAME || entry < 0 || n < 2) {
     return;
   }
   if (v == VARIANT_NO_ARTICLE) {
-    /* The article of the label's own language: the English label "Le
-     * Port" of a French town is no "Port" after "the". */
-    if ((toks[0].flags & NG_TOK_DEFINITE) && (toks[1].flags & NG_TOK_CAP) &&
-        lang && *lang && b->lex &&
-        ng_lexicon_get(b->lex, "definite", toks[0].norm, lang)) {
+    /* The article of the label's own language (the English label "Le
+     * Port" of a French town is no "Port" after "the"); a label of no
+     * language takes its article's ("L'Assemblée fédérale"). */
+    const NgLexEntry *art =
+      b->lex && (toks[0].flags & NG_TOK_DEFINITE)
+        ? ng_lexicon_get(b->lex, "definite", toks[0].norm,
+                         lang && *lang ? lang : NULL)
+        : NULL;
+    if (art && art->lang && *art->lang && (toks[1].flags & NG_TOK_CAP)) {
       ng_buf_puts(out, label + toks[1].b0);
+      *out_lang = art->lang;
     }
     return;
   }
@@ -582,12 +590,13 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
     st = add_state_forms(b, entry, toks, n);
   }
   NgBuf forms[2];
+  const char *langs[2] = {"", ""};
   static const uint8_t flags[2] = {0, GAZ_AFTER_DEFINITE};
   for (int v = 0; v < 2; v++) {
     ng_buf_init(&forms[v]);
     if (st == NG_SUCCESS) {
       label_variant(b, entry, label, kind, lang, toks, n, (Variant)v,
-                    &forms[v]);
+                    &forms[v], &langs[v]);
     }
   }
   /* Last to read toks: adding a label reuses the scratch arena. */
@@ -599,9 +608,8 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
     if (forms[v].failed) {
       st = NG_ERR_NOMEM;
     } else if (forms[v].len) {
-      /* Joined by hyphens, a name is in no language in particular. */
-      st = add_label_form(b, entry, iso2, forms[v].data, kind,
-                          v == VARIANT_HYPHENS ? "" : lang, flags[v]);
+      st = add_label_form(b, entry, iso2, forms[v].data, kind, langs[v],
+                          flags[v]);
       if (st == NG_FAILURE) {
         st = NG_SUCCESS; /* a variant that is no name: none */
       }

@@ -690,7 +690,7 @@ test_label_variants(void **state)
   NgLexicon *lex = ng_lexicon_new();
   assert_non_null(lex);
   static const char *const defs[][2] = {
-      {"le", "fr"}, {"du", "fr"}, {"au", "fr"}, {"the", "en"}};
+      {"le", "fr"}, {"la", "fr"}, {"du", "fr"}, {"au", "fr"}, {"the", "en"}};
   for (size_t i = 0; i < NG_COUNTOF(defs); i++) {
     assert_int_equal(ng_lexicon_add(lex, "definite", defs[i][0], "",
                                     defs[i][1]),
@@ -706,6 +706,12 @@ test_label_variants(void **state)
                                             "Blix Union", "", "", 5);
   int32_t port = ng_gaz_builder_add_entry(b, "Q10", NG_ENT_CITY, "Le Port",
                                           "", "", 5);
+  int32_t blixe = ng_gaz_builder_add_entry(b, "Q11", NG_ENT_GOV_AGENCY, "",
+                                           "", "", 5);
+  /* A name of no language takes its article's. */
+  assert_int_equal(ng_gaz_builder_add_label(b, blixe, "La Blixe",
+                                            NG_LABEL_NAME, ""),
+                   NG_SUCCESS);
   assert_int_equal(ng_gaz_builder_add_label(b, zorp, "Le Zorp", NG_LABEL_NAME,
                                             "fr"),
                    NG_SUCCESS);
@@ -742,6 +748,7 @@ test_label_variants(void **state)
       {"Il part pour New Blix.", 3, 2, "Q8"},
       {"Il aime Blix-Union.", 2, 0, NULL}, /* no place: no variant */
       {"He saw the Port of Leeds.", 3, 0, NULL},
+      {"Il parle de la Blixe.", 4, 1, "Q11"},
   };
   NgArena *arena = ng_arena_new(0);
   for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
@@ -760,6 +767,9 @@ test_label_variants(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(m[0].t1 - m[0].t0, cases[i].n_toks);
     assert_string_equal(ng_gazetteer_entry(g, m[0].entry).qid, cases[i].qid);
+    if (!strcmp(cases[i].qid, "Q11")) {
+      assert_string_equal(m[0].lang, "fr");
+    }
   }
   ng_arena_free(arena);
   ng_gazetteer_free(g);
