@@ -418,13 +418,16 @@ pass_honorific_persons(Rec *r)
       h++;
     }
     /* "le général de Gaulle": a particle may open the name here, but
-     * not after a rank of a territory ("le roi de Prusse"). */
+     * not after a rank of a territory when the particle is also the
+     * language's own "of" ("le roi de Prusse"; in English "Count de
+     * Lamarck" is a name, "Count of Flanders" a territory). */
     size_t n0 = h + 1;
     const NgLexEntry *rk = ng_lexicon_get(r->res->lex, "rank", r->tok[h].norm,
                                           r->an->lang);
     if (in_class(r, "name_particle", n0) && !is_cap(&r->tok[n0]) &&
         n0 + 1 < r->n && name_token(r, n0 + 1) &&
-        !(rk && !strcmp(rk->value, "of_place")) && !place_starts(r, n0 + 1)) {
+        !(rk && !strcmp(rk->value, "of_place") && link_word(r, n0)) &&
+        !place_starts(r, n0 + 1)) {
       n0++;
     }
     size_t end = name_run(r, n0, MAX_NAME);

@@ -761,6 +761,15 @@ test_ranks(void **state)
   assert_non_null(tu_anchor_target(g, "Queen Margrethe", 0));
   assert_non_null(tu_anchor_target(g, "General Okonkwo", 0));
   ng_graph_free(g);
+  /* In English "de" after a rank of a territory opens a name ("of" would
+   * name the territory). */
+  g = tu_run(tu_group_engine, "rank-particle", "en", "2026-03-20",
+             "Count de Lamarck met Major Van Oosterom at the ministry.");
+  v = tu_anchor_target(g, "Count de Lamarck", 0);
+  assert_non_null(v);
+  assert_true(tu_has(g, v, TU_LABEL, "de Lamarck"));
+  assert_non_null(tu_anchor_target(g, "Major Van Oosterom", 0));
+  ng_graph_free(g);
 }
 
 /* An acronym defined after a long form the gazetteer links takes that
