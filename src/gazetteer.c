@@ -141,8 +141,8 @@ type_rank(NgEntityType t)
 /* 2: capitalised label tokens (caps); 3: the first-token index; 4: labels
  * matched only after a definite article (GAZ_AFTER_DEFINITE); 5: countries'
  * forms of state (NG_LABEL_STATE_FORM), organisations' initials
- * (GAZ_INITIALS). */
-#define GAZ_VERSION 5u
+ * (GAZ_INITIALS); 6: inner hyphens of keys are spaces (key_words). */
+#define GAZ_VERSION 6u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -213,6 +213,19 @@ struct NgGazetteer {
   const GazBucket *index;
   const char *pool;
 };
+
+/* A token's norm as words of a key: an inner hyphen is a space, so that
+ * "Saint-Nazaire" and "Saint Nazaire", "New York" and "New-York" (as
+ * French typography long wrote it) have one key. Writes @p n bytes of
+ * @p norm into @p out. */
+static void
+key_words(const char *norm, size_t n, char *out)
+{
+  for (size_t i = 0; i < n; i++) {
+    bool inner = i > 0 && i + 1 < n && norm[i - 1] != '-' && norm[i + 1] != '-';
+    out[i] = norm[i] == '-' && inner ? ' ' : norm[i];
+  }
+}
 
 /* QIDs order by length, then bytes: numeric order for "Q<digits>". */
 static int
@@ -409,61 +422,30 @@ looks_like_acronym(const char *s)
   return letters >= 2 && cps <= 10;
 }
 
-/* The forms news writes a label in besides its own, into @p out ("" when
- * none), from the label's tokens:
- *  - a place's name of 2 to 4 plain words joined by hyphens, as French
- *    typography long wrote them ("New-York", "Rio-de-Janeiro",
- *    "Tel-Aviv"), in no language in particular: VARIANT_HYPHENS;
- *  - a name that starts with a definite article of its language, or of
- *    any when it has none (lexicon class "definite": "Le Caire", "The
- *    Hague", "L'Assemblée fédérale"), without it and in the article's
- *    language, for the text's article that may be fused with a
- *    preposition or lower case ("au Caire", "du Havre", "the Hague"):
- *    VARIANT_NO_ARTICLE, matched only right after a definite article
- *    (GAZ_AFTER_DEFINITE). */
-typedef enum { VARIANT_HYPHENS, VARIANT_NO_ARTICLE } Variant;
-
+/* A name that starts with a definite article of its language, or of any
+ * when it has none (lexicon class "definite": "Le Caire", "The Hague",
+ * "L'Assemblée fédérale"), without the article, for the text's article
+ * that may be fused with a preposition or lower case ("au Caire", "du
+ * Havre", "the Hague"): into @p out, "" when the label starts with no
+ * article, and its language, the article's, in *out_lang. It is matched
+ * only right after a definite article (GAZ_AFTER_DEFINITE). */
 static void
-label_variant(const NgGazBuilder *b, int32_t entry, const char *label,
-              NgLabelKind kind, const char *lang, const NgToken *toks,
-              size_t n, Variant v, NgBuf *out, const char **out_lang)
+article_variant(const NgGazBuilder *b, const char *label, const char *lang,
+                const NgToken *toks, size_t n, NgBuf *out,
+                const char **out_lang)
 {
   ng_buf_clear(out);
-  *out_lang = v == VARIANT_HYPHENS ? "" : lang;
-  if (kind != NG_LABEL_NAME || entry < 0 || n < 2) {
+  if (n < 2 || !b->lex || !(toks[0].flags & NG_TOK_DEFINITE) ||
+      !(toks[1].flags & NG_TOK_CAP)) {
     return;
   }
-  if (v == VARIANT_NO_ARTICLE) {
-    /* The article of the label's own language (the English label "Le
-     * Port" of a French town is no "Port" after "the"); a label of no
-     * language takes its article's ("L'Assemblée fédérale"). */
-    const NgLexEntry *art =
-      b->lex && (toks[0].flags & NG_TOK_DEFINITE)
-        ? ng_lexicon_get(b->lex, "definite", toks[0].norm,
-                         lang && *lang ? lang : NULL)
-        : NULL;
-    if (art && art->lang && *art->lang && (toks[1].flags & NG_TOK_CAP)) {
-      ng_buf_puts(out, label + toks[1].b0);
-      *out_lang = art->lang;
-    }
-    return;
-  }
-  if (n > 4 || !ng_entity_type_is_place(b->entries[entry].type) ||
-      (toks[0].flags & NG_TOK_DEFINITE)) {
-    return;
-  }
-  const uint32_t not_plain = NG_TOK_DIGIT | NG_TOK_PUNCT | NG_TOK_ELISION |
-                             NG_TOK_ABBREV | NG_TOK_ORDINAL | NG_TOK_NUMBER;
-  for (size_t i = 0; i < n; i++) {
-    if ((toks[i].flags & not_plain) || !(toks[i].flags & NG_TOK_ALPHA) ||
-        (i && toks[i].b0 != toks[i - 1].b1 + 1)) {
-      ng_buf_clear(out);
-      return;
-    }
-    if (i) {
-      ng_buf_putc(out, '-');
-    }
-    ng_buf_append(out, label + toks[i].b0, toks[i].b1 - toks[i].b0);
+  /* The article of the label's own language: the English label "Le Port"
+   * of a French town is no "Port" after "the". */
+  const NgLexEntry *art = ng_lexicon_get(b->lex, "definite", toks[0].norm,
+                                         lang && *lang ? lang : NULL);
+  if (art && art->lang && *art->lang) {
+    ng_buf_puts(out, label + toks[1].b0);
+    *out_lang = art->lang;
   }
 }
 
@@ -569,9 +551,10 @@ add_initials(NgGazBuilder *b, int32_t entry, const NgToken *toks, size_t n,
   return st == NG_FAILURE ? NG_SUCCESS : st;
 }
 
-/* A label and its variants (label_variant); a country's name also gives
- * the country its forms of state (add_state_forms), an international
- * organisation's its initials (add_initials). */
+/* A label, and without its leading article (article_variant); a
+ * country's name also gives the country its forms of state
+ * (add_state_forms), an international organisation's its initials
+ * (add_initials). */
 static NgStatus
 add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
           NgLabelKind kind, const char *lang)
@@ -589,34 +572,27 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
       b->entries[entry].type == NG_ENT_COUNTRY) {
     st = add_state_forms(b, entry, toks, n);
   }
-  NgBuf forms[2];
-  const char *langs[2] = {"", ""};
-  static const uint8_t flags[2] = {0, GAZ_AFTER_DEFINITE};
-  for (int v = 0; v < 2; v++) {
-    ng_buf_init(&forms[v]);
-    if (st == NG_SUCCESS) {
-      label_variant(b, entry, label, kind, lang, toks, n, (Variant)v,
-                    &forms[v], &langs[v]);
-    }
+  NgBuf form;
+  ng_buf_init(&form);
+  const char *form_lang = "";
+  if (st == NG_SUCCESS) {
+    article_variant(b, label, lang, toks, n, &form, &form_lang);
   }
   /* Last to read toks: adding a label reuses the scratch arena. */
   if (st == NG_SUCCESS && n >= 3 && b->lex &&
       b->entries[entry].type == NG_ENT_INTL_ORG) {
     st = add_initials(b, entry, toks, n, lang);
   }
-  for (int v = 0; v < 2 && st == NG_SUCCESS; v++) {
-    if (forms[v].failed) {
-      st = NG_ERR_NOMEM;
-    } else if (forms[v].len) {
-      st = add_label_form(b, entry, iso2, forms[v].data, kind, langs[v],
-                          flags[v]);
-      if (st == NG_FAILURE) {
-        st = NG_SUCCESS; /* a variant that is no name: none */
-      }
+  if (st == NG_SUCCESS && form.failed) {
+    st = NG_ERR_NOMEM;
+  } else if (st == NG_SUCCESS && form.len) {
+    st = add_label_form(b, entry, iso2, form.data, kind, form_lang,
+                        GAZ_AFTER_DEFINITE);
+    if (st == NG_FAILURE) {
+      st = NG_SUCCESS; /* a variant that is no name: none */
     }
   }
-  ng_buf_free(&forms[0]);
-  ng_buf_free(&forms[1]);
+  ng_buf_free(&form);
   return st;
 }
 
@@ -646,7 +622,12 @@ add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
     if (i) {
       ng_buf_putc(&key, ' ');
     }
-    ng_buf_puts(&key, toks[i].norm ? toks[i].norm : "");
+    const char *w = toks[i].norm ? toks[i].norm : "";
+    size_t at = key.len, wl = strlen(w);
+    ng_buf_append(&key, w, wl);
+    if (!key.failed) {
+      key_words(w, wl, key.data + at);
+    }
   }
   if (key.failed) {
     ng_buf_free(&key);
@@ -1795,7 +1776,7 @@ first_token_range(const NgGazetteer *g, const char *w, size_t wl, size_t *lo,
     if (!b->key) {
       return false;
     }
-    if (strcmp(g->pool + b->key, w) == 0) {
+    if (strncmp(g->pool + b->key, w, wl) == 0 && !g->pool[b->key + wl]) {
       *lo = b->lo;
       *hi = b->hi;
       return true;
@@ -1881,7 +1862,13 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
    * labels with a common prefix are contiguous in the sorted table. */
   size_t r_lo, r_hi;
   const char *w0 = toks[t].norm ? toks[t].norm : "";
-  if (!first_token_range(g, w0, strlen(w0), &r_lo, &r_hi)) {
+  size_t l0 = strlen(w0);
+  if (l0 > GAZ_MAX_KEY) {
+    return 0;
+  }
+  key_words(w0, l0, key);
+  key[l0] = '\0';
+  if (!first_token_range(g, key, strcspn(key, " "), &r_lo, &r_hi)) {
     return 0; /* most tokens of a text start no name */
   }
   for (size_t k = t; k < n_toks && n_len < g->h->max_tokens; k++) {
@@ -1893,7 +1880,7 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     if (k > t) {
       key[klen++] = ' ';
     }
-    memcpy(key + klen, w, wl);
+    key_words(w, wl, key + klen);
     klen += wl;
     key[klen] = '\0';
     size_t a = lower_bound(g, key, r_lo, r_hi);

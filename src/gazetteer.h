@@ -25,18 +25,21 @@
  *    start (NG_TOK_SENT_START, NG_TOK_LINE_START).
  *
  * Labels are tokenised with ng_tokenize, so "Côte d'Ivoire" and "Côte
- * d’Ivoire" have one key, "cote d' ivoire". A determiner before a name
- * ("le Japon") is not part of any label: match at the name's token.
+ * d’Ivoire" have one key, "cote d' ivoire". An inner hyphen of a word is a
+ * space of the key, in labels and text alike, so "Saint-Nazaire" and
+ * "Saint Nazaire", "New York" and "New-York" (as French typography long
+ * wrote it) match each other. A determiner before a name ("le Japon") is
+ * not part of any label: match at the name's token.
  *
- * Each name also gets the forms news writes it in (gazetteer.c,
- * label_variant): a place's name of 2 to 4 words joined by hyphens
- * ("New-York"; in no language in particular), and a name that starts with
- * a definite article of its language ("Le Caire", "The Hague") without
- * it, matched only right after a token with NG_TOK_DEFINITE ("au Caire",
- * "du Havre", "the Hague"). A country's name that holds a form of state
- * ("Kingdom of Morocco", "Swiss Confederation"; lexicon class
- * "state_form") also gives it that form, looked up by
- * ng_gazetteer_state_form.
+ * Names the gazetteer derives from a label (gazetteer.c, add_label):
+ *  - a name that starts with a definite article of its language ("Le
+ *    Caire", "The Hague") without it, matched only right after a token
+ *    with NG_TOK_DEFINITE ("au Caire", "du Havre", "the Hague");
+ *  - an international organisation's initials ("OTAN"), an acronym no
+ *    other entry has, not matched next to a word in capitals;
+ *  - a country's forms of state ("Kingdom" of "Kingdom of Morocco",
+ *    "Confederation" of "Swiss Confederation"; lexicon class
+ *    "state_form"), looked up by ng_gazetteer_state_form only.
  *
  * Priors: a city's population (or its urban population), a constant for
  * each other table (continents > world regions > countries > international

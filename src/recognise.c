@@ -890,9 +890,11 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
     return false;
   }
   /* A place's name in another language than the document's ("Inde" in
-   * English) is a word of that language, or a misreading. */
+   * English) is a word of that language, or a misreading; not a name of
+   * words joined by hyphens ("Tel-Aviv" for "Tel Aviv"). */
   if (ng_entity_type_is_place(e->type) && *lang && r->an->lang &&
-      strcmp(lang, r->an->lang) != 0 && strcmp(lang, "ar") != 0) {
+      strcmp(lang, r->an->lang) != 0 && strcmp(lang, "ar") != 0 &&
+      !strchr(tk->norm, '-')) {
     return false;
   }
   /* A dateline ("LUCERNE, 3 mai", "Aarau, 3 mai.", "VAUD. — Le

@@ -680,9 +680,10 @@ test_stop_word_labels(void **state)
   remove(out);
 }
 
-/* Written forms besides a label's own: a place's words joined by hyphens
- * ("New-York"), and a name without its leading article after an article
- * of the label's language, fused or not ("du Caire" for "Le Caire"). */
+/* Written forms besides a label's own: words joined by hyphens or not
+ * ("New-York", "Saint Nazaire"), and a name without its leading article
+ * after an article of the label's language, fused or not ("du Caire" for
+ * "Le Caire"). */
 static void
 test_label_variants(void **state)
 {
@@ -746,7 +747,8 @@ test_label_variants(void **state)
       {"Il parle de Zorp.", 3, 0, NULL}, /* no article: no name */
       {"Il part pour New-Blix.", 3, 1, "Q8"},
       {"Il part pour New Blix.", 3, 2, "Q8"},
-      {"Il aime Blix-Union.", 2, 0, NULL}, /* no place: no variant */
+      {"Il aime Blix-Union.", 2, 1, "Q9"},
+      {"Il aime New-Blix-Union.", 2, 0, NULL},
       {"He saw the Port of Leeds.", 3, 0, NULL},
       {"Il parle de la Blixe.", 4, 1, "Q11"},
   };
