@@ -1787,6 +1787,32 @@ lower_words_in_names(const Rec *r)
   return !r->an->lang || strcmp(r->an->lang, "en") != 0;
 }
 
+/* The one-token capitalised demonym mention that ends right before token
+ * t ("American" before "Association"), or SIZE_MAX. */
+static size_t
+demonym_ending(const Rec *r, size_t t)
+{
+  const NgAnalysis *an = r->an;
+  if (t == 0 || !r->covered[t - 1] || !is_cap(&r->tok[t - 1])) {
+    return SIZE_MAX;
+  }
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t1 == t && m->t0 + 1 == t && m->kind == NG_MENTION_DEMONYM &&
+        m->gaz >= 0) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
+static int
+cmp_size_desc(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
 static NgStatus
 pass_org_heads(Rec *r)
 {
@@ -1875,13 +1901,23 @@ pass_org_heads(Rec *r)
       }
     }
     /* Names before a capitalised head belong to it ("Wayne University",
-     * "Wells Fargo Bank"). */
+     * "Wells Fargo Bank"), and so does a demonym before them ("American
+     * Association of Organists"), whose country is the body's. */
     size_t start = t;
     while (!lower && start > 0 && t - start < 3 && name_token(r, start - 1) &&
            r->tok[start - 1].sent == r->tok[t].sent &&
            !in_class(r, "title", start - 1) && !in_class(r, "rank", start - 1) &&
            !(r->tok[start - 1].flags & NG_TOK_UPPER)) {
       start--;
+    }
+    int32_t country = -1;
+    size_t d = !lower && start > 0 && n_absorbed < NG_COUNTOF(absorbed)
+                 ? demonym_ending(r, start)
+                 : SIZE_MAX;
+    if (d != SIZE_MAX && r->tok[start - 1].sent == sent) {
+      country = r->an->mentions[d].gaz;
+      start = r->an->mentions[d].t0;
+      absorbed[n_absorbed++] = d;
     }
     if (end == t + k && start == t &&
         ((r->tok[t].flags & NG_TOK_SENT_START) || !e->value || !*e->value)) {
@@ -1894,12 +1930,16 @@ pass_org_heads(Rec *r)
         has_gov_word(r, t, end)) {
       type = NG_ENT_GOV_AGENCY;
     }
-    while (n_absorbed > 0) {
-      remove_mention(r, absorbed[--n_absorbed]);
+    /* the highest index first, so that the others stay put */
+    qsort(absorbed, n_absorbed, sizeof absorbed[0], cmp_size_desc);
+    for (size_t i = 0; i < n_absorbed; i++) {
+      remove_mention(r, absorbed[i]);
     }
-    if (!add(r, start, end, NG_MENTION_NAME, type)) {
+    NgMention *m = add(r, start, end, NG_MENTION_NAME, type);
+    if (!m) {
       return NG_ERR_NOMEM;
     }
+    m->country_gaz = country;
     t = end - 1;
   }
   return NG_SUCCESS;

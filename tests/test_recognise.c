@@ -846,6 +846,16 @@ test_bodies_without_names(void **state)
              "At Granby Valley High School Mitch Orloff won the prize.");
   assert_non_null(tu_anchor_target(g, "Granby Valley High School", 0));
   ng_graph_free(g);
+  /* A demonym before the name belongs to it, and says its country. */
+  g = tu_run(tu_group_engine, "body-en-demonym", "en", "2026-03-20",
+             "The Kenyan Rowing Association of Mombasa met the Austrian "
+             "Army.");
+  const char *b = tu_anchor_target(g, "Kenyan Rowing Association of Mombasa",
+                                   0);
+  assert_non_null(b);
+  assert_true(tu_has(g, b, TU_NG "country", tu_wd("Q114")));
+  assert_non_null(tu_anchor_target(g, "Austrian Army", 0));
+  ng_graph_free(g);
 }
 
 /* A place's name and an adjective of region ("la Suisse romande"), a
