@@ -1787,10 +1787,12 @@ lower_words_in_names(const Rec *r)
   return !r->an->lang || strcmp(r->an->lang, "en") != 0;
 }
 
-/* The one-token capitalised demonym mention that ends right before token
- * t ("American" before "Association"), or SIZE_MAX. */
+/* What a name before a body's head may hold of another mention: a
+ * one-token demonym ("American Association of Organists"), or a person's
+ * name written without honorific ("W. W. Kimball Co."). The index of the
+ * mention that ends right before token t, or SIZE_MAX. */
 static size_t
-demonym_ending(const Rec *r, size_t t)
+mention_in_body_name(const Rec *r, size_t t)
 {
   const NgAnalysis *an = r->an;
   if (t == 0 || !r->covered[t - 1] || !is_cap(&r->tok[t - 1])) {
@@ -1798,8 +1800,11 @@ demonym_ending(const Rec *r, size_t t)
   }
   for (size_t i = an->n_mentions; i-- > 0;) {
     const NgMention *m = &an->mentions[i];
-    if (m->t1 == t && m->t0 + 1 == t && m->kind == NG_MENTION_DEMONYM &&
-        m->gaz >= 0) {
+    if (m->t1 != t || m->kind == NG_MENTION_DATE || m->led || m->tail_b1) {
+      continue;
+    }
+    if ((m->kind == NG_MENTION_DEMONYM && m->gaz >= 0 && m->t0 + 1 == t) ||
+        (m->kind == NG_MENTION_NAME && m->type == NG_ENT_PERSON)) {
       return i;
     }
   }
@@ -1901,22 +1906,34 @@ pass_org_heads(Rec *r)
       }
     }
     /* Names before a capitalised head belong to it ("Wayne University",
-     * "Wells Fargo Bank"), and so does a demonym before them ("American
-     * Association of Organists"), whose country is the body's. */
+     * "Wells Fargo Bank", "Fire and Marine Insurance Company"), and so do a
+     * demonym, whose country is the body's, or a person's name before
+     * them ("American Association of Organists", "W. W. Kimball Co."). */
     size_t start = t;
-    while (!lower && start > 0 && t - start < 3 && name_token(r, start - 1) &&
-           r->tok[start - 1].sent == r->tok[t].sent &&
-           !in_class(r, "title", start - 1) && !in_class(r, "rank", start - 1) &&
-           !(r->tok[start - 1].flags & NG_TOK_UPPER)) {
-      start--;
+    while (!lower && start > 0 && t - start < MAX_NAME &&
+           r->tok[start - 1].sent == sent) {
+      if (name_token(r, start - 1) && !in_class(r, "title", start - 1) &&
+          !in_class(r, "rank", start - 1) &&
+          !(r->tok[start - 1].flags & NG_TOK_UPPER)) {
+        start--; /* "Wayne University" */
+      } else if (start > 1 && start < t &&
+                 in_class(r, "coordinator", start - 1) &&
+                 name_token(r, start - 2)) {
+        start -= 2; /* "Fire and Marine Insurance Company" */
+      } else {
+        break;
+      }
     }
     int32_t country = -1;
     size_t d = !lower && start > 0 && n_absorbed < NG_COUNTOF(absorbed)
-                 ? demonym_ending(r, start)
+                 ? mention_in_body_name(r, start)
                  : SIZE_MAX;
     if (d != SIZE_MAX && r->tok[start - 1].sent == sent) {
-      country = r->an->mentions[d].gaz;
-      start = r->an->mentions[d].t0;
+      const NgMention *dm = &r->an->mentions[d];
+      if (dm->kind == NG_MENTION_DEMONYM) {
+        country = dm->gaz;
+      }
+      start = dm->t0;
       absorbed[n_absorbed++] = d;
     }
     if (end == t + k && start == t &&

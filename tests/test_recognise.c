@@ -856,6 +856,17 @@ test_bodies_without_names(void **state)
   assert_true(tu_has(g, b, TU_NG "country", tu_wd("Q114")));
   assert_non_null(tu_anchor_target(g, "Austrian Army", 0));
   ng_graph_free(g);
+  /* Words joined by "and", and a person's name, before the head. */
+  g = tu_run(tu_group_engine, "body-en-and", "en", "2026-03-20",
+             "The Wexford Fire and Marine Insurance Company paid the W. W. "
+             "Halloran Co. for the organ.");
+  assert_non_null(tu_anchor_target(
+    g, "Wexford Fire and Marine Insurance Company", 0));
+  b = tu_anchor_target(g, "W. W. Halloran Co.", 0);
+  assert_non_null(b);
+  assert_true(tu_has(g, b, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
 }
 
 /* A place's name and an adjective of region ("la Suisse romande"), a
