@@ -669,6 +669,13 @@ add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
       caps |= 1u << i;
     }
   }
+  /* But a geographic noun leading a name (lexicon class feature_head) is
+   * often written in lower case: "îles Féroé" for "Îles Féroé". */
+  if (n >= 2 && (caps & 2u) && b->lex &&
+      ng_lexicon_has(b->lex, "feature_head", toks[0].norm)) {
+    caps &= ~1u;
+    flags &= (uint8_t)~GAZ_NEED_CAP;
+  }
   BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),
               (flags & GAZ_EXACT_CASE) ? bstr(b, label) : "",
               bstr(b, lang ? lang : ""),

@@ -16,8 +16,9 @@
  *  - other labels written with a capital ("Tours", "Germany", "Burkina
  *    Faso") need a capitalised first token in the text (NG_TOK_CAP), and
  *    every capitalised word of a multiword label must be capitalised in
- *    the text too ("La Réunion" is not "la réunion"); its lowercase words
- *    match in any case ("Émirats arabes unis");
+ *    the text too ("La Réunion" is not "la réunion"), except a leading
+ *    geographic noun (lexicon class feature_head: "îles Féroé"); its
+ *    lowercase words match in any case ("Émirats arabes unis");
  *  - labels written without capitals (French demonyms "allemande", Arabic
  *    names) match in any case;
  *  - a one-word capitalised label whose fold is a lexicon stop word (class

@@ -278,6 +278,13 @@ test_written_forms(void **state)
   assert_string_equal(tu_anchor_target(g, "Havre", 0), tu_wd("Q42810"));
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q30805"), 0);
   ng_graph_free(g);
+  /* A geographic noun leading a name may be in lower case ("îles Féroé",
+   * Q4628); the name after it may not. */
+  g = tu_run(e, "feature", "fr", "2025-06-01",
+             "Il vit aux îles Féroé. Les îles féroé sont loin.");
+  assert_string_equal(tu_anchor_target(g, "îles Féroé", 0), tu_wd("Q4628"));
+  assert_null(tu_anchor_target(g, "îles féroé", 0));
+  ng_graph_free(g);
   /* No article, no "Le Havre": "Havre" alone is no name of it. */
   g = tu_run(e, "no-article", "fr", "2025-06-01",
              "Il a trouvé un Havre de paix.");
