@@ -1051,6 +1051,30 @@ keep_head_type(const Rec *r, size_t t, NgGazMatch *hits, size_t nh)
   return n ? n : nh;
 }
 
+/* "à Luxembourg", "à Koweït": after a preposition that takes towns and
+ * not countries (lexicon class city_prep: French "à", where a country
+ * takes "au" or "en"), a name that is both a country and its town is the
+ * town. Returns the hit to keep. */
+static size_t
+city_after_city_prep(const Rec *r, size_t t, const NgGazMatch *hits, size_t nh,
+                     size_t best)
+{
+  NgGazEntry b = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
+  if (b.type != NG_ENT_COUNTRY || t == 0 ||
+      r->tok[t - 1].sent != r->tok[t].sent ||
+      !in_class(r, "city_prep", t - 1)) {
+    return best;
+  }
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry c = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (hits[i].t1 == hits[best].t1 && c.type == NG_ENT_CITY &&
+        !strcmp(c.country, b.qid)) {
+      return i;
+    }
+  }
+  return best;
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -1087,6 +1111,11 @@ pass_gazetteer(Rec *r)
     }
     if (best == SIZE_MAX) {
       continue;
+    }
+    size_t town = city_after_city_prep(r, t, hits, nh, best);
+    if (town != best) {
+      best = town;
+      n_alt = 1; /* the preposition decided */
     }
     if (hits[best].t1 == t + 1 && !single_token_name(r, t)) {
       continue;

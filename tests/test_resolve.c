@@ -285,6 +285,16 @@ test_written_forms(void **state)
   assert_string_equal(tu_anchor_target(g, "îles Féroé", 0), tu_wd("Q4628"));
   assert_null(tu_anchor_target(g, "îles féroé", 0));
   ng_graph_free(g);
+  /* "à" takes towns, "au" countries: "à Luxembourg" is the town (Q1842),
+   * not the country (Q32). */
+  g = tu_run(e, "city-prep", "fr", "2025-06-01",
+             "L'équipe de Belgique s'est rendue à Luxembourg.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q32"), 0);
+  ng_graph_free(g);
+  g = tu_run(e, "country-prep", "fr", "2025-06-01",
+             "Il vit au Luxembourg depuis un an.");
+  assert_string_equal(tu_anchor_target(g, "Luxembourg", 0), tu_wd("Q32"));
+  ng_graph_free(g);
   /* No article, no "Le Havre": "Havre" alone is no name of it. */
   g = tu_run(e, "no-article", "fr", "2025-06-01",
              "Il a trouvé un Havre de paix.");
