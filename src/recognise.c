@@ -2592,6 +2592,89 @@ homonym_in(const Rec *r, const NgMention *m, const char *country)
   return best;
 }
 
+/* Whether token t separates the items of a list: a comma or a
+ * coordinator ("and", "et"). */
+static bool
+list_separator(const Rec *r, size_t t)
+{
+  return t < r->n &&
+         (!strcmp(r->tok[t].norm, ",") || in_class(r, "coordinator", t));
+}
+
+/* In a list of places ("Washington, Oregon, Idaho and Montana", "Paris,
+ * Lyon et Marseille"), a name with entries of several kinds takes the
+ * kind its unambiguous neighbours share, when it has an entry of that
+ * kind in the same country: Washington the state, not the capital. */
+static NgStatus
+pass_place_lists(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  if (!r->res->gaz || r->n < 3) {
+    return NG_SUCCESS;
+  }
+  size_t *starts = ng_calloc(2 * r->n, sizeof *starts);
+  if (!starts) {
+    return NG_ERR_NOMEM;
+  }
+  size_t *ends = starts + r->n; /* token -> 1 + mention index */
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->kind == NG_MENTION_NAME && m->gaz >= 0 && !m->tail_b1 &&
+        ng_entity_type_is_place(m->type)) {
+      starts[m->t0] = i + 1;
+      ends[m->t1 - 1] = i + 1;
+    }
+  }
+  NgGazMatch hits[32];
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->kind != NG_MENTION_NAME || m->gaz < 0 || m->n_alt <= 1 ||
+        m->led || m->tail_b1 || !ng_entity_type_is_place(m->type)) {
+      continue;
+    }
+    /* the neighbours' kind and country, when they agree */
+    const NgMention *nb[2] = {NULL, NULL};
+    if (m->t0 >= 2 && list_separator(r, m->t0 - 1) && ends[m->t0 - 2]) {
+      nb[0] = &an->mentions[ends[m->t0 - 2] - 1];
+    }
+    if (m->t1 + 1 < r->n && list_separator(r, m->t1) && starts[m->t1 + 1]) {
+      nb[1] = &an->mentions[starts[m->t1 + 1] - 1];
+    }
+    NgEntityType kind = NG_ENT_NONE;
+    const char *country = NULL;
+    bool agree = true;
+    for (int k = 0; k < 2 && agree; k++) {
+      if (!nb[k]) {
+        continue;
+      }
+      NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)nb[k]->gaz);
+      agree = nb[k]->n_alt <= 1 && nb[k]->sent == m->sent &&
+              (kind == NG_ENT_NONE || (kind == e.type &&
+                                       !strcmp(country, e.country)));
+      kind = e.type;
+      country = e.country;
+    }
+    if (!agree || kind == NG_ENT_NONE || kind == m->type ||
+        kind == NG_ENT_COUNTRY) {
+      continue;
+    }
+    size_t nh = ng_gazetteer_match_at(r->res->gaz, an->doc->text, r->tok,
+                                      r->n, m->t0, hits, NG_COUNTOF(hits));
+    for (size_t h = 0; h < nh; h++) {
+      NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[h].entry);
+      if (hits[h].t1 == m->t1 && e.type == kind && !strcmp(e.country, country)) {
+        m->gaz = (int32_t)hits[h].entry;
+        m->type = kind;
+        m->n_alt = 1;
+        m->link_conf = 0.8;
+        break;
+      }
+    }
+  }
+  ng_free(starts);
+  return NG_SUCCESS;
+}
+
 /* "Lewiston, Idaho", "Paris, Texas.": a first-level region written after
  * a town's name and a comma, ending the phrase, belongs to the town's
  * mention and is where it lies; of the town's homonyms, it is the one in
@@ -2631,6 +2714,8 @@ pass_places_in_regions(Rec *r)
     size_t after = reg->t1;
     bool ends_phrase =
         after >= r->n || r->tok[after].sent != reg->sent ||
+        ((r->tok[after].flags & NG_TOK_LINE_START) &&
+         !in_class(r, "coordinator", after)) ||
         (!is_cap(&r->tok[after]) && !in_class(r, "coordinator", after) &&
          !(after + 1 < r->n && !strcmp(r->tok[after].norm, ",") &&
            starts[after + 1]));
@@ -2652,7 +2737,8 @@ pass_places_in_regions(Rec *r)
       }
     } else {
       size_t s = t;
-      while (s > 0 && t - s < 3 && name_token(r, s - 1)) {
+      while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
+             !(r->tok[s].flags & NG_TOK_LINE_START)) {
         s--;
       }
       if (s == t || (s > 0 && !strcmp(r->tok[s - 1].norm, ","))) {
@@ -3081,6 +3167,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
+  if (!st) st = pass_place_lists(&r);
   if (!st) st = pass_places_in_regions(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);

@@ -654,12 +654,28 @@ test_places_from_context(void **state)
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q90"), 0);
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q220121"), 0);
   ng_graph_free(g);
+  /* In a list, a name of several kinds takes its neighbours' kind:
+   * Washington the state (Q1223), not the capital (Q61). */
+  g = tu_run(tu_group_engine, "ctx-list", "en", "2026-03-20",
+             "Men from Washington, Oregon, Idaho and Montana enrolled.");
+  assert_string_equal(tu_anchor_target(g, "Washington", 0), tu_wd("Q1223"));
+  assert_string_equal(tu_anchor_target(g, "Montana", 0), tu_wd("Q1212"));
+  ng_graph_free(g);
+  /* A line break ends the phrase, and the town's name does not go back
+   * across it. */
+  g = tu_run(tu_group_engine, "ctx-region-line", "en", "2026-03-20",
+             "5811 Idaho Drive\nTaler Patch, Georgia\nJuly 7, 1959\n");
+  k = tu_anchor_target(g, "Taler Patch, Georgia", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q1428")));
+  ng_graph_free(g);
   /* Not in a list of places. */
   g = tu_run(tu_group_engine, "ctx-region-list", "fr", "2026-03-20",
              "Les élus de Genève, Vaud et Fribourg, puis Berne, Vaud, "
-             "Valais ont voté.");
+             "Valais ont voté. Il visite Bâle, Zurich\net le Tessin.");
   assert_null(tu_anchor_target(g, "Genève, Vaud", 0));
   assert_null(tu_anchor_target(g, "Berne, Vaud", 0));
+  assert_null(tu_anchor_target(g, "Bâle, Zurich", 0));
   assert_string_equal(tu_anchor_target(g, "Vaud", 1), tu_wd("Q12771"));
   ng_graph_free(g);
 
