@@ -141,7 +141,8 @@ type_rank(NgEntityType t)
 /* 2: capitalised label tokens (caps); 3: the first-token index; 4: labels
  * matched only after a definite article (GAZ_AFTER_DEFINITE); 5: countries'
  * forms of state (NG_LABEL_STATE_FORM), organisations' initials
- * (GAZ_INITIALS); 6: inner hyphens of keys are spaces (key_words). */
+ * (GAZ_INITIALS); 6: inner hyphens of keys are spaces and dotted initials
+ * lose their dots (key_words). */
 #define GAZ_VERSION 6u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
@@ -214,17 +215,41 @@ struct NgGazetteer {
   const char *pool;
 };
 
-/* A token's norm as words of a key: an inner hyphen is a space, so that
+/* Whether norm[0, n) is letters each followed by a dot, two at least:
+ * "u.s.", "u.s.a.". */
+static bool
+dotted_initials(const char *norm, size_t n)
+{
+  if (n < 4 || n % 2) {
+    return false;
+  }
+  for (size_t i = 0; i < n; i += 2) {
+    if (!(norm[i] >= 'a' && norm[i] <= 'z') || norm[i + 1] != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A token's norm as words of a key, into @p out (room for @p n bytes);
+ * returns the bytes written. An inner hyphen is a space, so that
  * "Saint-Nazaire" and "Saint Nazaire", "New York" and "New-York" (as
- * French typography long wrote it) have one key. Writes @p n bytes of
- * @p norm into @p out. */
-static void
+ * French typography long wrote it) have one key; dotted initials lose
+ * their dots, so that "U.S.A." is "USA". */
+static size_t
 key_words(const char *norm, size_t n, char *out)
 {
+  if (dotted_initials(norm, n)) {
+    for (size_t i = 0; i < n; i += 2) {
+      out[i / 2] = norm[i];
+    }
+    return n / 2;
+  }
   for (size_t i = 0; i < n; i++) {
     bool inner = i > 0 && i + 1 < n && norm[i - 1] != '-' && norm[i + 1] != '-';
     out[i] = norm[i] == '-' && inner ? ' ' : norm[i];
   }
+  return n;
 }
 
 /* QIDs order by length, then bytes: numeric order for "Q<digits>". */
@@ -626,7 +651,8 @@ add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
     size_t at = key.len, wl = strlen(w);
     ng_buf_append(&key, w, wl);
     if (!key.failed) {
-      key_words(w, wl, key.data + at);
+      key.len = at + key_words(w, wl, key.data + at);
+      key.data[key.len] = '\0';
     }
   }
   if (key.failed) {
@@ -1873,8 +1899,7 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
   if (l0 > GAZ_MAX_KEY) {
     return 0;
   }
-  key_words(w0, l0, key);
-  key[l0] = '\0';
+  key[key_words(w0, l0, key)] = '\0';
   if (!first_token_range(g, key, strcspn(key, " "), &r_lo, &r_hi)) {
     return 0; /* most tokens of a text start no name */
   }
@@ -1887,8 +1912,7 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
     if (k > t) {
       key[klen++] = ' ';
     }
-    key_words(w, wl, key + klen);
-    klen += wl;
+    klen += key_words(w, wl, key + klen);
     key[klen] = '\0';
     size_t a = lower_bound(g, key, r_lo, r_hi);
     size_t z = upper_bound(g, key, a, r_hi);

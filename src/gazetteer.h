@@ -29,8 +29,9 @@
  * d’Ivoire" have one key, "cote d' ivoire". An inner hyphen of a word is a
  * space of the key, in labels and text alike, so "Saint-Nazaire" and
  * "Saint Nazaire", "New York" and "New-York" (as French typography long
- * wrote it) match each other. A determiner before a name ("le Japon") is
- * not part of any label: match at the name's token.
+ * wrote it) match each other, and dotted initials are the acronym
+ * ("U.S.A." is "USA"). A determiner before a name ("le Japon") is not
+ * part of any label: match at the name's token.
  *
  * Names the gazetteer derives from a label (gazetteer.c, add_label):
  *  - a name that starts with a definite article of its language ("Le

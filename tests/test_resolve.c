@@ -295,6 +295,12 @@ test_written_forms(void **state)
              "Il vit au Luxembourg depuis un an.");
   assert_string_equal(tu_anchor_target(g, "Luxembourg", 0), tu_wd("Q32"));
   ng_graph_free(g);
+  /* Dotted initials are the acronym ("U.S.A.", Q30; "U.K.", Q145). */
+  g = tu_run(e, "dotted", "en", "2025-06-01",
+             "The U.S.A. and the U.K. signed.");
+  assert_string_equal(tu_anchor_target(g, "U.S.A.", 0), tu_wd("Q30"));
+  assert_string_equal(tu_anchor_target(g, "U.K.", 0), tu_wd("Q145"));
+  ng_graph_free(g);
   /* No article, no "Le Havre": "Havre" alone is no name of it. */
   g = tu_run(e, "no-article", "fr", "2025-06-01",
              "Il a trouvé un Havre de paix.");
