@@ -474,6 +474,44 @@ article_variant(const NgGazBuilder *b, const char *label, const char *lang,
   }
 }
 
+/* A place's name whose first word the lexicon shortens (class
+ * short_word: "Saint" -> "St", "Mount" -> "Mt") as news writes it, with
+ * and without the dot: "St Étienne" and "St. Étienne" for "Saint-Étienne"
+ * (keys read the hyphen as a space, so "St-Étienne" is the first), into
+ * @p out[0] and @p out[1]; "" when the first word is no such word. */
+static void
+short_variants(const NgGazBuilder *b, int32_t entry, const char *label,
+               const NgToken *toks, size_t n, NgBuf out[2])
+{
+  ng_buf_clear(&out[0]);
+  ng_buf_clear(&out[1]);
+  if (!b->lex || n == 0 || !ng_entity_type_is_place(b->entries[entry].type)) {
+    return;
+  }
+  const char *w = toks[0].norm ? toks[0].norm : "";
+  size_t wl = strcspn(w, "-");
+  char first[32];
+  if (wl == 0 || wl >= sizeof first) {
+    return;
+  }
+  memcpy(first, w, wl);
+  first[wl] = '\0';
+  const NgLexEntry *e = ng_lexicon_get(b->lex, "short_word", first, NULL);
+  /* the rest of the name after the first word and its hyphen or space */
+  const char *rest = label + toks[0].b0;
+  while (*rest && *rest != ' ' && *rest != '-') {
+    rest++;
+  }
+  if (!e || !e->value || !*e->value || !*rest || !rest[1]) {
+    return;
+  }
+  for (int dot = 0; dot < 2; dot++) {
+    ng_buf_puts(&out[dot], e->value);
+    ng_buf_puts(&out[dot], dot ? ". " : " ");
+    ng_buf_puts(&out[dot], rest + 1);
+  }
+}
+
 static NgStatus add_label_form(NgGazBuilder *b, int32_t entry,
                                const char *iso2, const char *label,
                                NgLabelKind kind, const char *lang,
@@ -576,10 +614,10 @@ add_initials(NgGazBuilder *b, int32_t entry, const NgToken *toks, size_t n,
   return st == NG_FAILURE ? NG_SUCCESS : st;
 }
 
-/* A label, and without its leading article (article_variant); a
- * country's name also gives the country its forms of state
- * (add_state_forms), an international organisation's its initials
- * (add_initials). */
+/* A label, and without its leading article (article_variant) or with its
+ * first word short (short_variants); a country's name also gives the
+ * country its forms of state (add_state_forms), an international
+ * organisation's its initials (add_initials). */
 static NgStatus
 add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
           NgLabelKind kind, const char *lang)
@@ -597,27 +635,36 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
       b->entries[entry].type == NG_ENT_COUNTRY) {
     st = add_state_forms(b, entry, toks, n);
   }
-  NgBuf form;
-  ng_buf_init(&form);
-  const char *form_lang = "";
+  /* forms[0]: without the article; forms[1, 2]: the first word short */
+  NgBuf forms[3];
+  const char *langs[3] = {"", "", ""};
+  static const uint8_t flags[3] = {GAZ_AFTER_DEFINITE, 0, 0};
+  for (int v = 0; v < 3; v++) {
+    ng_buf_init(&forms[v]);
+  }
   if (st == NG_SUCCESS) {
-    article_variant(b, label, lang, toks, n, &form, &form_lang);
+    article_variant(b, label, lang, toks, n, &forms[0], &langs[0]);
+    short_variants(b, entry, label, toks, n, &forms[1]);
   }
   /* Last to read toks: adding a label reuses the scratch arena. */
   if (st == NG_SUCCESS && n >= 3 && b->lex &&
       b->entries[entry].type == NG_ENT_INTL_ORG) {
     st = add_initials(b, entry, toks, n, lang);
   }
-  if (st == NG_SUCCESS && form.failed) {
-    st = NG_ERR_NOMEM;
-  } else if (st == NG_SUCCESS && form.len) {
-    st = add_label_form(b, entry, iso2, form.data, kind, form_lang,
-                        GAZ_AFTER_DEFINITE);
-    if (st == NG_FAILURE) {
-      st = NG_SUCCESS; /* a variant that is no name: none */
+  for (int v = 0; v < 3 && st == NG_SUCCESS; v++) {
+    if (forms[v].failed) {
+      st = NG_ERR_NOMEM;
+    } else if (forms[v].len) {
+      st = add_label_form(b, entry, iso2, forms[v].data, kind, langs[v],
+                          flags[v]);
+      if (st == NG_FAILURE) {
+        st = NG_SUCCESS; /* a variant that is no name: none */
+      }
     }
   }
-  ng_buf_free(&form);
+  for (int v = 0; v < 3; v++) {
+    ng_buf_free(&forms[v]);
+  }
   return st;
 }
 

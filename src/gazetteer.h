@@ -37,6 +37,8 @@
  *  - a name that starts with a definite article of its language ("Le
  *    Caire", "The Hague") without it, matched only right after a token
  *    with NG_TOK_DEFINITE ("au Caire", "du Havre", "the Hague");
+ *  - a place's name with its first word short (lexicon class short_word:
+ *    "St-Étienne", "St. Louis", "Mt. Vernon");
  *  - an international organisation's initials ("OTAN"), an acronym no
  *    other entry has, not matched next to a word in capitals;
  *  - a country's forms of state ("Kingdom" of "Kingdom of Morocco",

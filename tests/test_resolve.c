@@ -295,6 +295,13 @@ test_written_forms(void **state)
              "Il vit au Luxembourg depuis un an.");
   assert_string_equal(tu_anchor_target(g, "Luxembourg", 0), tu_wd("Q32"));
   ng_graph_free(g);
+  /* A first word news shortens: "St-Etienne" is Saint-Étienne (Q42716),
+   * "St Nazaire" Saint-Nazaire (Q152027). */
+  g = tu_run(e, "short", "fr", "2025-06-01",
+             "Le match à St-Etienne puis à St Nazaire.");
+  assert_string_equal(tu_anchor_target(g, "St-Etienne", 0), tu_wd("Q42716"));
+  assert_string_equal(tu_anchor_target(g, "St Nazaire", 0), tu_wd("Q152027"));
+  ng_graph_free(g);
   /* Dotted initials are the acronym ("U.S.A.", Q30; "U.K.", Q145). */
   g = tu_run(e, "dotted", "en", "2025-06-01",
              "The U.S.A. and the U.K. signed.");
