@@ -2291,6 +2291,99 @@ entry_named(const Rec *r, const char *name, NgEntityType type)
   return -1;
 }
 
+#define MAX_PARENTS 8
+
+/* The international organisation of the document whose body's name the
+ * text shortens (an unlinked organisation's name @p name, "Conseil de
+ * sécurité"), completed with the parent's name: a tail of its French name
+ * after a link word ("Conseil de sécurité" + "des" + "Nations unies"), or
+ * its English name before ("United Nations" + "Security Council"). The
+ * body's entry when exactly one completion names one, or -1. */
+static int32_t
+parent_body(Rec *r, const char *name, const int32_t *parents, size_t np)
+{
+  int32_t found = -1;
+  NgBuf cand;
+  ng_buf_init(&cand);
+  for (size_t p = 0; p < np; p++) {
+    NgGazEntry pe = ng_gazetteer_entry(r->res->gaz, (uint32_t)parents[p]);
+    /* "United Nations Security Council" */
+    ng_buf_clear(&cand);
+    ng_buf_printf(&cand, "%s %s", pe.label_en, name);
+    int32_t e = *pe.label_en && !cand.failed
+                  ? entry_named(r, cand.data, NG_ENT_INTL_ORG)
+                  : -1;
+    /* "Conseil de sécurité des Nations unies": after each word of the
+     * French name, each link word of the lexicon */
+    for (const char *tail = strchr(pe.label_fr, ' '); e < 0 && tail;
+         tail = strchr(tail + 1, ' ')) {
+      size_t i = 0;
+      const NgLexEntry *l;
+      while (e < 0 && (l = ng_lexicon_next(r->res->lex, "np_link", &i))) {
+        if (l->lang && r->an->lang && strcmp(l->lang, r->an->lang)) {
+          continue;
+        }
+        ng_buf_clear(&cand);
+        size_t fl = strlen(l->form);
+        bool elided = fl && l->form[fl - 1] == '\'';
+        ng_buf_printf(&cand, "%s %s%s%s", name, l->form, elided ? "" : " ",
+                      tail + 1);
+        e = cand.failed ? -1 : entry_named(r, cand.data, NG_ENT_INTL_ORG);
+      }
+    }
+    if (e >= 0 && e != parents[p]) {
+      if (found >= 0 && found != e) {
+        found = -1;
+        break; /* two bodies so named */
+      }
+      found = e;
+    }
+  }
+  ng_buf_free(&cand);
+  return found;
+}
+
+/* "le Conseil de sécurité" in a document that names the UN is the UN
+ * Security Council (parent_body). */
+static NgStatus
+pass_parent_bodies(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  int32_t parents[MAX_PARENTS];
+  size_t np = 0;
+  for (size_t i = 0; i < an->n_mentions && np < MAX_PARENTS; i++) {
+    const NgMention *m = &an->mentions[i];
+    bool dup = false;
+    for (size_t j = 0; j < np && !dup; j++) {
+      dup = parents[j] == m->gaz;
+    }
+    if (m->gaz >= 0 && m->type == NG_ENT_INTL_ORG && !dup) {
+      parents[np++] = m->gaz;
+    }
+  }
+  for (size_t i = 0; np && i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    /* unlinked, or linked below the bar ("General Assembly", a national
+     * body of a country the document does not name) */
+    if (m->kind != NG_MENTION_NAME || !ng_entity_type_is_org(m->type) ||
+        (m->gaz >= 0 && m->link_conf >= r->res->min_link_conf)) {
+      continue;
+    }
+    const char *name = ng_analysis_name(an, m->b0, m->b1);
+    if (!name) {
+      return NG_ERR_NOMEM;
+    }
+    int32_t e = parent_body(r, name, parents, np);
+    if (e >= 0) {
+      m->gaz = e;
+      m->type = ng_gazetteer_entry(r->res->gaz, (uint32_t)e).type;
+      m->n_alt = 1;
+      m->link_conf = 0.8;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 /* A comma at t and a state's abbreviation after it (", Tenn.", ", N. C"),
  * its final dot included: the token after it, or 0; its lexicon entry in
  * *e. */
@@ -3172,6 +3265,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);
+  if (!st) st = pass_parent_bodies(&r);
   if (!st) st = pass_national_bodies(&r);
   if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);

@@ -302,6 +302,23 @@ test_written_forms(void **state)
   assert_string_equal(tu_anchor_target(g, "St-Etienne", 0), tu_wd("Q42716"));
   assert_string_equal(tu_anchor_target(g, "St Nazaire", 0), tu_wd("Q152027"));
   ng_graph_free(g);
+  /* A body the text names short because its parent is in the document:
+   * "le Conseil de sécurité" of the UN (Q37470), "the General Assembly"
+   * (Q47423); not without the parent. */
+  g = tu_run(e, "parent", "fr", "2025-06-01",
+             "L'ONU a réuni le Conseil de sécurité.");
+  assert_string_equal(tu_anchor_target(g, "Conseil de sécurité", 0),
+                      tu_wd("Q37470"));
+  ng_graph_free(g);
+  g = tu_run(e, "parent-none", "fr", "2025-06-01",
+             "Le Conseil de sécurité a voté.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q37470"), 0);
+  ng_graph_free(g);
+  g = tu_run(e, "parent-en", "en", "2025-06-01",
+             "The United Nations convened the General Assembly.");
+  assert_string_equal(tu_anchor_target(g, "General Assembly", 0),
+                      tu_wd("Q47423"));
+  ng_graph_free(g);
   /* Dotted initials are the acronym ("U.S.A.", Q30; "U.K.", Q145). */
   g = tu_run(e, "dotted", "en", "2025-06-01",
              "The U.S.A. and the U.K. signed.");
