@@ -570,6 +570,11 @@ test_place_in_longer_names(void **state)
              "Selon lui, la Commission procède au vote.");
   assert_null(tu_anchor_target(g, "Commission procède", 0));
   ng_graph_free(g);
+  /* Nor does a possessive after a coordinator belong to the name. */
+  g = tu_run(tu_group_engine, "p-poss", "fr", "2026-03-20",
+             "Le Département militaire fédéral et son chef ont parlé.");
+  assert_non_null(tu_anchor_target(g, "Département militaire fédéral", 0));
+  ng_graph_free(g);
 
   /* The verb "a" is not the preposition "à": the name stops before it. */
   g = tu_run(tu_group_engine, "p-verb", "fr", "2026-03-20",
