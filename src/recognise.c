@@ -1075,6 +1075,37 @@ city_after_city_prep(const Rec *r, size_t t, const NgGazMatch *hits, size_t nh,
   return best;
 }
 
+static int32_t entry_named(const Rec *r, const char *name, NgEntityType type);
+
+/* The part of a continent or country that a region adjective names
+ * ("l'Europe occidentale": the VALUE of the lexicon class
+ * region_adjective gives the English words, "Western|West", and the
+ * gazetteer has "Western Europe"), or -1. */
+static int32_t
+region_part(const Rec *r, const NgLexEntry *adj, const NgGazEntry *whole)
+{
+  if (!adj || !adj->value || !*adj->value || !*whole->label_en) {
+    return -1;
+  }
+  char name[128];
+  for (const char *v = adj->value; *v;) {
+    size_t n = strcspn(v, "|");
+    int len = snprintf(name, sizeof name, "%.*s %s", (int)n, v,
+                       whole->label_en);
+    if (len > 0 && (size_t)len < sizeof name) {
+      int32_t g = entry_named(r, name, NG_ENT_CONTINENT);
+      if (g < 0) {
+        g = entry_named(r, name, NG_ENT_REGION);
+      }
+      if (g >= 0) {
+        return g;
+      }
+    }
+    v += n + (v[n] == '|');
+  }
+  return -1;
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -1148,15 +1179,30 @@ pass_gazetteer(Rec *r)
                   ? feature_start(r, t)
                   : SIZE_MAX;
     size_t sfx = 0;
+    int32_t part = -1; /* the region the adjective names, if known */
     if (kind == NG_MENTION_NAME && hits[best].t1 < r->n &&
         r->tok[hits[best].t1].sent == r->tok[t].sent &&
         !r->covered[hits[best].t1]) {
       sfx = match_class(r, "place_suffix", hits[best].t1, NULL);
       /* "la Suisse romande", "l'Europe occidentale": a region. */
+      const NgLexEntry *ra = NULL;
       if (!sfx && ng_entity_type_is_place(e.type) &&
           !(r->tok[hits[best].t1].flags & NG_TOK_CAP)) {
-        sfx = match_class(r, "region_adjective", hits[best].t1, NULL);
+        sfx = match_class(r, "region_adjective", hits[best].t1, &ra);
+        part = sfx ? region_part(r, ra, &e) : -1;
       }
+    }
+    if (part >= 0) {
+      NgGazEntry pe = ng_gazetteer_entry(r->res->gaz, (uint32_t)part);
+      NgMention *m = add(r, t, hits[best].t1 + sfx, NG_MENTION_NAME, pe.type);
+      if (!m) {
+        return NG_ERR_NOMEM;
+      }
+      m->gaz = part;
+      m->n_alt = 1;
+      m->link_conf = 0.8;
+      t = hits[best].t1 + sfx - 1;
+      continue;
     }
     if (f0 != SIZE_MAX || sfx) {
       /* "le golfe de Guinée", "Lake Chad", "Kansas City", "Jackson

@@ -319,6 +319,20 @@ test_written_forms(void **state)
   assert_string_equal(tu_anchor_target(g, "General Assembly", 0),
                       tu_wd("Q47423"));
   ng_graph_free(g);
+  /* A region adjective names a part of a continent the gazetteer may
+   * know in English: "l'Europe occidentale" is Western Europe (Q27496),
+   * "l'Asie centrale" Central Asia (Q27275); "la Suisse romande" is a
+   * region, unlinked. */
+  g = tu_run(e, "part", "fr", "2025-06-01",
+             "L'Europe occidentale, l'Asie centrale et la Suisse romande.");
+  assert_string_equal(tu_anchor_target(g, "Europe occidentale", 0),
+                      tu_wd("Q27496"));
+  assert_string_equal(tu_anchor_target(g, "Asie centrale", 0),
+                      tu_wd("Q27275"));
+  const char *sr = tu_anchor_target(g, "Suisse romande", 0);
+  assert_non_null(sr);
+  assert_null(tu_object(g, sr, TU_SAMEAS));
+  ng_graph_free(g);
   /* Dotted initials are the acronym ("U.S.A.", Q30; "U.K.", Q145). */
   g = tu_run(e, "dotted", "en", "2025-06-01",
              "The U.S.A. and the U.K. signed.");
