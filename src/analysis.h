@@ -47,7 +47,6 @@ typedef struct {
   const char *head;  /* nominals: their type; events: their class;
                         acronyms: their long form; a long form: its
                         acronym */
-  bool dropped;      /* overlapped by a better mention */
   /* A name written after words that belong to the mention but not to the
    * name: an honorific ("M. Hammouchi", "Mr. Hinton") or a place noun
    * ("le canton de Vaud", "the city of Leeds"). The written mention

@@ -290,15 +290,13 @@ encode(Ex *x, size_t s, NgEncoded *enc)
     mi++;
   }
   for (uint32_t t = se->t0; t < se->t1;) {
-    while (mi < an->n_mentions &&
-           (an->mentions[mi].t0 < t || an->mentions[mi].dropped)) {
+    while (mi < an->n_mentions && an->mentions[mi].t0 < t) {
       mi++;
     }
     /* The outermost mention starting here. */
     size_t best = SIZE_MAX;
     for (size_t k = mi; k < an->n_mentions && an->mentions[k].t0 == t; k++) {
-      if (!an->mentions[k].dropped &&
-          (best == SIZE_MAX || an->mentions[k].t1 > an->mentions[best].t1)) {
+      if (best == SIZE_MAX || an->mentions[k].t1 > an->mentions[best].t1) {
         best = k;
       }
     }
@@ -327,7 +325,7 @@ encode(Ex *x, size_t s, NgEncoded *enc)
     uint32_t end = an->mentions[best].t1;
     for (size_t k = mi; k < an->n_mentions && an->mentions[k].t0 == t; k++) {
       const NgMention *m = &an->mentions[k];
-      if (m->dropped || (m->t1 != end)) {
+      if (m->t1 != end) {
         continue;
       }
       if (!add_unit(x, (int32_t)k, m->t0, m->t1)) {

@@ -2179,7 +2179,7 @@ pass_person_appositions(Rec *r)
   NgAnalysis *an = r->an;
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
-    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME || m->dropped) {
+    if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
       continue;
     }
     size_t t = written_end(r, m);
