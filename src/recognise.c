@@ -2337,6 +2337,26 @@ entry_named(const Rec *r, const char *name, NgEntityType type)
   return -1;
 }
 
+/* The gazetteer entries of type @p type the document's mentions link,
+ * each once, into @p out (at most @p max); returns their number. */
+static size_t
+entries_named(const Rec *r, NgEntityType type, int32_t *out, size_t max)
+{
+  const NgAnalysis *an = r->an;
+  size_t n = 0;
+  for (size_t i = 0; i < an->n_mentions && n < max; i++) {
+    const NgMention *m = &an->mentions[i];
+    bool dup = false;
+    for (size_t j = 0; j < n && !dup; j++) {
+      dup = out[j] == m->gaz;
+    }
+    if (m->gaz >= 0 && m->type == type && !dup) {
+      out[n++] = m->gaz;
+    }
+  }
+  return n;
+}
+
 #define MAX_PARENTS 8
 
 /* The international organisation of the document whose body's name the
@@ -2396,17 +2416,7 @@ pass_parent_bodies(Rec *r)
 {
   NgAnalysis *an = r->an;
   int32_t parents[MAX_PARENTS];
-  size_t np = 0;
-  for (size_t i = 0; i < an->n_mentions && np < MAX_PARENTS; i++) {
-    const NgMention *m = &an->mentions[i];
-    bool dup = false;
-    for (size_t j = 0; j < np && !dup; j++) {
-      dup = parents[j] == m->gaz;
-    }
-    if (m->gaz >= 0 && m->type == NG_ENT_INTL_ORG && !dup) {
-      parents[np++] = m->gaz;
-    }
-  }
+  size_t np = entries_named(r, NG_ENT_INTL_ORG, parents, MAX_PARENTS);
   for (size_t i = 0; np && i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     /* unlinked, or linked below the bar ("General Assembly", a national
@@ -2495,10 +2505,9 @@ country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
 
 /* A country's official name (lexicon class "state_form"):
  *  - the form, up to two adjectives (class adjective_ending), up to two
- *    link words and
- *    the country's name: "Royaume du Maroc", "République fédérale
- *    d'Allemagne", "Kingdom of Norway"; the form leads the name's
- *    mention;
+ *    link words and the country's name: "Royaume du Maroc", "République
+ *    fédérale d'Allemagne", "Kingdom of Norway"; the form leads the
+ *    name's mention;
  *  - the form and a demonym, or a demonym and the form: "République
  *    française", "Confédération suisse", "French Republic"; one mention
  *    of the country.
@@ -2581,19 +2590,9 @@ pass_official_names(Rec *r)
     }
     t = c;
   }
-  /* The countries the document names. */
   int32_t named[MAX_FOCUS_COUNTRIES];
-  size_t n_named = 0;
-  for (size_t i = 0; i < an->n_mentions && n_named < MAX_FOCUS_COUNTRIES; i++) {
-    const NgMention *m = &an->mentions[i];
-    bool dup = false;
-    for (size_t j = 0; j < n_named && !dup; j++) {
-      dup = named[j] == m->gaz;
-    }
-    if (m->gaz >= 0 && m->type == NG_ENT_COUNTRY && !dup) {
-      named[n_named++] = m->gaz;
-    }
-  }
+  size_t n_named = entries_named(r, NG_ENT_COUNTRY, named,
+                                 MAX_FOCUS_COUNTRIES);
   for (size_t t = 1; t < r->n; t++) {
     size_t k = state_form_at(r, t, "state_short_form", &e);
     if (!k || !(r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
