@@ -2730,6 +2730,31 @@ homonym_in(const Rec *r, const NgMention *m, const char *country)
   return best;
 }
 
+/* The place name mentions by token: an array of 2 * r->n, whose first
+ * half gives for each token 1 + the index of the mention that starts
+ * there and whose second half 1 + the index of the one that ends there
+ * (0: none); only linked mentions without a tail when @p linked. NULL
+ * when out of memory; the caller frees it. */
+static size_t *
+place_index(const Rec *r, bool linked)
+{
+  const NgAnalysis *an = r->an;
+  size_t *starts = ng_calloc(2 * r->n, sizeof *starts);
+  if (!starts) {
+    return NULL;
+  }
+  size_t *ends = starts + r->n;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->kind == NG_MENTION_NAME && ng_entity_type_is_place(m->type) &&
+        (!linked || (m->gaz >= 0 && !m->tail_b1))) {
+      starts[m->t0] = i + 1;
+      ends[m->t1 - 1] = i + 1;
+    }
+  }
+  return starts;
+}
+
 /* Whether token t separates the items of a list: a comma or a
  * coordinator ("and", "et"). */
 static bool
@@ -2750,19 +2775,11 @@ pass_place_lists(Rec *r)
   if (!r->res->gaz || r->n < 3) {
     return NG_SUCCESS;
   }
-  size_t *starts = ng_calloc(2 * r->n, sizeof *starts);
+  size_t *starts = place_index(r, true);
   if (!starts) {
     return NG_ERR_NOMEM;
   }
-  size_t *ends = starts + r->n; /* token -> 1 + mention index */
-  for (size_t i = 0; i < an->n_mentions; i++) {
-    const NgMention *m = &an->mentions[i];
-    if (m->kind == NG_MENTION_NAME && m->gaz >= 0 && !m->tail_b1 &&
-        ng_entity_type_is_place(m->type)) {
-      starts[m->t0] = i + 1;
-      ends[m->t1 - 1] = i + 1;
-    }
-  }
+  const size_t *ends = starts + r->n;
   NgGazMatch hits[32];
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
@@ -2826,19 +2843,11 @@ pass_places_in_regions(Rec *r)
   if (!r->res->gaz || r->n < 3) {
     return NG_SUCCESS;
   }
-  /* token -> 1 + index of the place name mention starting (ending) there */
-  size_t *starts = ng_calloc(2 * r->n, sizeof *starts);
+  size_t *starts = place_index(r, false);
   if (!starts) {
     return NG_ERR_NOMEM;
   }
-  size_t *ends = starts + r->n;
-  for (size_t i = 0; i < an->n_mentions; i++) {
-    const NgMention *m = &an->mentions[i];
-    if (m->kind == NG_MENTION_NAME && ng_entity_type_is_place(m->type)) {
-      starts[m->t0] = i + 1;
-      ends[m->t1 - 1] = i + 1;
-    }
-  }
+  const size_t *ends = starts + r->n;
   size_t n0 = an->n_mentions;
   bool *absorbed = ng_calloc(n0 + 1, sizeof *absorbed);
   NgStatus st = absorbed ? NG_SUCCESS : NG_ERR_NOMEM;
