@@ -78,6 +78,20 @@ temp_name(char *buf, size_t size)
   close(fd);
 }
 
+/* Write the builder's gazetteer to a fresh temporary file named in
+ * @p out (the caller removes it), free the builder, and open the file. */
+static NgGazetteer *
+write_and_open(NgGazBuilder *b, char *out, size_t size)
+{
+  temp_name(out, size);
+  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  return g;
+}
+
 static NgLexicon *
 load_lexicon(void)
 {
@@ -611,12 +625,7 @@ test_builder_api(void **state)
   assert_int_equal(ng_gaz_builder_add_label(b, 99, "x", NG_LABEL_NAME, "fr"),
                    NG_ERR_ARG);
   char out[64];
-  temp_name(out, sizeof out);
-  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
-  ng_gaz_builder_free(b);
-  NgStatus st;
-  NgGazetteer *g = ng_gazetteer_open(out, &st);
-  assert_non_null(g);
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
   NgGazEntry oslo = ng_gazetteer_entry(g, (uint32_t)ng_gazetteer_find_qid(g, "Q585"));
   assert_int_equal(oslo.type, NG_ENT_CITY); /* city outranks region */
   assert_string_equal(oslo.country, "Q20");
@@ -653,12 +662,7 @@ test_stop_word_labels(void **state)
   assert_int_equal(ng_gaz_builder_add_label(b, f, "Blix", NG_LABEL_NAME, ""),
                    NG_SUCCESS);
   char out[64];
-  temp_name(out, sizeof out);
-  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
-  ng_gaz_builder_free(b);
-  NgStatus st;
-  NgGazetteer *g = ng_gazetteer_open(out, &st);
-  assert_non_null(g);
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
   const char *text = "Zorp vient. Blix part vers Zorp et Blix.";
   NgArena *arena = ng_arena_new(0);
   NgSegmentation seg;
@@ -727,12 +731,7 @@ test_label_variants(void **state)
                                             "en"),
                    NG_SUCCESS);
   char out[64];
-  temp_name(out, sizeof out);
-  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
-  ng_gaz_builder_free(b);
-  NgStatus st;
-  NgGazetteer *g = ng_gazetteer_open(out, &st);
-  assert_non_null(g);
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
   static const struct {
     const char *text;
     size_t t;      /* token to match at */
@@ -809,12 +808,7 @@ test_state_forms(void **state)
   assert_int_equal(ng_gaz_builder_add_name(b, city, "Kingdom City", "en"),
                    NG_SUCCESS);
   char out[64];
-  temp_name(out, sizeof out);
-  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
-  ng_gaz_builder_free(b);
-  NgStatus st;
-  NgGazetteer *g = ng_gazetteer_open(out, &st);
-  assert_non_null(g);
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
   uint32_t has[4];
   assert_int_equal(ng_gazetteer_state_form(g, "Kingdom", has, 4), 2);
   assert_string_equal(ng_gazetteer_entry(g, has[0]).qid, "Q1");
@@ -873,12 +867,7 @@ test_initials(void **state)
                    NG_SUCCESS);
   assert_int_equal(ng_gaz_builder_add_name(b, inst, "FMM", ""), NG_SUCCESS);
   char out[64];
-  temp_name(out, sizeof out);
-  assert_int_equal(ng_gaz_builder_write(b, out), NG_SUCCESS);
-  ng_gaz_builder_free(b);
-  NgStatus st;
-  NgGazetteer *g = ng_gazetteer_open(out, &st);
-  assert_non_null(g);
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
   static const struct {
     const char *text;
     size_t t;
