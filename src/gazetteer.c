@@ -1359,9 +1359,9 @@ label_order(const void *a, const void *b)
 }
 
 /* Leave out, of labels sorted by key, the acronyms made of initials
- * (add_initials) whose key another entry's label also has: "MAE" for the
- * foreign ministries of several countries, or a body's real acronym.
- * Returns the new count. */
+ * (add_initials) whose key another entry's label also has: another body's
+ * real acronym ("FMI", the Finnish Meteorological Institute's), or the
+ * initials of another organisation. Returns the new count. */
 static size_t
 drop_shared_initials(BLabel *labels, size_t nl)
 {
