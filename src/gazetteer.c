@@ -2072,3 +2072,34 @@ ng_gazetteer_state_form(const NgGazetteer *g, const char *form, uint32_t *out,
   ng_buf_free(&key);
   return n;
 }
+
+bool
+ng_gazetteer_continues(const NgGazetteer *g, const NgToken *toks, size_t t0,
+                       size_t t1)
+{
+  if (!g || !toks || t0 >= t1) {
+    return false;
+  }
+  char key[GAZ_MAX_KEY + 2];
+  size_t klen = 0;
+  for (size_t k = t0; k < t1; k++) {
+    const char *w = toks[k].norm ? toks[k].norm : "";
+    size_t wl = strlen(w);
+    if (wl == 0 || klen + (k > t0) + wl + 1 > GAZ_MAX_KEY) {
+      return false;
+    }
+    if (k > t0) {
+      key[klen++] = ' ';
+    }
+    klen += key_words(w, wl, key + klen);
+  }
+  key[klen] = '\0';
+  size_t lo, hi;
+  if (!first_token_range(g, key, strcspn(key, " "), &lo, &hi)) {
+    return false;
+  }
+  key[klen] = ' ';
+  key[klen + 1] = '\0';
+  size_t c = lower_bound(g, key, lo, hi);
+  return c < hi && strncmp(g->pool + g->labels[c].key, key, klen + 1) == 0;
+}

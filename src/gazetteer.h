@@ -193,6 +193,11 @@ size_t ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
                              const NgToken *toks, size_t n_toks, size_t t,
                              NgGazMatch *out, size_t max);
 
+/* Whether some label goes on after the words of tokens [t0, t1): "Conseil
+ * de sécurité" goes on in "Conseil de sécurité des Nations unies". */
+bool ng_gazetteer_continues(const NgGazetteer *g, const NgToken *toks,
+                            size_t t0, size_t t1);
+
 /* The countries whose official name, among their labels, has the form of
  * state @p form (an English word as the lexicon class "state_form" gives
  * it: "Kingdom", "Confederation"): their entries in @p out (at most

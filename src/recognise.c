@@ -2358,6 +2358,7 @@ entries_named(const Rec *r, NgEntityType type, int32_t *out, size_t max)
 }
 
 #define MAX_PARENTS 8
+#define MAX_LINKS 32
 
 /* The international organisation of the document whose body's name the
  * text shortens (an unlinked organisation's name @p name, "Conseil de
@@ -2366,11 +2367,15 @@ entries_named(const Rec *r, NgEntityType type, int32_t *out, size_t max)
  * its English name before ("United Nations" + "Security Council"). The
  * body's entry when exactly one completion names one, or -1. */
 static int32_t
-parent_body(Rec *r, const char *name, const int32_t *parents, size_t np)
+parent_body(Rec *r, const NgMention *m, const char *name,
+            const int32_t *parents, size_t np, const char *const *links,
+            size_t n_links)
 {
   int32_t found = -1;
   NgBuf cand;
   ng_buf_init(&cand);
+  /* Only a name some label goes on after can be completed in French. */
+  bool goes_on = ng_gazetteer_continues(r->res->gaz, r->tok, m->t0, m->t1);
   for (size_t p = 0; p < np; p++) {
     NgGazEntry pe = ng_gazetteer_entry(r->res->gaz, (uint32_t)parents[p]);
     /* "United Nations Security Council" */
@@ -2381,18 +2386,13 @@ parent_body(Rec *r, const char *name, const int32_t *parents, size_t np)
                   : -1;
     /* "Conseil de sécurité des Nations unies": after each word of the
      * French name, each link word of the lexicon */
-    for (const char *tail = strchr(pe.label_fr, ' '); e < 0 && tail;
-         tail = strchr(tail + 1, ' ')) {
-      size_t i = 0;
-      const NgLexEntry *l;
-      while (e < 0 && (l = ng_lexicon_next(r->res->lex, "np_link", &i))) {
-        if (l->lang && r->an->lang && strcmp(l->lang, r->an->lang)) {
-          continue;
-        }
+    for (const char *tail = goes_on ? strchr(pe.label_fr, ' ') : NULL;
+         e < 0 && tail; tail = strchr(tail + 1, ' ')) {
+      for (size_t i = 0; e < 0 && i < n_links; i++) {
+        size_t fl = strlen(links[i]);
+        bool elided = fl && links[i][fl - 1] == '\'';
         ng_buf_clear(&cand);
-        size_t fl = strlen(l->form);
-        bool elided = fl && l->form[fl - 1] == '\'';
-        ng_buf_printf(&cand, "%s %s%s%s", name, l->form, elided ? "" : " ",
+        ng_buf_printf(&cand, "%s %s%s%s", name, links[i], elided ? "" : " ",
                       tail + 1);
         e = cand.failed ? -1 : entry_named(r, cand.data, NG_ENT_INTL_ORG);
       }
@@ -2417,6 +2417,16 @@ pass_parent_bodies(Rec *r)
   NgAnalysis *an = r->an;
   int32_t parents[MAX_PARENTS];
   size_t np = entries_named(r, NG_ENT_INTL_ORG, parents, MAX_PARENTS);
+  /* the link words of the document's language */
+  const char *links[MAX_LINKS];
+  size_t n_links = 0, it = 0;
+  const NgLexEntry *l;
+  while (np && n_links < MAX_LINKS &&
+         (l = ng_lexicon_next(r->res->lex, "np_link", &it))) {
+    if (!l->lang || !an->lang || !strcmp(l->lang, an->lang)) {
+      links[n_links++] = l->form;
+    }
+  }
   for (size_t i = 0; np && i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     /* unlinked, or linked below the bar ("General Assembly", a national
@@ -2429,7 +2439,7 @@ pass_parent_bodies(Rec *r)
     if (!name) {
       return NG_ERR_NOMEM;
     }
-    int32_t e = parent_body(r, name, parents, np);
+    int32_t e = parent_body(r, m, name, parents, np, links, n_links);
     if (e >= 0) {
       m->gaz = e;
       m->type = ng_gazetteer_entry(r->res->gaz, (uint32_t)e).type;

@@ -752,6 +752,11 @@ test_label_variants(void **state)
       {"Il parle de la Blixe.", 4, 1, "Q11"},
   };
   NgArena *arena = ng_arena_new(0);
+  /* Labels go on after "New" ("New Blix"), none after "Zorp". */
+  NgSegmentation seg0;
+  assert_int_equal(ng_segment("New Zorp", 8, lex, arena, &seg0), NG_SUCCESS);
+  assert_true(ng_gazetteer_continues(g, seg0.tokens, 0, 1));
+  assert_false(ng_gazetteer_continues(g, seg0.tokens, 1, 2));
   for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
     NgSegmentation seg;
     assert_int_equal(ng_segment(cases[i].text, strlen(cases[i].text), lex,
