@@ -516,6 +516,13 @@ static NgStatus add_label_form(NgGazBuilder *b, int32_t entry,
                                const char *iso2, const char *label,
                                NgLabelKind kind, const char *lang,
                                uint8_t extra);
+static NgStatus add_label_toks(NgGazBuilder *b, int32_t entry,
+                               const char *iso2, const char *label,
+                               const NgToken *toks, size_t n,
+                               NgLabelKind kind, const char *lang,
+                               uint8_t extra);
+static NgStatus label_tokens(NgGazBuilder *b, const char *label,
+                             NgToken **toks, size_t *n);
 
 /* The key of a form of state: a byte no token holds, then the folded form
  * with '_' for spaces ("\001grand_duchy"), so that no text matches it. */
@@ -622,17 +629,16 @@ static NgStatus
 add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
           NgLabelKind kind, const char *lang)
 {
-  NgStatus st = add_label_form(b, entry, iso2, label, kind, lang, 0);
+  NgToken *toks = NULL;
+  size_t n = 0;
+  NgStatus st = label_tokens(b, label, &toks, &n);
+  if (st == NG_SUCCESS) {
+    st = add_label_toks(b, entry, iso2, label, toks, n, kind, lang, 0);
+  }
   if (st != NG_SUCCESS || kind != NG_LABEL_NAME || entry < 0) {
     return st;
   }
-  /* The label's tokens again: add_label_form reused the scratch arena. */
-  ng_arena_reset(b->scratch);
-  NgToken *toks = NULL;
-  size_t n = 0;
-  st = ng_tokenize(label, strlen(label), b->lex, b->scratch, &toks, &n);
-  if (st == NG_SUCCESS && n >= 2 && n <= GAZ_MAX_TOKENS && b->lex &&
-      b->entries[entry].type == NG_ENT_COUNTRY) {
+  if (n >= 2 && b->lex && b->entries[entry].type == NG_ENT_COUNTRY) {
     st = add_state_forms(b, entry, toks, n);
   }
   /* forms[0]: without the article; forms[1, 2]: the first word short */
@@ -668,26 +674,45 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
   return st;
 }
 
-/* One form of a label, with @p extra flags. */
+/* @p label's tokens, in the scratch arena (valid until the next
+ * tokenisation): NG_FAILURE when it has none, too many, or is not UTF-8. */
 static NgStatus
-add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
-               const char *label, NgLabelKind kind, const char *lang,
-               uint8_t extra)
+label_tokens(NgGazBuilder *b, const char *label, NgToken **toks, size_t *n)
 {
   size_t len = strlen(label);
   if (len == 0 || ng_utf8_valid_prefix(label, len) != len) {
     return NG_FAILURE;
   }
   ng_arena_reset(b->scratch);
+  NgStatus st = ng_tokenize(label, len, b->lex, b->scratch, toks, n);
+  if (st == NG_SUCCESS && (*n == 0 || *n > GAZ_MAX_TOKENS)) {
+    st = NG_FAILURE;
+  }
+  return st;
+}
+
+/* One form of a label, with @p extra flags (label_tokens, then
+ * add_label_toks). */
+static NgStatus
+add_label_form(NgGazBuilder *b, int32_t entry, const char *iso2,
+               const char *label, NgLabelKind kind, const char *lang,
+               uint8_t extra)
+{
   NgToken *toks = NULL;
   size_t n = 0;
-  NgStatus st = ng_tokenize(label, len, b->lex, b->scratch, &toks, &n);
-  if (st != NG_SUCCESS) {
-    return st;
-  }
-  if (n == 0 || n > GAZ_MAX_TOKENS) {
-    return NG_FAILURE;
-  }
+  NgStatus st = label_tokens(b, label, &toks, &n);
+  return st != NG_SUCCESS ? st
+                          : add_label_toks(b, entry, iso2, label, toks, n,
+                                           kind, lang, extra);
+}
+
+/* One form of a label whose tokens are known. */
+static NgStatus
+add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
+               const char *label, const NgToken *toks, size_t n,
+               NgLabelKind kind, const char *lang, uint8_t extra)
+{
+  size_t len = strlen(label);
   NgBuf key;
   ng_buf_init(&key);
   for (size_t i = 0; i < n; i++) {
