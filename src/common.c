@@ -689,7 +689,9 @@ ng_line_end_hyphen(const char *s, size_t n)
       breaks++;
     i++;
   }
-  if (breaks != 1 || i == n)
+  /* OCR's not-sign marks a break even where the line break became a
+   * space ("Allema¬ gne"); a hyphen needs the line break. */
+  if ((breaks != 1 && !(cp == 0xAC && breaks == 0 && i > len)) || i == n)
     return 0;
   cp = ng_utf8_decode(s + i, n - i, &len);
   return ng_cp_is_letter(cp) && ng_cp_lower(cp) == cp && ng_cp_upper(cp) != cp

@@ -85,9 +85,10 @@ uint32_t ng_cp_upper(uint32_t cp);
 /* A word broken at a line end: at @p s (@p n bytes left) a hyphen, a soft
  * hyphen (U+00AD) or a not-sign used as one by OCR ("Mich¬"), then blanks
  * holding exactly one line break, then a lower-case letter that goes on
- * with the word ("gouver-\nnement", "Mich¬\nigan"). Returns the bytes to
- * skip up to that letter, or 0. A break before a capital ("Saint-\nÉtienne",
- * a list's dash) is not one. */
+ * with the word ("gouver-\nnement", "Mich¬\nigan"). OCR's not-sign also
+ * marks a break whose line break became a space ("Allema¬ gne"). Returns
+ * the bytes to skip up to that letter, or 0. A break before a capital
+ * ("Saint-\nÉtienne", a list's dash) is not one. */
 size_t ng_line_end_hyphen(const char *s, size_t n);
 
 /* Fold for matching: lower case, diacritics removed (é -> e, œ -> oe,

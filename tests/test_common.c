@@ -275,6 +275,10 @@ test_fold(void **state)
   check_fold("gouver-\nnement", "gouvernement");
   check_fold("Mich\xC2\xAC \r\n igan", "michigan"); /* Mich¬ */
   check_fold("Fri\xC2\xAD" "bourg", "fribourg"); /* soft hyphen */
+  /* OCR's not-sign, its line break turned into a space: one word too; a
+   * hyphen before a space is no break. */
+  check_fold("Allema\xC2\xAC gne", "allemagne");
+  check_fold("porte- parole", "porte- parole");
   check_fold("Saint-\n\xC3\x89tienne", "saint-\netienne");
   check_fold("a -\nb", "a -\nb");          /* a dash, not a hyphen */
   check_fold("porte-\n\nparole", "porte-\n\nparole"); /* a blank line */
