@@ -33,6 +33,15 @@ lang_of(const Rec *r)
   return r->an->lang;
 }
 
+/* Whether the document's language has a trait the lexicon declares
+ * (class language_trait). */
+static bool
+language_has(const Rec *r, const char *trait)
+{
+  return r->an->lang &&
+         ng_lexicon_get(r->res->lex, "language_trait", trait, r->an->lang);
+}
+
 static bool
 is_word(const NgToken *t)
 {
@@ -840,6 +849,19 @@ extends_name(const Rec *r, size_t t, size_t other, bool minor)
          (minor || !major_starts(r, other));
 }
 
+/* Whether the one-word name at t opens a dateline ("LUCERNE, 3 mai",
+ * "Aarau, 3 mai.") or a chronicle's heading ("VAUD. — Le Conseil..."),
+ * which name a place. */
+static bool
+dateline_at(const Rec *r, size_t t)
+{
+  return (r->tok[t].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START)) &&
+         t + 1 < r->n &&
+         (!strcmp(r->tok[t + 1].norm, ",") ||
+          (!strcmp(r->tok[t + 1].norm, ".") && t + 2 < r->n &&
+           !strcmp(r->tok[t + 2].norm, "-")));
+}
+
 /* Whether a one-word gazetteer name at t is the entity @p e: not a
  * function word ("Sur", "Au"), not a surname of a person of the document
  * ("Santos" after "Cindy Santos"), not part of a longer capitalised name,
@@ -897,13 +919,7 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
       !strchr(tk->norm, '-')) {
     return false;
   }
-  /* A dateline ("LUCERNE, 3 mai", "Aarau, 3 mai.", "VAUD. — Le
-   * Conseil...") names a place. */
-  bool dateline =
-    (tk->flags & (NG_TOK_SENT_START | NG_TOK_LINE_START)) && t + 1 < r->n &&
-    (!strcmp(r->tok[t + 1].norm, ",") ||
-     (!strcmp(r->tok[t + 1].norm, ".") && t + 2 < r->n &&
-      !strcmp(r->tok[t + 2].norm, "-")));
+  bool dateline = dateline_at(r, t);
   if ((tk->flags & NG_TOK_UPPER) && !dateline &&
       (upper_word(r, t + 1, t) || (t > 0 && upper_word(r, t - 1, t))) &&
       e->type != NG_ENT_COUNTRY && e->type != NG_ENT_CONTINENT &&
@@ -1106,6 +1122,21 @@ region_part(const Rec *r, const NgLexEntry *adj, const NgGazEntry *whole)
   return -1;
 }
 
+/* In a language whose regions take an article (trait
+ * regions_take_article: French "le Var", "la province de Mantoue"), a
+ * one-word name that is a region below the first level, written without
+ * an article or a place noun ("Mantoue"), is its town's name: Italian
+ * provinces and French departments are named after towns and rivers. A
+ * dateline or a heading ("Norfolk. —") may name the region bare. */
+static bool
+bare_subregion(const Rec *r, size_t t, size_t t1, const NgGazEntry *e)
+{
+  return e->type == NG_ENT_REGION && minor_place(e) && t1 == t + 1 &&
+         !(t > 0 && (r->tok[t - 1].flags & NG_TOK_DEFINITE)) &&
+         head_before(r, t, "place_head", 2, 1) == SIZE_MAX &&
+         !dateline_at(r, t) && language_has(r, "regions_take_article");
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -1217,6 +1248,13 @@ pass_gazetteer(Rec *r)
         return NG_ERR_NOMEM;
       }
       t = hits[best].t1 + sfx - 1;
+      continue;
+    }
+    if (bare_subregion(r, t, hits[best].t1, &e)) {
+      /* "Mantoue": the town, which the gazetteer may not have */
+      if (!add(r, t, hits[best].t1, NG_MENTION_NAME, NG_ENT_PLACE)) {
+        return NG_ERR_NOMEM;
+      }
       continue;
     }
     NgMention *m = add(r, t, hits[best].t1, kind, e.type);
@@ -1855,11 +1893,11 @@ adjective_like(const Rec *r, size_t t)
  * lower case: French ones do ("Conseil fédéral", "ministère de
  * l'intérieur"); English ones put adjectives first and capitalise their
  * complement ("Board of Public Works"; "Insurance Company located" and
- * "High School Mitch" end at their head). */
+ * "High School Mitch" end at their head: trait names_end_at_head). */
 static bool
 lower_words_in_names(const Rec *r)
 {
-  return !r->an->lang || strcmp(r->an->lang, "en") != 0;
+  return !language_has(r, "names_end_at_head");
 }
 
 /* What a name before a body's head may hold of another mention: a

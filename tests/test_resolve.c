@@ -333,6 +333,21 @@ test_written_forms(void **state)
   assert_non_null(sr);
   assert_null(tu_object(g, sr, TU_SAMEAS));
   ng_graph_free(g);
+  /* In French a region takes an article: bare, a one-word region below
+   * the first level is its town ("Mantoue"), not the province (Q16204),
+   * which "la province de Mantoue" names; English names counties bare
+   * ("Norfolk", Q23109). */
+  g = tu_run(e, "bare-region", "fr", "2025-06-01",
+             "Il a visité Mantoue en Italie, puis la province de Mantoue.");
+  assert_string_equal(tu_anchor_target(g, "province de Mantoue", 0),
+                      tu_wd("Q16204"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q16204"), 1);
+  assert_string_not_equal(tu_anchor_target(g, "Mantoue", 0), tu_wd("Q16204"));
+  ng_graph_free(g);
+  g = tu_run(e, "bare-county", "en", "2025-06-01",
+             "Farmers in Norfolk, England, lost crops.");
+  assert_string_equal(tu_anchor_target(g, "Norfolk", 0), tu_wd("Q23109"));
+  ng_graph_free(g);
   /* Dotted initials are the acronym ("U.S.A.", Q30; "U.K.", Q145). */
   g = tu_run(e, "dotted", "en", "2025-06-01",
              "The U.S.A. and the U.K. signed.");
