@@ -621,6 +621,34 @@ add_initials(NgGazBuilder *b, int32_t entry, const NgToken *toks, size_t n,
   return st == NG_FAILURE ? NG_SUCCESS : st;
 }
 
+/* Whether a place's name label starts with a word in lower case that
+ * neither a geographic noun nor an article explains: an adjective
+ * ("juif", "somali"), a common word ("vague", "doux") or a word-for-word
+ * translation ("voir Saint" for the Holy See) in the source, which would
+ * match that word anywhere. Names are capitalised; "mer Rouge",
+ * "la Habana", "eThekwini" and "'s-Hertogenbosch" stay. */
+static bool
+lowercase_place_name(const NgGazBuilder *b, int32_t entry, const char *label,
+                     const NgToken *toks, size_t n)
+{
+  if (!ng_entity_type_is_place(b->entries[entry].type)) {
+    return false;
+  }
+  size_t len;
+  uint32_t cp = ng_utf8_decode(label, strlen(label), &len);
+  if (!ng_cp_is_letter(cp) || ng_cp_upper(cp) == cp) {
+    return false;
+  }
+  bool upper;
+  (void)count_letters(label + toks[0].b0, toks[0].b1 - toks[0].b0, &upper);
+  if (upper) {
+    return false;
+  }
+  return !(n >= 2 && ((toks[0].flags & NG_TOK_DEFINITE) ||
+                      (b->lex && ng_lexicon_has(b->lex, "feature_head",
+                                                toks[0].norm))));
+}
+
 /* A label, and without its leading article (article_variant) or with its
  * first word short (short_variants); a country's name also gives the
  * country its forms of state (add_state_forms), an international
@@ -632,6 +660,10 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
   NgToken *toks = NULL;
   size_t n = 0;
   NgStatus st = label_tokens(b, label, &toks, &n);
+  if (st == NG_SUCCESS && kind == NG_LABEL_NAME && entry >= 0 &&
+      lowercase_place_name(b, entry, label, toks, n)) {
+    return NG_FAILURE;
+  }
   if (st == NG_SUCCESS) {
     st = add_label_toks(b, entry, iso2, label, toks, n, kind, lang, 0);
   }

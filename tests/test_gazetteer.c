@@ -684,6 +684,79 @@ test_stop_word_labels(void **state)
   remove(out);
 }
 
+/* A place's name is capitalised: a label whose first word is in lower case
+ * is an adjective, a common word or a bad translation in the source, and
+ * is left out unless a geographic noun or an article leads it. Other
+ * kinds of entity and other kinds of label keep theirs. */
+static void
+test_lowercase_place_labels(void **state)
+{
+  NG_UNUSED(state);
+  NgLexicon *lex = ng_lexicon_new();
+  assert_non_null(lex);
+  assert_int_equal(ng_lexicon_add(lex, "feature_head", "mer", "", "fr"),
+                   NG_SUCCESS);
+  assert_int_equal(ng_lexicon_add(lex, "definite", "la", "", "fr"),
+                   NG_SUCCESS);
+  NgGazBuilder *b = ng_gaz_builder_new(lex);
+  assert_non_null(b);
+  int32_t city = ng_gaz_builder_add_entry(b, "Q1", NG_ENT_CITY, "Kalabo", "",
+                                          "", 5);
+  int32_t sea = ng_gaz_builder_add_entry(b, "Q2", NG_ENT_REGION, "Red Sea",
+                                         "", "", 5);
+  int32_t region = ng_gaz_builder_add_entry(b, "Q3", NG_ENT_REGION, "Somali",
+                                            "", "", 5);
+  int32_t org = ng_gaz_builder_add_entry(b, "Q4", NG_ENT_GOV_AGENCY,
+                                         "Ministry", "", "", 5);
+  static const struct {
+    int which;
+    const char *label;
+    NgLabelKind kind;
+    NgStatus want;
+  } cases[] = {
+    {0, "vague", NG_LABEL_NAME, NG_FAILURE},        /* a common word */
+    {0, "voir Kalabo", NG_LABEL_NAME, NG_FAILURE},  /* a bad translation */
+    {0, "eThekwini", NG_LABEL_NAME, NG_SUCCESS},    /* capitals inside */
+    {0, "'s-Kalabo", NG_LABEL_NAME, NG_SUCCESS},    /* no letter first */
+    {1, "mer Rouge", NG_LABEL_NAME, NG_SUCCESS},    /* a geographic noun */
+    {1, "la Roja", NG_LABEL_NAME, NG_SUCCESS},      /* an article */
+    {2, "somali", NG_LABEL_NAME, NG_FAILURE},       /* an adjective */
+    {2, "somali", NG_LABEL_DEMONYM, NG_SUCCESS},    /* as what it is */
+    {3, "ministère de la Culture", NG_LABEL_NAME, NG_SUCCESS},
+  };
+  const int32_t entries[] = {city, sea, region, org};
+  for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
+    NgStatus st = ng_gaz_builder_add_label(b, entries[cases[i].which],
+                                           cases[i].label, cases[i].kind, "");
+    if (st != cases[i].want) {
+      fail_msg("%s: status %d, want %d", cases[i].label, (int)st,
+               (int)cases[i].want);
+    }
+  }
+  char out[64];
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
+  const char *text = "Une vague de froid sur la mer Rouge.";
+  NgArena *arena = ng_arena_new(0);
+  NgSegmentation seg;
+  assert_int_equal(ng_segment(text, strlen(text), lex, arena, &seg),
+                   NG_SUCCESS);
+  size_t found = 0;
+  for (size_t t = 0; t < seg.n_tokens; t++) {
+    NgGazMatch m[2];
+    size_t n = ng_gazetteer_match_at(g, text, seg.tokens, seg.n_tokens, t, m,
+                                     2);
+    for (size_t k = 0; k < n; k++) {
+      assert_int_equal(m[k].entry, sea);
+      found++;
+    }
+  }
+  assert_int_equal(found, 1);
+  ng_arena_free(arena);
+  ng_gazetteer_free(g);
+  ng_lexicon_free(lex);
+  remove(out);
+}
+
 /* Written forms besides a label's own: words joined by hyphens or not
  * ("New-York", "Saint Nazaire"), and a name without its leading article
  * after an article of the label's language, fused or not ("du Caire" for
@@ -988,6 +1061,7 @@ main(void)
       cmocka_unit_test(test_bad_rows),
       cmocka_unit_test(test_builder_api),
       cmocka_unit_test(test_stop_word_labels),
+      cmocka_unit_test(test_lowercase_place_labels),
       cmocka_unit_test(test_label_variants),
       cmocka_unit_test(test_state_forms),
       cmocka_unit_test(test_initials),
