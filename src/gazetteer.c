@@ -143,7 +143,7 @@ type_rank(NgEntityType t)
  * forms of state (NG_LABEL_STATE_FORM), organisations' initials
  * (GAZ_INITIALS); 6: inner hyphens of keys are spaces and dotted initials
  * lose their dots (key_words). */
-#define GAZ_VERSION 6u
+#define GAZ_VERSION 7u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -154,6 +154,7 @@ type_rank(NgEntityType t)
 #define GAZ_NOT_INITIAL 4u /* a stop word: not at a sentence or line start */
 #define GAZ_AFTER_DEFINITE 8u /* only right after NG_TOK_DEFINITE */
 #define GAZ_INITIALS 16u /* a name's initials: not next to a word in capitals */
+#define GAZ_EXACT_MARKS 32u /* text letters must have the label's accents */
 
 /* Default priors by table (see gazetteer.h). */
 #define PRIOR_CONTINENT 3500000000u
@@ -187,7 +188,8 @@ typedef struct {
 } GazEntryRec;
 
 typedef struct {
-  uint32_t key, form, entry, lang; /* form: "" unless GAZ_EXACT_CASE */
+  uint32_t key, form, entry, lang; /* form: "" unless GAZ_EXACT_CASE or
+                                     * GAZ_EXACT_MARKS */
   uint8_t kind, flags;
   uint16_t ntok;
   uint32_t caps; /* bit i: label token i is capitalised, so must the text's */
@@ -423,6 +425,23 @@ count_letters(const char *s, size_t n, bool *has_upper)
     }
   }
   return letters;
+}
+
+/* Whether @p s holds a Latin letter with a diacritic or a ligature
+ * ("Ísland", "Straße"), which folding would lose. */
+static bool
+has_latin_mark(const char *s)
+{
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    size_t len;
+    uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
+    i += len;
+    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /* An all-capitals word of 2 to 10 characters: "AU", "UNESCO", "NATO". */
@@ -784,6 +803,12 @@ add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
                         &first_upper);
     flags |= first_upper || n == 1 ? GAZ_NEED_CAP : 0;
   }
+  /* A one-word name in no language of ours (a native name or an alias)
+   * keeps its accents: without them "Ísland" is the English "Island". */
+  if (n == 1 && (!lang || !*lang) && kind == NG_LABEL_NAME &&
+      has_latin_mark(label)) {
+    flags |= GAZ_EXACT_MARKS;
+  }
   /* A one-word name that is also a function word of some language ("Au",
    * a Swiss town) is capitalised at every sentence start, where it says
    * nothing about the place. */
@@ -807,7 +832,8 @@ add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
     flags &= (uint8_t)~GAZ_NEED_CAP;
   }
   BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),
-              (flags & GAZ_EXACT_CASE) ? bstr(b, label) : "",
+              (flags & (GAZ_EXACT_CASE | GAZ_EXACT_MARKS)) ? bstr(b, label)
+                                                           : "",
               bstr(b, lang ? lang : ""),
               iso2 ? bstr(b, iso2) : NULL,
               entry,
@@ -1952,11 +1978,13 @@ lower_bound(const NgGazetteer *g, const char *key, size_t lo, size_t hi)
   return lo;
 }
 
-/* Whether the letters of text[b0, b1) have the same upper/lower pattern
- * as @p form; the folds are already known to be equal, so this only
- * compares case ("Nice" vs "nice", "AU" vs "Au"). */
+/* Whether the letters of text[b0, b1) agree with @p form's as @p flags
+ * ask: GAZ_EXACT_CASE, the same upper/lower pattern ("Nice" vs "nice",
+ * "AU" vs "Au"); GAZ_EXACT_MARKS, the same letters but for case ("Ísland"
+ * vs "Island"). The folds are already known to be equal. */
 static bool
-same_case(const char *text, size_t b0, size_t b1, const char *form)
+same_letters(const char *text, size_t b0, size_t b1, const char *form,
+             uint8_t flags)
 {
   size_t i = b0, j = 0, fn = strlen(form);
   for (;;) {
@@ -1977,7 +2005,10 @@ same_case(const char *text, size_t b0, size_t b1, const char *form)
     if (!ha || !hb) {
       return ha == hb;
     }
-    if (ng_cp_is_upper(a) != ng_cp_is_upper(b)) {
+    if ((flags & GAZ_EXACT_CASE) && ng_cp_is_upper(a) != ng_cp_is_upper(b)) {
+      return false;
+    }
+    if ((flags & GAZ_EXACT_MARKS) && ng_cp_lower(a) != ng_cp_lower(b)) {
       return false;
     }
   }
@@ -2067,9 +2098,9 @@ ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
            (t1 < n_toks && (toks[t1].flags & NG_TOK_UPPER)))) {
         continue;
       }
-      if ((l->flags & GAZ_EXACT_CASE) &&
-          (!text || !same_case(text, toks[t].b0, toks[t1 - 1].b1,
-                               g->pool + l->form))) {
+      if ((l->flags & (GAZ_EXACT_CASE | GAZ_EXACT_MARKS)) &&
+          (!text || !same_letters(text, toks[t].b0, toks[t1 - 1].b1,
+                                  g->pool + l->form, l->flags))) {
         continue;
       }
       bool dup = false;

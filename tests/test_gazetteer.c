@@ -757,6 +757,56 @@ test_lowercase_place_labels(void **state)
   remove(out);
 }
 
+/* A one-word name in no language of ours (a native name, an alias) keeps
+ * its accents, or "Ísland" would be every English "Island"; a French or
+ * English label is still found without them ("Bogota"). */
+static void
+test_native_accents(void **state)
+{
+  NG_UNUSED(state);
+  NgGazBuilder *b = ng_gaz_builder_new(fx.lex);
+  assert_non_null(b);
+  int32_t is = ng_gaz_builder_add_entry(b, "Q1", NG_ENT_COUNTRY, "Iceland",
+                                        "", "", 5);
+  int32_t bo = ng_gaz_builder_add_entry(b, "Q2", NG_ENT_CITY, "Bogotá", "",
+                                        "", 5);
+  assert_int_equal(ng_gaz_builder_add_label(b, is, "Ísland", NG_LABEL_NAME,
+                                            ""),
+                   NG_SUCCESS);
+  assert_int_equal(ng_gaz_builder_add_label(b, bo, "Bogotá", NG_LABEL_NAME,
+                                            "en"),
+                   NG_SUCCESS);
+  char out[64];
+  NgGazetteer *g = write_and_open(b, out, sizeof out);
+  static const struct {
+    const char *text;
+    int32_t want; /* -1: no match */
+  } cases[] = {
+    {"Ísland", 0}, {"ÍSLAND", 0}, {"Island", -1}, {"ISLAND", -1},
+    {"Bogota", 1}, {"Bogotá", 1},
+  };
+  const int32_t entries[] = {is, bo};
+  for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
+    const char *text = cases[i].text;
+    NgArena *arena = ng_arena_new(0);
+    NgSegmentation seg;
+    assert_int_equal(ng_segment(text, strlen(text), fx.lex, arena, &seg),
+                     NG_SUCCESS);
+    NgGazMatch m[2];
+    size_t n = ng_gazetteer_match_at(g, text, seg.tokens, seg.n_tokens, 0, m,
+                                     2);
+    bool ok = cases[i].want < 0
+                ? n == 0
+                : n == 1 && (int32_t)m[0].entry == entries[cases[i].want];
+    if (!ok) {
+      fail_msg("\"%s\": %zu matches", text, n);
+    }
+    ng_arena_free(arena);
+  }
+  ng_gazetteer_free(g);
+  remove(out);
+}
+
 /* Written forms besides a label's own: words joined by hyphens or not
  * ("New-York", "Saint Nazaire"), and a name without its leading article
  * after an article of the label's language, fused or not ("du Caire" for
@@ -1062,6 +1112,7 @@ main(void)
       cmocka_unit_test(test_builder_api),
       cmocka_unit_test(test_stop_word_labels),
       cmocka_unit_test(test_lowercase_place_labels),
+      cmocka_unit_test(test_native_accents),
       cmocka_unit_test(test_label_variants),
       cmocka_unit_test(test_state_forms),
       cmocka_unit_test(test_initials),
