@@ -3038,7 +3038,10 @@ person_written_before(const Rec *r, size_t t)
 /* A country's code in brackets after a person's name, as results print
  * it ("Miguel Indurain (Esp)", "1. Olano (Esp) 47'07"", "Alex Zülle
  * (SUI)"; lexicon class country_code): a mention of the country, and the
- * name before it, if no mention yet, a person's. */
+ * name before it, if no mention yet, a person's. It runs before the
+ * gazetteer's pass, since there a code is the country even when it is
+ * some other entity's name: the French press's "(EU)" is the United
+ * States, not the European Union. */
 static NgStatus
 pass_country_codes(Rec *r)
 {
@@ -3359,6 +3362,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_dates(&r);
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
+  if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
@@ -3372,7 +3376,6 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);
   if (!st) st = pass_coordinated_persons(&r);
-  if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_given_names(&r);
   if (!st) st = pass_suffixed_places(&r);

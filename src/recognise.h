@@ -9,10 +9,13 @@
  *   2. dates (dates.h);
  *   3. persons named by a given name and a capitalised surname ("Guy
  *      Bovet") — class first_name, unless the gazetteer names the run;
- *   4. gazetteer names, acronyms and demonyms (gazetteer.h), with the
- *      town after "à" (city_prep) and a region adjective's part
- *      ("l'Europe occidentale"); a bare one-word region below the first
- *      level is a town where regions take an article (language_trait);
+ *   4. countries by their code in brackets after a name in results
+ *      ("Olano (Esp)", "Armstrong (EU)"), the name a person's —
+ *      country_code; then gazetteer names, acronyms and demonyms
+ *      (gazetteer.h), with the town after "à" (city_prep) and a region
+ *      adjective's part ("l'Europe occidentale"); a bare one-word region
+ *      below the first level is a town where regions take an article
+ *      (language_trait);
  *   5. countries' official names and forms of state ("Royaume du Maroc",
  *      "la Confédération") — state_form, state_short_form;
  *   6. a town with its state or region ("Nashville, Tenn.", "Lewiston,
@@ -25,8 +28,7 @@
  *      document names ("le Conseil de sécurité");
  *  10. state bodies named by a demonym ("la police espagnole") or a
  *      lexicon adjective; persons in appositions and lists — title;
- *  11. persons by their country's code in results ("Olano (Esp)"), bare
- *      surnames and given names of the persons named in full;
+ *  11. bare surnames and given names of the persons named in full;
  *  12. places from context ("à X", "in X", datelines, origins);
  *  13. nominal anaphors ("le pays", "the organisation") — anaphor;
  *  14. event noun phrases ("la 8e réunion", "cette rencontre") —

@@ -435,6 +435,14 @@ test_country_codes(void **state)
   assert_non_null(tu_anchor_target(g, "Vandermeersch", 0));
   assert_non_null(tu_anchor_target(g, "Bel", 0));
   ng_graph_free(g);
+  /* A code that is also a name in the gazetteer is the country there:
+   * the French press's "(EU)" is the United States (Q30), not the
+   * European Union; "(S)" is Switzerland. */
+  g = tu_run(tu_group_engine, "r-codes-eu", "fr", "2026-03-20",
+             "6. Armstrong (EU) à 1'32\". 7. Zulle (S) à 1'40\".");
+  assert_string_equal(tu_anchor_target(g, "EU", 0), tu_wd("Q30"));
+  assert_string_equal(tu_anchor_target(g, "S", 0), tu_wd("Q39"));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "r-codes-no", "fr", "2026-03-20",
              "Le col de la Bonette (Fra) est fermé.");
   assert_null(tu_anchor_target(g, "Fra", 0));
