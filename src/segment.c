@@ -374,13 +374,17 @@ match_abbrev(Seg *s, bool *may_end)
     s->fold.data[folds[n_ends]] = saved;
     if (!e)
       continue;
-    /* A capitalised form wants a capitalised word ("M." but not "m."). */
-    uint32_t fl = first_letter(e->form, strlen(e->form));
+    /* A capitalised form wants a capitalised word ("M." but not "m."),
+     * but for a dotted one of three letters or more, which old print
+     * often writes in lower case ("capt. Orne", "hon. James Gordon"). */
+    size_t flen = strlen(e->form);
+    uint32_t fl = first_letter(e->form, flen);
     uint32_t tl = first_letter(s->text + s->pos, end - s->pos);
-    if (fl && ng_cp_is_upper(fl) && !ng_cp_is_upper(tl))
+    bool long_dotted = flen && e->form[flen - 1] == '.' &&
+                       ng_utf8_count(e->form, flen) >= 4;
+    if (fl && ng_cp_is_upper(fl) && !ng_cp_is_upper(tl) && !long_dotted)
       continue;
     /* A form without its dot still takes the text's: "Dr" + ".". */
-    size_t flen = strlen(e->form);
     if (flen && e->form[flen - 1] != '.' && end < s->len &&
         s->text[end] == '.' && s->text[end - 1] != '.' &&
         (end + 1 >= s->len || s->text[end + 1] != '.'))

@@ -330,6 +330,16 @@ test_abbreviations(void **state)
   seg = seg_text(state, text);
   assert_string_equal(joined(text, seg.tokens, seg.n_tokens),
                       "St-Louis|et|Ste|Marie");
+  /* A dotted title of three letters or more is one in lower case too, as
+   * old print writes it; a shorter form still needs its capital. */
+  text = "The brig Essex, capt. Orne, met hon. James Gordon. Vu m. Dupont.";
+  seg = seg_text(state, text);
+  assert_int_equal(seg.n_sents, 3); /* "m." ends the second */
+  assert_true(find(text, &seg, "capt.")->flags & NG_TOK_ABBREV);
+  assert_true(find(text, &seg, "hon.")->flags & NG_TOK_ABBREV);
+  assert_string_equal(sent_tokens(text, &seg, 0),
+                      "The|brig|Essex|,|capt.|Orne|,|met|hon.|James|Gordon|.");
+  assert_string_equal(sent_tokens(text, &seg, 1), "Vu|m|.");
 }
 
 static void
