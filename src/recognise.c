@@ -1810,23 +1810,44 @@ static NgStatus
 pass_given_names(Rec *r)
 {
   NgAnalysis *an = r->an;
-  NgStrMap given = {0}; /* given name -> surname token of its person; -2:
-                           several persons have it */
+  /* given name -> surname token of the person named in full with it most
+   * often; -2: several persons are, as often (resolve does the same) */
+  NgStrMap given = {0}, most = {0}, count = {0};
   NgStatus st = NG_SUCCESS;
-  for (size_t i = 0; i < an->n_mentions && !st; i++) {
-    const NgMention *m = &an->mentions[i];
-    if (m->kind != NG_MENTION_NAME || m->type != NG_ENT_PERSON ||
-        m->t1 - m->t0 < 2 || !in_class(r, "first_name", m->t0)) {
-      continue;
-    }
-    const char *g = r->tok[m->t0].norm;
-    int32_t sn = ng_strmap_get(&given, g);
-    if (sn == -1) {
-      st = ng_strmap_put(&given, g, (int32_t)(m->t1 - 1));
-    } else if (sn >= 0 && strcmp(r->tok[sn].norm, r->tok[m->t1 - 1].norm)) {
-      st = ng_strmap_put(&given, g, -2);
+  for (int round = 0; round < 2; round++) {
+    for (size_t i = 0; i < an->n_mentions && !st; i++) {
+      const NgMention *m = &an->mentions[i];
+      if (m->kind != NG_MENTION_NAME || m->type != NG_ENT_PERSON ||
+          m->t1 - m->t0 < 2 || !in_class(r, "first_name", m->t0)) {
+        continue;
+      }
+      const char *g = r->tok[m->t0].norm;
+      const char *sn = r->tok[m->t1 - 1].norm;
+      /* the map borrows its keys: the document's arena keeps them */
+      const char *key = ng_arena_printf(an->arena, "%s\t%s", g, sn);
+      if (!key) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
+      int32_t c = ng_strmap_get(&count, key);
+      if (round == 0) { /* count the full names */
+        st = ng_strmap_put(&count, key, c < 0 ? 1 : c + 1);
+        continue;
+      }
+      int32_t best = ng_strmap_get(&most, g);
+      int32_t cur = ng_strmap_get(&given, g);
+      if (c > best) {
+        st = ng_strmap_put(&most, g, c);
+        if (!st) {
+          st = ng_strmap_put(&given, g, (int32_t)(m->t1 - 1));
+        }
+      } else if (c == best && cur >= 0 && strcmp(r->tok[cur].norm, sn)) {
+        st = ng_strmap_put(&given, g, -2);
+      }
     }
   }
+  ng_strmap_free(&most);
+  ng_strmap_free(&count);
   for (size_t t = 0; t < r->n && !st && given.count; t++) {
     const NgToken *tk = &r->tok[t];
     if (!is_cap(tk) || (tk->flags & NG_TOK_UPPER) ||

@@ -197,6 +197,8 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
   /* Full names of persons -> entity; surnames -> the person with the
    * longest name ending with it; other names -> their first mention. */
   NgStrMap persons = {0}, surnames = {0}, given = {0}, others = {0};
+  NgStrMap most = {0}; /* given name -> how often its person is named in
+                          full */
   int32_t *surname_len = NULL;
 
   /* Pass 1: names. Linked mentions meet by gazetteer entry; persons by full
@@ -237,19 +239,37 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     }
   }
   /* The given names of the persons named in full, for a given name alone
-   * ("Tom" after "Tom Cady"); -2 when several persons have one. */
-  for (size_t j = 0; j < an->n_mentions && !st; j++) {
-    const NgMention *o = &an->mentions[j];
-    if (o->type != NG_ENT_PERSON || o->kind != NG_MENTION_NAME ||
-        o->entity < 0 || o->t1 - o->t0 < 2) {
-      continue;
-    }
-    const char *g = an->seg.tokens[o->t0].norm;
-    int32_t prev = ng_strmap_get(&given, g);
-    if (prev == -1 || (prev >= 0 && prev != o->entity)) {
-      st = ng_strmap_put(&given, g, prev == -1 ? o->entity : -2);
+   * ("Tom" after "Tom Cady"): the person named in full with it most
+   * often; -2 when several are, as often. */
+  int32_t *full = ng_calloc(an->n_entities + 1, sizeof(int32_t));
+  if (!full) {
+    st = NG_ERR_NOMEM;
+  }
+  for (int round = 0; round < 2 && !st; round++) {
+    for (size_t j = 0; j < an->n_mentions && !st; j++) {
+      const NgMention *o = &an->mentions[j];
+      if (o->type != NG_ENT_PERSON || o->kind != NG_MENTION_NAME ||
+          o->entity < 0 || o->t1 - o->t0 < 2) {
+        continue;
+      }
+      if (round == 0) {
+        full[o->entity]++;
+        continue;
+      }
+      const char *g = an->seg.tokens[o->t0].norm;
+      int32_t prev = ng_strmap_get(&given, g);
+      int32_t best = ng_strmap_get(&most, g);
+      if (full[o->entity] > best) {
+        st = ng_strmap_put(&most, g, full[o->entity]);
+        if (!st) {
+          st = ng_strmap_put(&given, g, o->entity);
+        }
+      } else if (full[o->entity] == best && prev >= 0 && prev != o->entity) {
+        st = ng_strmap_put(&given, g, -2);
+      }
     }
   }
+  ng_free(full);
   /* The surnames of the persons named in full, for the short forms. */
   surname_len = ng_calloc(an->n_entities + 1, sizeof(int32_t));
   if (!surname_len) {
@@ -416,6 +436,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
   ng_strmap_free(&persons);
   ng_strmap_free(&surnames);
   ng_strmap_free(&given);
+  ng_strmap_free(&most);
   ng_strmap_free(&others);
   return st;
 }
