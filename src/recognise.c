@@ -408,6 +408,47 @@ occupation_before_name(const Rec *r, size_t t)
   return true;
 }
 
+/* Whether every word of [t0, t1) is written in capitals ("FC", "H. C.";
+ * not "Fc"). */
+static bool
+in_capitals(const Rec *r, size_t t0, size_t t1)
+{
+  for (size_t t = t0; t < t1; t++) {
+    const NgToken *tk = &r->tok[t];
+    bool letter = tk->b1 - tk->b0 == 1; /* NG_TOK_UPPER wants two */
+    if ((tk->flags & NG_TOK_ALPHA) &&
+        !(tk->flags & (letter ? NG_TOK_CAP : NG_TOK_UPPER))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A sports club named by its prefix and, most often, its town ("FC
+ * Sion", "H. C. Lausanne", "AC Milan"; lexicon class club_prefix): an
+ * organisation, before the initials read as a person's and the town as a
+ * place. A name the gazetteer has whole is left to it. */
+static NgStatus
+pass_clubs(Rec *r)
+{
+  for (size_t t = 0; t + 1 < r->n; t++) {
+    size_t k = r->covered[t] ? 0 : match_class(r, "club_prefix", t, NULL);
+    if (!k || t + k >= r->n || !in_capitals(r, t, t + k)) {
+      continue;
+    }
+    size_t end = name_run(r, t + k, 3);
+    bool person;
+    if (end == t + k || gaz_label_reaches(r, t, end, &person)) {
+      continue;
+    }
+    if (!add(r, t, end, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+      return NG_ERR_NOMEM;
+    }
+    t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
 /* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
  * (as press and annotation conventions have it), not of the name. */
 static NgStatus
@@ -3379,7 +3420,8 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!r.covered) {
     return NG_ERR_NOMEM;
   }
-  NgStatus st = pass_honorific_persons(&r);
+  NgStatus st = pass_clubs(&r);
+  if (!st) st = pass_honorific_persons(&r);
   if (!st) st = pass_dates(&r);
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);

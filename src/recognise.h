@@ -3,6 +3,8 @@
  * recognise: mentions in a segmented document, by passes in this order
  * of precedence (a later pass never takes tokens an earlier one took;
  * some adjust what an earlier one found):
+ *   0. sports clubs named by a prefix ("FC Sion", "H. C. Lausanne") —
+ *      club_prefix (lexicon/clubs.tsv);
  *   1. persons after an honorific, a rank or an occupation ("M.", "le
  *      général", "le libraire") — the lead is part of the written mention
  *      (NgMention.led), not of the name; persons before a suffix ("Jr.");
@@ -35,7 +37,8 @@
  *      event_noun, demonstrative;
  *  15. topics (the SKOS labels of ontology/topics.ttl) — topic.
  * All words come from the lexicon; its classes are described at the head
- * of ontology/lexicon/fr-names.tsv and en-names.tsv.
+ * of ontology/lexicon/fr-names.tsv and en-names.tsv, and of the files
+ * every language shares (country-codes.tsv, clubs.tsv).
  */
 #ifndef NG_RECOGNISE_H
 #define NG_RECOGNISE_H

@@ -449,6 +449,36 @@ test_country_codes(void **state)
   ng_graph_free(g);
 }
 
+/* A sports club named by its prefix and its town is an organisation:
+ * neither the town (Q807 Lausanne) nor a person with the initials "H. C.";
+ * the prefix must be written in capitals. */
+static void
+test_clubs(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "clubs-fr", "fr", "2026-03-20",
+                      "Le H. C. Lausanne a battu le FC Sion. Le HC Lugano "
+                      "joue à Lausanne.");
+  static const char *const clubs[] = {"H. C. Lausanne", "FC Sion",
+                                      "HC Lugano"};
+  for (size_t i = 0; i < sizeof clubs / sizeof clubs[0]; i++) {
+    const char *c = tu_anchor_target(g, clubs[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  }
+  /* the one mention of the town is the last word */
+  assert_int_equal(tu_count(g, NULL,
+                            "http://www.w3.org/2005/11/its/rdf#taIdentRef",
+                            tu_wd("Q807")),
+                   1);
+  assert_string_equal(tu_anchor_target(g, "Lausanne", 0), tu_wd("Q807"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "clubs-case", "en", "2026-03-20",
+             "The fc Porto story.");
+  assert_null(tu_anchor_target(g, "fc Porto", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -1027,6 +1057,7 @@ main(void)
     cmocka_unit_test(test_person_suffixes),
     cmocka_unit_test(test_person_appositions),
     cmocka_unit_test(test_country_codes),
+    cmocka_unit_test(test_clubs),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
