@@ -675,8 +675,12 @@ fold_latin(uint32_t cp, char *tmp)
   return NULL;
 }
 
-size_t
-ng_line_end_hyphen(const char *s, size_t n)
+/* A hyphen at @p s broken at a line end: the offset of the letter after
+ * the blanks (storing it in *next), or 0. The blanks hold exactly one
+ * line break; OCR's not-sign marks a break even where the line break
+ * became a space ("Allema¬ gne"). */
+static size_t
+broken_hyphen(const char *s, size_t n, uint32_t *next)
 {
   size_t len;
   uint32_t cp = ng_utf8_decode(s, n, &len);
@@ -689,14 +693,40 @@ ng_line_end_hyphen(const char *s, size_t n)
       breaks++;
     i++;
   }
-  /* OCR's not-sign marks a break even where the line break became a
-   * space ("Allema¬ gne"); a hyphen needs the line break. */
   if ((breaks != 1 && !(cp == 0xAC && breaks == 0 && i > len)) || i == n)
     return 0;
-  cp = ng_utf8_decode(s + i, n - i, &len);
-  return ng_cp_is_letter(cp) && ng_cp_lower(cp) == cp && ng_cp_upper(cp) != cp
-             ? i
-             : 0;
+  *next = ng_utf8_decode(s + i, n - i, &len);
+  return ng_cp_is_letter(*next) ? i : 0;
+}
+
+size_t
+ng_line_end_hyphen(const char *s, size_t n)
+{
+  uint32_t cp = 0;
+  size_t i = broken_hyphen(s, n, &cp);
+  return i && ng_cp_lower(cp) == cp && ng_cp_upper(cp) != cp ? i : 0;
+}
+
+size_t
+ng_line_end_compound(const char *s, size_t n)
+{
+  uint32_t cp = 0;
+  size_t i = broken_hyphen(s, n, &cp);
+  if (!i || !ng_cp_is_upper(cp))
+    return 0;
+  /* a name's capital, then lower case: not an initial ("Lausanne-\nH.
+   * C. Sion"), nor a word in capitals, where the break may be inside the
+   * word ("AFFAI¬\nRES") */
+  size_t len;
+  (void)ng_utf8_decode(s + i, n - i, &len);
+  if (i + len >= n)
+    return 0;
+  size_t len2;
+  uint32_t cp2 = ng_utf8_decode(s + i + len, n - i - len, &len2);
+  if (!ng_cp_is_letter(cp2) || ng_cp_is_upper(cp2) || ng_cp_upper(cp2) == cp2)
+    return 0;
+  (void)ng_utf8_decode(s, n, &len);
+  return i - len;
 }
 
 void
@@ -708,6 +738,14 @@ ng_clean_name(const char *s, size_t n, NgBuf *out)
     size_t skip = i > 0 && !space ? ng_line_end_hyphen(s + i, n - i) : 0;
     if (skip) {
       i += skip;
+      continue;
+    }
+    skip = i > 0 && !space ? ng_line_end_compound(s + i, n - i) : 0;
+    if (skip) { /* "New¬ York": "New-York" */
+      size_t len;
+      (void)ng_utf8_decode(s + i, n - i, &len);
+      ng_buf_putc(out, '-');
+      i += len + skip;
       continue;
     }
     unsigned char c = (unsigned char)s[i];
@@ -744,6 +782,12 @@ ng_fold(const char *s, size_t n, NgBuf *out)
     }
     size_t len;
     uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
+    skip = after_word ? ng_line_end_compound(s + i, n - i) : 0;
+    if (skip) { /* "Saint-\nÉtienne" folds as "saint-etienne" */
+      ng_buf_putc(out, '-');
+      i += len + skip;
+      continue;
+    }
     i += len;
     if (cp == 0xAD) {
       continue; /* soft hyphen */

@@ -90,6 +90,11 @@ uint32_t ng_cp_upper(uint32_t cp);
  * the bytes to skip up to that letter, or 0. A break before a capital
  * ("Saint-\nÉtienne", a list's dash) is not one. */
 size_t ng_line_end_hyphen(const char *s, size_t n);
+/* A compound broken at a line end: the same, but before a capitalised
+ * word ("Saint-\nÉtienne", "New¬ York"; not "H." nor "RES"). Returns the
+ * bytes of blanks after the hyphen, which go, while the hyphen stays as
+ * one; or 0. */
+size_t ng_line_end_compound(const char *s, size_t n);
 
 /* Fold for matching: lower case, diacritics removed (é -> e, œ -> oe,
  * ß -> ss), typographic apostrophes and dashes to ASCII ones, soft hyphens

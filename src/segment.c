@@ -439,7 +439,7 @@ clitic_end(Seg *s, size_t b0)
 }
 
 /* A word: letters and digits, joined by inner hyphens ("Saint-Étienne",
- * but "3-4" stays three tokens), inner apostrophes ("aujourd'hui") unless
+ * also broken at a line end, but "3-4" stays three tokens), inner apostrophes ("aujourd'hui") unless
  * what precedes is an elided form ("d'" + "Interpol") or what follows a
  * clitic, and decimal separators between digits ("10,5"). */
 static void
@@ -473,6 +473,17 @@ scan_word(Seg *s)
     size_t skip = p > start ? ng_line_end_hyphen(s->text + p, s->len - p) : 0;
     if (skip) { /* "gouver-\nnement": one word */
       p += skip;
+      seg_start = p;
+      seg_digits = false;
+      continue;
+    }
+    /* "Saint-\nÉtienne": one word, as "Saint-Étienne", when both halves
+     * are capitalised ("mai-\nLe" is a date and a dash). */
+    skip = p > start && ng_cp_is_upper(first_letter(s->text + start, p - start))
+               ? ng_line_end_compound(s->text + p, s->len - p)
+               : 0;
+    if (skip) {
+      p += l + skip;
       seg_start = p;
       seg_digits = false;
       continue;
