@@ -2035,6 +2035,11 @@ pass_org_heads(Rec *r)
     for (;;) {
       size_t s = end;
       bool linked = false;
+      /* after a coordinator, or a link that says where ("à", "en"; VALUE
+       * place), no complement in lower case: "la Société des nations que
+       * si", "le Conseil fédéral en vertu de", "la Banque nationale à la
+       * suite de" */
+      bool weak = false;
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
              (link_word(r, s) || in_class(r, "coordinator", s))) {
         if ((in_class(r, "coordinator", s) && in_class(r, "np_start", s + 1)) ||
@@ -2045,12 +2050,17 @@ pass_org_heads(Rec *r)
           linked = false;
           break;
         }
+        const NgLexEntry *le = link_word(r, s)
+                                 ? ng_lexicon_get(r->res->lex, "np_link",
+                                                  r->tok[s].norm, r->an->lang)
+                                 : NULL;
+        weak = weak || !le || (le->value && !strcmp(le->value, "place"));
         s++;
         linked = true;
       }
       if (!linked || s >= r->n || r->tok[s].sent != sent ||
           !is_word(&r->tok[s]) || s - t >= MAX_ORG ||
-          (!lower_ok && !is_cap(&r->tok[s]))) {
+          ((!lower_ok || weak) && !is_cap(&r->tok[s]))) {
         break;
       }
       if (r->covered[s]) {

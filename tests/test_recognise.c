@@ -614,6 +614,23 @@ test_place_in_longer_names(void **state)
   assert_non_null(tu_anchor_target(g, "Département militaire fédéral", 0));
   ng_graph_free(g);
 
+  /* A complement in lower case comes after "de", not after a
+   * coordinator nor after a link that says where ("à", "en"). */
+  g = tu_run(tu_group_engine, "p-lower", "fr", "2026-03-20",
+             "Elle entrera dans la Société des nations que si ses droits "
+             "sont saufs. Le Conseil fédéral en vertu de ses pouvoirs, la "
+             "Banque nationale à la suite de la crise et le Ministère de "
+             "l'Agriculture et de la Pêche ont agi.");
+  static const char *const bodies[] = {
+    "Société des nations", "Conseil fédéral", "Banque nationale",
+    "Ministère de l'Agriculture et de la Pêche"};
+  for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+    if (!tu_anchor_target(g, bodies[i], 0)) {
+      fail_msg("no mention \"%s\"", bodies[i]);
+    }
+  }
+  ng_graph_free(g);
+
   /* The verb "a" is not the preposition "à": the name stops before it. */
   g = tu_run(tu_group_engine, "p-verb", "fr", "2026-03-20",
              "Le Conseil de sécurité a adopté une résolution.");
