@@ -2307,7 +2307,7 @@ pass_suffixed_places(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
     if (!name_token(r, t) || in_class(r, "title", t) ||
-        in_class(r, "first_name", t) || match_class(r, "org_head", t, NULL)) {
+        match_class(r, "org_head", t, NULL)) {
       continue;
     }
     size_t end = name_run(r, t, 3);

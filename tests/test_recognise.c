@@ -798,6 +798,15 @@ test_places_from_context(void **state)
   assert_non_null(tu_anchor_target(g, "Tenbury County", 0));
   assert_non_null(tu_anchor_target(g, "Coosa river", 0));
   ng_graph_free(g);
+  /* So after a word that is also a given name ("Jackson", "Charles"). */
+  g = tu_run(tu_group_engine, "ctx-sfx-given", "en", "2026-03-20",
+             "The sheriff of Jackson county met the judge of Charles "
+             "County.");
+  k = tu_anchor_target(g, "Jackson county", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_non_null(tu_anchor_target(g, "Charles County", 0));
+  ng_graph_free(g);
 }
 
 /* A rank before a name belongs to the mention ("le général de Villiers",
