@@ -449,6 +449,42 @@ pass_clubs(Rec *r)
   return NG_SUCCESS;
 }
 
+static double link_confidence(const Rec *r, const NgGazMatch *hits,
+                              size_t nh, size_t best, size_t t);
+
+/* A person named after an honorific or a rank ("M. Emmanuel Macron",
+ * "le président Emmanuel Macron"), tokens [t0, t1), is linked as the
+ * gazetteer's pass links the name alone: to the gazetteer's person of
+ * that exact name, the first by prior among namesakes. */
+static void
+link_person(const Rec *r, NgMention *m, size_t t0, size_t t1)
+{
+  if (!r->res->gaz || t1 - t0 < 2) {
+    return;
+  }
+  NgGazMatch hits[8];
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
+                                    r->n, t0, hits, NG_COUNTOF(hits));
+  size_t n = 0, best = 0;
+  uint64_t best_prior = 0;
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (hits[i].t1 != t1 || e.type != NG_ENT_PERSON) {
+      continue;
+    }
+    if (!n || e.prior > best_prior) {
+      best = n;
+      best_prior = e.prior;
+    }
+    hits[n++] = hits[i];
+  }
+  if (n) {
+    m->gaz = (int32_t)hits[best].entry;
+    m->n_alt = (uint32_t)n;
+    m->link_conf = link_confidence(r, hits, n, best, t0);
+  }
+}
+
 /* "M. Bovet", "Mr. Hinton": the honorific is part of the written mention
  * (as press and annotation conventions have it), not of the name. */
 static NgStatus
@@ -492,6 +528,7 @@ pass_honorific_persons(Rec *r)
       if (!m || note_surname(r, end)) {
         return NG_ERR_NOMEM;
       }
+      link_person(r, m, n0, end);
       m->led = true;
       m->lead_b0 = r->tok[t].b0;
       m->lead_c0 = r->tok[t].c0;
@@ -1045,9 +1082,9 @@ lead_place_noun(Rec *r, NgMention *m)
 /* How sure the link of the name at t to hits[best] is, before the
  * document's context is weighed (resolve does that):
  *  - one entry: 0.9, or 0.55 for a one-word minor place (a surname or a
- *    common word more often than the town) and for a state body or party
- *    of one country, under the default bar unless the document names
- *    the country (resolve: 0.85);
+ *    common word more often than the town) and for a state body, party
+ *    or person of one country, under the default bar unless the document
+ *    names the country (resolve: 0.85);
  *  - several: 0.8 when the chosen one outranks the others by type (the
  *    country, not the town) or by a tenfold prior, 0.7 for threefold,
  *    else 0.55 ("Brest": France or Belarus), under the default bar. */
@@ -1071,10 +1108,12 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
   }
   if (!second) {
     /* A state body or a party of one country ("House of Delegates"):
-     * many countries have one so named; resolve confirms it when the
-     * document names the country. */
+     * many countries have one so named; so a person of the gazetteer
+     * (its politicians) has namesakes outside it ("John Smith"). Resolve
+     * confirms them when the document names the country. */
     bool national = (b.type == NG_ENT_GOV_AGENCY ||
-                     b.type == NG_ENT_ORGANIZATION) && *b.country;
+                     b.type == NG_ENT_ORGANIZATION ||
+                     b.type == NG_ENT_PERSON) && *b.country;
     return (one_word && minor_place(&b)) || national ? 0.55 : 0.9;
   }
   int rb = minor_place(&b) ? 1 : type_rank(b.type);

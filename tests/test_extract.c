@@ -434,12 +434,13 @@ static void
 test_en_meeting_position_participation(void **state)
 {
   (void)state;
+  /* A made-up person: the gazetteer has a John Smith. */
   NgGraph *g = tu_run(tu_group_engine, "e7", "en", "2025-09-05",
                       "The summit held in Paris on 3-4 September was long. "
-                      "Mr John Smith, Interior Minister of Spain, represented "
-                      "Spain at the summit. Mr John Smith met Ms Maria Lopez "
-                      "in Rabat.");
-  const char *js = TU_ID "entity/person/john-smith";
+                      "Mr John Smithfield, Interior Minister of Spain, "
+                      "represented Spain at the summit. Mr John Smithfield "
+                      "met Ms Maria Lopez in Rabat.");
+  const char *js = TU_ID "entity/person/john-smithfield";
   const char *ev = NULL;
   for (size_t i = 0; i < ng_graph_size(g) && !ev; i++) {
     const NgTriple *t = ng_graph_get(g, i);

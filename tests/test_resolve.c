@@ -186,6 +186,34 @@ test_min_link_confidence(void **state)
   ng_engine_free(all);
 }
 
+/* A person of the gazetteer (its politicians: Q3052772 Emmanuel Macron,
+ * FR; Q6258296 John Smith, GB) is linked when the document names the
+ * person's country, after an honorific or a rank too; a namesake in a
+ * document about other countries is not linked at the default bar. */
+static void
+test_person_country(void **state)
+{
+  (void)state;
+  NgEngine *e = r_engine(0.6);
+  NgGraph *g = tu_run(e, "person-fr", "fr", "2025-06-01",
+                      "Le président Emmanuel Macron a reçu à Paris. "
+                      "M. Macron a ensuite parlé.");
+  assert_string_equal(tu_anchor_target(g, "président Emmanuel Macron", 0),
+                      tu_wd("Q3052772"));
+  assert_string_equal(tu_anchor_target(g, "M. Macron", 0), tu_wd("Q3052772"));
+  ng_graph_free(g);
+  g = tu_run(e, "person-other", "en", "2025-06-01",
+             "John Smith met Maria Lopez in Rabat, Morocco.");
+  assert_int_equal(tu_count(g, tu_wd("Q6258296"), NULL, NULL), 0);
+  assert_non_null(tu_anchor_target(g, "John Smith", 0));
+  ng_graph_free(g);
+  g = tu_run(e, "person-gb", "en", "2025-06-01",
+             "The British MP John Smith met Maria Lopez in Rabat.");
+  assert_string_equal(tu_anchor_target(g, "John Smith", 0), tu_wd("Q6258296"));
+  ng_graph_free(g);
+  ng_engine_free(e);
+}
+
 /* A name several places share goes to the one in a country the
  * document speaks of; with no such country, a near tie is not linked at
  * the default bar. "Victoria" labels four rows of cities.tsv: Q2132 (CA),
@@ -384,6 +412,7 @@ main(void)
       cmocka_unit_test(test_acronym_then_article),
       cmocka_unit_test(test_min_link_confidence),
       cmocka_unit_test(test_focus_disambiguation),
+      cmocka_unit_test(test_person_country),
       cmocka_unit_test(test_written_forms),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
