@@ -668,6 +668,24 @@ lowercase_place_name(const NgGazBuilder *b, int32_t entry, const char *label,
                                                 toks[0].norm))));
 }
 
+/* Whether a body's name label is a description: an article, then a word
+ * in lower case ("Le ministère de la Santé", which one source gives a
+ * provincial ministry as its French name, would link every health
+ * ministry). Names keep a capital after their article ("La Poste", "The
+ * Hague"). */
+static bool
+described_body(const NgGazBuilder *b, int32_t entry, const char *label,
+               const NgToken *toks, size_t n)
+{
+  if (!ng_entity_type_is_org(b->entries[entry].type) || n < 3 ||
+      !(toks[0].flags & NG_TOK_DEFINITE) || (toks[1].flags & NG_TOK_CAP)) {
+    return false;
+  }
+  bool upper;
+  return count_letters(label + toks[1].b0, toks[1].b1 - toks[1].b0, &upper) >
+         0;
+}
+
 /* A label, and without its leading article (article_variant) or with its
  * first word short (short_variants); a country's name also gives the
  * country its forms of state (add_state_forms), an international
@@ -680,7 +698,8 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
   size_t n = 0;
   NgStatus st = label_tokens(b, label, &toks, &n);
   if (st == NG_SUCCESS && kind == NG_LABEL_NAME && entry >= 0 &&
-      lowercase_place_name(b, entry, label, toks, n)) {
+      (lowercase_place_name(b, entry, label, toks, n) ||
+       described_body(b, entry, label, toks, n))) {
     return NG_FAILURE;
   }
   if (st == NG_SUCCESS) {

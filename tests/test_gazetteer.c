@@ -687,7 +687,9 @@ test_stop_word_labels(void **state)
 /* A place's name is capitalised: a label whose first word is in lower case
  * is an adjective, a common word or a bad translation in the source, and
  * is left out unless a geographic noun or an article leads it. Other
- * kinds of entity and other kinds of label keep theirs. */
+ * kinds of entity and other kinds of label keep theirs, but a body's label
+ * that is an article and a word in lower case describes it ("Le ministère
+ * de la Santé") and is left out too. */
 static void
 test_lowercase_place_labels(void **state)
 {
@@ -723,6 +725,9 @@ test_lowercase_place_labels(void **state)
     {2, "somali", NG_LABEL_NAME, NG_FAILURE},       /* an adjective */
     {2, "somali", NG_LABEL_DEMONYM, NG_SUCCESS},    /* as what it is */
     {3, "ministère de la Culture", NG_LABEL_NAME, NG_SUCCESS},
+    /* a body's description, not its name */
+    {3, "la commission de la Culture", NG_LABEL_NAME, NG_FAILURE},
+    {3, "la Commission", NG_LABEL_NAME, NG_SUCCESS},
   };
   const int32_t entries[] = {city, sea, region, org};
   for (size_t i = 0; i < NG_COUNTOF(cases); i++) {
