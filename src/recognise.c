@@ -1977,17 +1977,22 @@ remove_mention(Rec *r, size_t i)
  * after an organisation's head must ("Conseil fédéral", but not "le
  * Conseil procède"). */
 static bool
-adjective_like(const Rec *r, size_t t)
+ends_as(const Rec *r, size_t t, const char *cls)
 {
   const char *w = r->tok[t].norm;
   size_t n = strlen(w);
   for (size_t k = 1; k <= 6 && k < n; k++) {
-    if (ng_lexicon_get(r->res->lex, "adjective_ending", w + n - k,
-                       r->an->lang)) {
+    if (ng_lexicon_get(r->res->lex, cls, w + n - k, r->an->lang)) {
       return true;
     }
   }
   return false;
+}
+
+static bool
+adjective_like(const Rec *r, size_t t)
+{
+  return ends_as(r, t, "adjective_ending");
 }
 
 /* Whether names of bodies go on after their head with adjectives and in
@@ -2113,10 +2118,21 @@ pass_org_heads(Rec *r)
       }
       end = s + 1;
       /* A capitalised complement goes on while its words do ("of
-       * Foreign Affairs", "de la Sécurité Publique"). */
+       * Foreign Affairs", "de la Sécurité Publique"), and in French with
+       * one adjective in lower case ("des Affaires étrangères"), which a
+       * verb ending as some adjectives do is not ("des Auberges de
+       * Jeunesse allaient"). */
       while (is_cap(&r->tok[s]) && end < r->n && r->tok[end].sent == sent &&
              !r->covered[end] && is_cap(&r->tok[end]) &&
              !in_class(r, "stopword", end) && end - t < MAX_ORG) {
+        end++;
+      }
+      if (lower_ok && is_cap(&r->tok[s]) && end < r->n &&
+          r->tok[end].sent == sent && !r->covered[end] &&
+          is_word(&r->tok[end]) && !is_cap(&r->tok[end]) &&
+          !link_word(r, end) && !in_class(r, "stopword", end) &&
+          !(r->tok[end].flags & NG_TOK_ELISION) && adjective_like(r, end) &&
+          !ends_as(r, end, "verb_ending") && end - t < MAX_ORG) {
         end++;
       }
     }

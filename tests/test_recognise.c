@@ -630,6 +630,13 @@ test_place_in_longer_names(void **state)
     }
   }
   ng_graph_free(g);
+  /* A capitalised complement takes one adjective, not a verb. */
+  g = tu_run(tu_group_engine, "p-adj2", "fr", "2026-03-20",
+             "Selon le ministère des Affaires étrangères, les membres du "
+             "Centre des Auberges de Jeunesse allaient partir.");
+  assert_non_null(tu_anchor_target(g, "ministère des Affaires étrangères", 0));
+  assert_non_null(tu_anchor_target(g, "Centre des Auberges de Jeunesse", 0));
+  ng_graph_free(g);
 
   /* The verb "a" is not the preposition "à": the name stops before it. */
   g = tu_run(tu_group_engine, "p-verb", "fr", "2026-03-20",
