@@ -2083,7 +2083,7 @@ pass_org_heads(Rec *r)
        * place), no complement in lower case: "la Société des nations que
        * si", "le Conseil fédéral en vertu de", "la Banque nationale à la
        * suite de" */
-      bool weak = false;
+      bool weak = false, where = false;
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
              (link_word(r, s) || in_class(r, "coordinator", s))) {
         if ((in_class(r, "coordinator", s) && in_class(r, "np_start", s + 1)) ||
@@ -2098,13 +2098,18 @@ pass_org_heads(Rec *r)
                                  ? ng_lexicon_get(r->res->lex, "np_link",
                                                   r->tok[s].norm, r->an->lang)
                                  : NULL;
-        weak = weak || !le || (le->value && !strcmp(le->value, "place"));
+        where = where || (le && le->value && !strcmp(le->value, "place"));
+        weak = weak || !le || where;
         s++;
         linked = true;
       }
+      /* after a link that says where, only a place the gazetteer or the
+       * context found ("Ambassade de France à Rabat"; not "l'Union à
+       * l'Exposition nationale") */
       if (!linked || s >= r->n || r->tok[s].sent != sent ||
           !is_word(&r->tok[s]) || s - t >= MAX_ORG ||
-          ((!lower_ok || weak) && !is_cap(&r->tok[s]))) {
+          ((!lower_ok || weak) && !is_cap(&r->tok[s])) ||
+          (where && !r->covered[s])) {
         break;
       }
       if (r->covered[s]) {

@@ -637,6 +637,13 @@ test_place_in_longer_names(void **state)
   assert_non_null(tu_anchor_target(g, "ministère des Affaires étrangères", 0));
   assert_non_null(tu_anchor_target(g, "Centre des Auberges de Jeunesse", 0));
   ng_graph_free(g);
+  /* After a link that says where, only a place found as one. */
+  g = tu_run(tu_group_engine, "p-where", "fr", "2026-03-20",
+             "Elle a présenté l'Union des Paysans à l'Exposition nationale. "
+             "La Ligue des Droits a répondu.");
+  assert_non_null(tu_anchor_target(g, "Union des Paysans", 0));
+  assert_non_null(tu_anchor_target(g, "Ligue des Droits", 0));
+  ng_graph_free(g);
 
   /* The verb "a" is not the preposition "à": the name stops before it. */
   g = tu_run(tu_group_engine, "p-verb", "fr", "2026-03-20",
