@@ -642,6 +642,19 @@ names_a_body(const Rec *r, size_t t0, size_t t1)
   return false;
 }
 
+/* Whether a post's title (lexicon class title, several words allowed)
+ * ends at token t ("Secretary of State"). */
+static bool
+title_ends_at(const Rec *r, size_t t)
+{
+  for (size_t back = 0; back < MAX_PHRASE && back <= t; back++) {
+    if (match_class(r, "title", t - back, NULL) == back + 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static NgStatus
 pass_first_name_persons(Rec *r)
 {
@@ -710,14 +723,19 @@ pass_first_name_persons(Rec *r)
     if (person || names_a_body(r, t + 1, end)) {
       continue; /* the gazetteer links it; "Wayne University" */
     }
-    /* Names before the given name belong to it ("Sidi Mohamed Lemine"),
-     * but not a capitalised word that starts the sentence. */
+    /* Names before the given name belong to it ("Sidi Mohamed Lemine",
+     * "de Dona Maria"), but not a capitalised word that starts the
+     * sentence, ends a post's title or is its complement ("Secretary of
+     * State Antony Blinken", "Secretary of Commerce"). */
     size_t start = t;
     while (start > 0 && t - start < 2 && name_token(r, start - 1) &&
            !in_class(r, "title", start - 1) &&
            !names_a_body(r, start - 1, start) &&
            r->tok[start - 1].sent == r->tok[t].sent &&
-           !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER))) {
+           !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
+           !title_ends_at(r, start - 1) &&
+           !(start > 2 && link_word(r, start - 2) &&
+             (title_ends_at(r, start - 3) || in_class(r, "rank", start - 3)))) {
       start--;
     }
     if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_PERSON) ||
@@ -1958,6 +1976,39 @@ pass_given_names(Rec *r)
   }
   ng_strmap_free(&given);
   return st;
+}
+
+/* A post before a person of the gazetteer says the text means the
+ * office holder the table lists (its politicians): "President Joe
+ * Biden", "le président Emmanuel Macron", "Foreign Minister Catherine
+ * Colonna", "le chancelier allemand Olaf Scholz" (a word may come
+ * between). The link is the text's pick then, 0.8, whether or not the
+ * document names the country. */
+static void
+pass_persons_by_post(Rec *r)
+{
+  for (size_t i = 0; i < r->an->n_mentions; i++) {
+    NgMention *m = &r->an->mentions[i];
+    if (m->type != NG_ENT_PERSON || m->gaz < 0 || m->link_conf >= 0.8 ||
+        m->n_alt > 1) {
+      continue;
+    }
+    bool post = false;
+    size_t lead = m->t0;
+    while (m->led && lead > 0 && r->tok[lead - 1].b0 >= m->lead_b0) {
+      lead--;
+    }
+    for (size_t k = lead; k < m->t0 && !post; k++) {
+      post = rank_word(r, k) || title_ends_at(r, k);
+    }
+    for (size_t gap = 1; gap <= 2 && !post && gap <= lead; gap++) {
+      post = r->tok[lead - gap].sent == m->sent &&
+             title_ends_at(r, lead - gap);
+    }
+    if (post) {
+      m->link_conf = 0.8;
+    }
+  }
 }
 
 /* Forget mention i (its tokens stay covered: the caller takes them). */
@@ -3516,6 +3567,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_repeated_names(&r);
   if (!st) pass_person_appositions(&r);
+  if (!st) pass_persons_by_post(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);

@@ -256,6 +256,19 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A word ending a post's title, or its complement, is no part of the
+   * name after it; a name before it in the text is ("de Dona Maria"). */
+  g = tu_run(tu_group_engine, "r-fn-title", "en", "2026-03-20",
+             "Secretary of State Antony Blinken and Secretary of Commerce "
+             "Maria Ramondo met.");
+  assert_non_null(tu_anchor_target(g, "Antony Blinken", 0));
+  assert_non_null(tu_anchor_target(g, "Maria Ramondo", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-fn-de", "fr", "2026-03-20",
+             "Il parla au père de Dona Maria Gloria.");
+  assert_non_null(tu_anchor_target(g, "Dona Maria Gloria", 0));
+  ng_graph_free(g);
+
   /* An elided word after a name ("C'est") is no part of it. */
   g = tu_run(tu_group_engine, "r-fn-elis", "fr", "2026-03-20",
              "Il a vu Winston Halloway C'est tout.");

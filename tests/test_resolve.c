@@ -188,8 +188,9 @@ test_min_link_confidence(void **state)
 
 /* A person of the gazetteer (its politicians: Q3052772 Emmanuel Macron,
  * FR; Q6258296 John Smith, GB) is linked when the document names the
- * person's country, after an honorific or a rank too; a namesake in a
- * document about other countries is not linked at the default bar. */
+ * person's country or a post comes before the name, after an honorific or
+ * a rank too; a namesake in a document about other countries is not
+ * linked at the default bar. */
 static void
 test_person_country(void **state)
 {
@@ -210,6 +211,16 @@ test_person_country(void **state)
   g = tu_run(e, "person-gb", "en", "2025-06-01",
              "The British MP John Smith met Maria Lopez in Rabat.");
   assert_string_equal(tu_anchor_target(g, "John Smith", 0), tu_wd("Q6258296"));
+  ng_graph_free(g);
+  /* A post before the name picks the office holder the table lists, with
+   * no country named: Q6279 Joe Biden, Q57665 Jens Stoltenberg. */
+  g = tu_run(e, "person-post", "en", "2025-06-01",
+             "President Joe Biden said no. NATO Secretary General Jens "
+             "Stoltenberg agreed.");
+  assert_string_equal(tu_anchor_target(g, "President Joe Biden", 0),
+                      tu_wd("Q6279"));
+  assert_string_equal(tu_anchor_target(g, "Jens Stoltenberg", 0),
+                      tu_wd("Q57665"));
   ng_graph_free(g);
   ng_engine_free(e);
 }
