@@ -946,8 +946,8 @@ extends_name(const Rec *r, size_t t, size_t other, bool minor)
 }
 
 /* Whether the one-word name at t opens a dateline ("LUCERNE, 3 mai",
- * "Aarau, 3 mai.") or a chronicle's heading ("VAUD. — Le Conseil..."),
- * which name a place. */
+ * "Aarau, 3 mai.", "WASHINGTON (AP) —") or a chronicle's heading ("VAUD.
+ * — Le Conseil..."), which name a place. */
 static bool
 dateline_at(const Rec *r, size_t t)
 {
@@ -955,7 +955,10 @@ dateline_at(const Rec *r, size_t t)
          t + 1 < r->n &&
          (!strcmp(r->tok[t + 1].norm, ",") ||
           (!strcmp(r->tok[t + 1].norm, ".") && t + 2 < r->n &&
-           !strcmp(r->tok[t + 2].norm, "-")));
+           !strcmp(r->tok[t + 2].norm, "-")) ||
+          (!strcmp(r->tok[t + 1].norm, "(") && t + 3 < r->n &&
+           (r->tok[t + 2].flags & NG_TOK_CAP) &&
+           !strcmp(r->tok[t + 3].norm, ")")));
 }
 
 /* Whether a one-word gazetteer name at t is the entity @p e: not a
@@ -1293,9 +1296,26 @@ pass_gazetteer(Rec *r)
       }
     }
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
+    /* A name in another language that is also a place's name in the
+     * document's ("Washington": the French name of the capital, the
+     * English one of the state) is a place's name here, but which place
+     * the gazetteer cannot say. */
+    bool foreign_twin = false;
     if (hits[best].t1 == t + 1 && hits[best].kind == NG_LABEL_NAME &&
         !one_word_name_stands(r, t, &e, hits[best].lang)) {
-      continue;
+      const char *lang = hits[best].lang;
+      for (size_t i = 0; i < nh && *lang && r->an->lang &&
+                         strcmp(lang, r->an->lang) != 0 && !foreign_twin;
+           i++) {
+        foreign_twin =
+            i != best && hits[i].t1 == hits[best].t1 &&
+            (!*hits[i].lang || !strcmp(hits[i].lang, r->an->lang)) &&
+            ng_entity_type_is_place(
+                ng_gazetteer_entry(r->res->gaz, hits[i].entry).type);
+      }
+      if (!foreign_twin || !one_word_name_stands(r, t, &e, "")) {
+        continue;
+      }
     }
     NgMentionKind kind = NG_MENTION_NAME;
     switch (hits[best].kind) {
@@ -1365,6 +1385,16 @@ pass_gazetteer(Rec *r)
       lead_place_noun(r, m);
     }
     m->link_conf = link_confidence(r, hits, nh, best, t);
+    if (foreign_twin && m->link_conf > 0.55) {
+      /* but a dateline names a town ("WASHINGTON (AP)") */
+      bool town_only = e.type == NG_ENT_CITY && dateline_at(r, t);
+      for (size_t i = 0; i < nh && town_only; i++) {
+        town_only = i == best || hits[i].t1 != hits[best].t1 ||
+                    ng_gazetteer_entry(r->res->gaz, hits[i].entry).type !=
+                        NG_ENT_CITY;
+      }
+      m->link_conf = town_only ? 0.8 : 0.55;
+    }
     t = hits[best].t1 - 1;
   }
   return NG_SUCCESS;
