@@ -18,6 +18,21 @@ test_gazetteer_fr(void **state)
   assert_true(tu_has(g, tu_wd("Q3551"), TU_RDF_TYPE, tu_ng("City")));
   assert_true(tu_has(g, tu_wd("Q3551"), TU_SAMEAS, TU_WD "Q3551"));
   ng_graph_free(g);
+
+  /* Names of countries from tools/country-names.tsv: the French common
+   * name (Q836 "Birmanie"), official names, alternative spellings (Q55
+   * "Holland"). */
+  g = tu_run(tu_group_engine, "r1-names", "fr", "2026-03-20",
+             "La République fédérale d'Allemagne aide la Birmanie.");
+  assert_string_equal(
+      tu_anchor_target(g, "République fédérale d'Allemagne", 0),
+      tu_wd("Q183"));
+  assert_string_equal(tu_anchor_target(g, "Birmanie", 0), tu_wd("Q836"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r1-names-en", "en", "2026-03-20",
+             "He toured Holland by bike.");
+  assert_string_equal(tu_anchor_target(g, "Holland", 0), tu_wd("Q55"));
+  ng_graph_free(g);
 }
 
 static void

@@ -31,6 +31,16 @@ is worse than none:
    names that two entries share (acronyms such as "PSD", the legislatures
    of many countries such as "National Assembly", namesakes);
  - for people, names without a capital or with punctuation.
+
+A country also gets, as aliases, the names tools/country-names.tsv gives
+its ISO code (English and French common and official names, alternative
+spellings: "Birmanie", "République fédérale d'Allemagne", "Holland"),
+except names of another entry of the tables, names that start another
+country's ("Virgin Islands" for the British ones, "Virgin Islands, U.S."
+being the others), the source's spacing typos, and of the alternative
+spellings the codes ("GB"), words of four letters or less ("Mann"),
+demonyms ("Togolese") and single words of a longer name of the country
+("Emirates").
 """
 import os
 import sys
@@ -176,8 +186,53 @@ def names_of(row, table):
     return out + [a for a in row.get("aliases", "").split("|") if a]
 
 
+def country_names_ok(row, name, kind, names):
+    """Whether a name of tools/country-names.tsv may join a country's
+    aliases (see the docstring)."""
+    if " -" in name or "' " in name:
+        return False  # the source's spacing typos: "Antigua -et-Barbuda"
+    if names["labels"].get(fold(name), {row["qid"]}) - {row["qid"]}:
+        return False  # another entry's name
+    f = fold(name)
+    for iso2, others in names["country_names"].items():
+        if iso2 != row["iso2"] and any(
+                fold(o).startswith(f) and fold(o)[len(f):len(f) + 1] in ", "
+                for o in others):
+            return False  # the start of another's: "Virgin Islands"
+    if kind != "alt":
+        return True
+    letters = sum(c.isalpha() for c in name)
+    if (is_acronym(name) and letters <= 4) or \
+            (" " not in name and letters <= 4):
+        return False  # a code ("GB", "AD") or a short word ("Mann")
+    if fold(name) in names["demonyms"]:
+        return False  # "Togolese", "Saudi"
+    if " " not in name.strip():
+        longer = [fold(n) for n in names_of(row, "countries.tsv") +
+                  names["country_names"].get(row["iso2"], [])]
+        if any(fold(name) in n.split() and fold(name) != n for n in longer):
+            return False  # a word of a longer name: "Emirates", "Guiana"
+    return True
+
+
+def add_country_names(row, names):
+    """The names of tools/country-names.tsv for the country's code that
+    its row lacks, appended to its aliases."""
+    have = {fold(n) for n in names_of(row, "countries.tsv")}
+    added = []
+    for lang, kind, name in names["country_rows"].get(row["iso2"], []):
+        if fold(name) in have or not country_names_ok(row, name, kind, names):
+            continue
+        have.add(fold(name))
+        added.append(name)
+    row["aliases"] = "|".join([a for a in row["aliases"].split("|") if a] +
+                              added)
+
+
 def clean(row, table, shared, names):
     """Blank or drop the names a table must not ship (see the docstring)."""
+    if table == "countries.tsv":
+        add_country_names(row, names)
     if table in ("cities.tsv", "regions.tsv") and not keep_french(row, names):
         row["label_fr"] = ""
     if table in ("people.tsv", "agencies.tsv"):
@@ -243,7 +298,12 @@ def main(argv):
         "gazetteer")
     os.makedirs(out, exist_ok=True)
     names = {"labels": labels_of_tables(src), "given": given_names(),
-             "confirmed_fr": confirmed_french_names()}
+             "confirmed_fr": confirmed_french_names(),
+             "demonyms": demonyms(out)}
+    names["country_rows"] = country_names()
+    names["country_names"] = {
+        iso2: [n for _, _, n in rows]
+        for iso2, rows in names["country_rows"].items()}
     for name, keep in TABLES.items():
         ship(os.path.join(src, name), os.path.join(out, name), keep, names)
 
@@ -272,6 +332,28 @@ def confirmed_french_names():
         rows = [l.rstrip("\n").split("\t") for l in f
                 if l.strip() and not l.startswith("#")]
     return {r[0]: r[1] for r in rows[1:]}
+
+
+def country_names():
+    """ISO 3166-1 code -> [(lang, kind, name)], from
+    tools/country-names.tsv."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "country-names.tsv")
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f
+                if l.strip() and not l.startswith("#")]
+    for iso2, lang, kind, name in rows[1:]:
+        out.setdefault(iso2, []).append((lang, kind, name))
+    return out
+
+
+def demonyms(out):
+    """The forms of the hand-written demonyms.tsv (folded)."""
+    with open(os.path.join(out, "demonyms.tsv"), encoding="utf-8") as f:
+        return {fold(l.rstrip("\n").split("\t")[2]) for l in f
+                if l.strip() and not l.startswith("#") and
+                len(l.split("\t")) == 3 and not l.startswith("iso2\t")}
 
 
 def given_names():
