@@ -2312,19 +2312,25 @@ pass_apposition_persons(Rec *r)
       }
       person = match_class(r, "title", s, NULL) > 0;
     }
-    /* "le ministre X Y", "Interior Minister X Y": a title just before. */
-    for (size_t back = 1; !person && back <= 4 && back <= t; back++) {
+    /* "le ministre X Y", "Interior Minister X Y": a title just before,
+     * or a title and its adjective ("le président sénégalais X Y"). */
+    for (size_t back = 1; !person && back <= 5 && back <= t; back++) {
       size_t s = t - back;
       if (r->tok[s].sent != sent) {
         break;
       }
       size_t k = match_class(r, "title", s, NULL);
-      person = k && s + k == t;
+      person = k && (s + k == t ||
+                     (s + k + 1 == t && !is_cap(&r->tok[t - 1]) &&
+                      !(r->tok[t - 1].flags & NG_TOK_CAP) &&
+                      adjective_like(r, t - 1)));
     }
     /* "..., le directeur général de la DGSN, X Y": a title earlier in the
-     * sentence, and the name right after a comma. */
+     * sentence, however long its complement ("le ministre des Affaires
+     * étrangères, de la Coopération africaine et des Marocains résidant à
+     * l'étranger, Nasser Bourita"), and the name right after a comma. */
     if (!person && t > 0 && !strcmp(r->tok[t - 1].norm, ",")) {
-      for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 12;) {
+      for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 24;) {
         if (match_class(r, "title", s, NULL)) {
           person = true;
           break;

@@ -463,6 +463,20 @@ test_person_appositions(void **state)
     tu_anchor_target(g, "Ezra T. Pollard, secretary of the board", 0));
   assert_non_null(tu_anchor_target(g, "Pollard", 0));
   ng_graph_free(g);
+
+  /* A post and its adjective before a name no lexicon knows, or a post
+   * with a long complement before a comma and the name, make a person. */
+  g = tu_run(tu_group_engine, "r-appo-post", "fr", "2026-03-20",
+             "Le président sénégalais Macky Sall a reçu le ministre des "
+             "Affaires étrangères, de la Coopération africaine et des "
+             "Marocains résidant à l'étranger, Nasser Bourita, à Dakar.");
+  static const char *const names[] = {"Macky Sall", "Nasser Bourita"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    const char *p = tu_anchor_target(g, names[i], 0);
+    assert_non_null(p);
+    assert_true(tu_has(g, p, TU_RDF_TYPE, tu_ng("Person")));
+  }
+  ng_graph_free(g);
 }
 
 /* A country's code in brackets after a person's name, as results print
