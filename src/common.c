@@ -729,6 +729,21 @@ ng_line_end_compound(const char *s, size_t n)
   return i - len;
 }
 
+/* Whether the word that ends at s[i] (letters and inner hyphens back to
+ * a blank) starts with a capital: a broken compound is a name's
+ * ("Saint-\nÉtienne"), not a dash after a word ("mai-\nLe"). */
+static bool
+capitalised_before(const char *s, size_t i)
+{
+  size_t w = i;
+  while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\t' && s[w - 1] != '\n' &&
+         s[w - 1] != '\r') {
+    w--;
+  }
+  size_t len;
+  return w < i && ng_cp_is_upper(ng_utf8_decode(s + w, i - w, &len));
+}
+
 void
 ng_clean_name(const char *s, size_t n, NgBuf *out)
 {
@@ -740,7 +755,9 @@ ng_clean_name(const char *s, size_t n, NgBuf *out)
       i += skip;
       continue;
     }
-    skip = i > 0 && !space ? ng_line_end_compound(s + i, n - i) : 0;
+    skip = i > 0 && !space && capitalised_before(s, i)
+               ? ng_line_end_compound(s + i, n - i)
+               : 0;
     if (skip) { /* "New¬ York": "New-York" */
       size_t len;
       (void)ng_utf8_decode(s + i, n - i, &len);
@@ -782,7 +799,9 @@ ng_fold(const char *s, size_t n, NgBuf *out)
     }
     size_t len;
     uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
-    skip = after_word ? ng_line_end_compound(s + i, n - i) : 0;
+    skip = after_word && capitalised_before(s, i)
+               ? ng_line_end_compound(s + i, n - i)
+               : 0;
     if (skip) { /* "Saint-\nÉtienne" folds as "saint-etienne" */
       ng_buf_putc(out, '-');
       i += len + skip;

@@ -142,7 +142,8 @@ type_rank(NgEntityType t)
  * matched only after a definite article (GAZ_AFTER_DEFINITE); 5: countries'
  * forms of state (NG_LABEL_STATE_FORM), organisations' initials
  * (GAZ_INITIALS); 6: inner hyphens of keys are spaces and dotted initials
- * lose their dots (key_words). */
+ * lose their dots (key_words); 7: native names keep their accents
+ * (GAZ_EXACT_MARKS). */
 #define GAZ_VERSION 7u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */

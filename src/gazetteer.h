@@ -143,9 +143,10 @@ int32_t ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid,
                                  const char *label_fr, const char *country,
                                  uint32_t prior);
 /* Add a label of entry @p entry (tokenised and folded here; NG_FAILURE
- * when it has no token, is too long to be a name, or is a place's name
+ * when it has no token, is too long to be a name, is a place's name
  * whose first word is in lower case with no geographic noun or article
- * to explain it: "somali", "voir Saint"). */
+ * to explain it ("somali", "voir Saint"), or is a body's description, an
+ * article and a word in lower case ("Le ministère de la Santé")). */
 NgStatus ng_gaz_builder_add_label(NgGazBuilder *b, int32_t entry,
                                   const char *label, NgLabelKind kind,
                                   const char *lang);

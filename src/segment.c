@@ -439,9 +439,10 @@ clitic_end(Seg *s, size_t b0)
 }
 
 /* A word: letters and digits, joined by inner hyphens ("Saint-Étienne",
- * also broken at a line end, but "3-4" stays three tokens), inner apostrophes ("aujourd'hui") unless
- * what precedes is an elided form ("d'" + "Interpol") or what follows a
- * clitic, and decimal separators between digits ("10,5"). */
+ * also broken at a line end, but "3-4" stays three tokens), inner
+ * apostrophes ("aujourd'hui") unless what precedes is an elided form
+ * ("d'" + "Interpol") or what follows a clitic, and decimal separators
+ * between digits ("10,5"). */
 static void
 scan_word(Seg *s)
 {

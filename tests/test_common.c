@@ -281,6 +281,7 @@ test_fold(void **state)
   check_fold("porte- parole", "porte- parole");
   check_fold("Saint-\n\xC3\x89tienne", "saint-etienne"); /* a compound */
   check_fold("New\xC2\xAC York", "new-york");
+  check_fold("mai-\nLe", "mai-\nle"); /* a dash after a word in lower case */
   check_fold("a -\nb", "a -\nb");          /* a dash, not a hyphen */
   check_fold("porte-\n\nparole", "porte-\n\nparole"); /* a blank line */
   /* Appends rather than replaces. */
@@ -312,6 +313,7 @@ test_clean_name(void **state)
   check_clean_name("the Uni\xC2\xAC\nted  States", "the United States");
   check_clean_name("Saint-\n\xC3\x89tienne", "Saint-\xC3\x89tienne");
   check_clean_name("New\xC2\xAC York", "New-York");
+  check_clean_name("le 3 mai\xC2\xAC Le", "le 3 mai\xC2\xAC Le");
   check_clean_name("Paris -\nLyon", "Paris - Lyon");
   check_clean_name("  a\t\tb ", "a b");
   check_clean_name("", "");
