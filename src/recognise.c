@@ -2321,8 +2321,7 @@ pass_apposition_persons(Rec *r)
       }
       size_t k = match_class(r, "title", s, NULL);
       person = k && (s + k == t ||
-                     (s + k + 1 == t && !is_cap(&r->tok[t - 1]) &&
-                      !(r->tok[t - 1].flags & NG_TOK_CAP) &&
+                     (s + k + 1 == t && !(r->tok[t - 1].flags & NG_TOK_CAP) &&
                       adjective_like(r, t - 1)));
     }
     /* "..., le directeur général de la DGSN, X Y": a title earlier in the
