@@ -74,9 +74,14 @@ word(uint64_t *s, NgBuf *b, bool cap)
     const char *syl = SYL[rnd(s) % (sizeof SYL / sizeof SYL[0])];
     ng_buf_puts(b, syl);
   }
-  if (cap && b->len > start && b->data[start] >= 'a' &&
-      b->data[start] <= 'z') {
-    b->data[start] = (char)(b->data[start] - 'a' + 'A');
+  if (cap && b->len > start && !b->failed) {
+    /* the first letter, accented ones too ("é" -> "É", same length) */
+    size_t len;
+    uint32_t cp = ng_utf8_decode(b->data + start, b->len - start, &len);
+    char up[4];
+    if (ng_utf8_encode(ng_cp_upper(cp), up) == len) {
+      memcpy(b->data + start, up, len);
+    }
   }
 }
 
