@@ -755,9 +755,13 @@ ng_clean_name(const char *s, size_t n, NgBuf *out)
       i += skip;
       continue;
     }
-    skip = i > 0 && !space && capitalised_before(s, i)
-               ? ng_line_end_compound(s + i, n - i)
-               : 0;
+    /* (the compound first: it needs blanks after the hyphen, which
+     * bound the scan back of capitalised_before, so a word of hyphens
+     * stays linear) */
+    skip = i > 0 && !space ? ng_line_end_compound(s + i, n - i) : 0;
+    if (skip && !capitalised_before(s, i)) {
+      skip = 0;
+    }
     if (skip) { /* "New¬ York": "New-York" */
       size_t len;
       (void)ng_utf8_decode(s + i, n - i, &len);
@@ -799,9 +803,10 @@ ng_fold(const char *s, size_t n, NgBuf *out)
     }
     size_t len;
     uint32_t cp = ng_utf8_decode(s + i, n - i, &len);
-    skip = after_word && capitalised_before(s, i)
-               ? ng_line_end_compound(s + i, n - i)
-               : 0;
+    skip = after_word ? ng_line_end_compound(s + i, n - i) : 0;
+    if (skip && !capitalised_before(s, i)) {
+      skip = 0; /* checked second: see ng_clean_name */
+    }
     if (skip) { /* "Saint-\nÉtienne" folds as "saint-etienne" */
       ng_buf_putc(out, '-');
       i += len + skip;
