@@ -211,7 +211,7 @@ def country_names_ok(row, name, kind, names):
         longer = [fold(n) for n in names_of(row, "countries.tsv") +
                   names["country_names"].get(row["iso2"], [])]
         if any(fold(name) in n.split() and fold(name) != n for n in longer):
-            return False  # a word of a longer name: "Emirates", "Guiana"
+            return False  # a word of a longer name: "Emirates", "Mexicanos"
     return True
 
 
