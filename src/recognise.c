@@ -2314,15 +2314,12 @@ pass_apposition_persons(Rec *r)
     }
     /* "le ministre X Y", "Interior Minister X Y": a title just before,
      * or a title and its adjective ("le président sénégalais X Y"). */
-    for (size_t back = 1; !person && back <= 5 && back <= t; back++) {
-      size_t s = t - back;
-      if (r->tok[s].sent != sent) {
-        break;
-      }
-      size_t k = match_class(r, "title", s, NULL);
-      person = k && (s + k == t ||
-                     (s + k + 1 == t && !(r->tok[t - 1].flags & NG_TOK_CAP) &&
-                      adjective_like(r, t - 1)));
+    if (!person && t > 0 && r->tok[t - 1].sent == sent) {
+      bool adjective = t > 1 && r->tok[t - 2].sent == sent &&
+                       !(r->tok[t - 1].flags & NG_TOK_CAP) &&
+                       adjective_like(r, t - 1);
+      person = title_ends_at(r, t - 1) ||
+               (adjective && title_ends_at(r, t - 2));
     }
     /* "..., le directeur général de la DGSN, X Y": a title earlier in the
      * sentence, however long its complement ("le ministre des Affaires
