@@ -143,8 +143,8 @@ type_rank(NgEntityType t)
  * forms of state (NG_LABEL_STATE_FORM), organisations' initials
  * (GAZ_INITIALS); 6: inner hyphens of keys are spaces and dotted initials
  * lose their dots (key_words); 7: native names keep their accents
- * (GAZ_EXACT_MARKS). */
-#define GAZ_VERSION 7u
+ * (GAZ_EXACT_MARKS); 8: the year an entry began (GazEntryRec.since). */
+#define GAZ_VERSION 8u
 #define GAZ_BOM 0x01020304u
 #define GAZ_MAX_TOKENS 32u /* longest label, in tokens */
 #define GAZ_MAX_KEY 256u   /* longest label key, in bytes */
@@ -185,7 +185,9 @@ typedef struct {
 
 typedef struct {
   uint32_t qid, label_en, label_fr, country; /* pool offsets */
-  uint32_t type, prior;
+  uint16_t type;
+  int16_t since; /* year; 0: not known */
+  uint32_t prior;
 } GazEntryRec;
 
 typedef struct {
@@ -287,6 +289,7 @@ typedef struct {
   const char *country; /* a QID, or an ISO 3166-1 code resolved at write */
   NgEntityType type;
   uint32_t prior;
+  int since;
 } BEntry;
 
 typedef struct {
@@ -395,8 +398,8 @@ ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid, NgEntityType type,
                sizeof(BEntry))) {
     return -1;
   }
-  BEntry e = {bstr(b, qid), bstr(b, label_en), bstr(b, label_fr),
-              bstr(b, country), type, prior};
+  BEntry e = {bstr(b, qid),     bstr(b, label_en), bstr(b, label_fr),
+              bstr(b, country), type,              prior, 0};
   if (!e.qid || !e.label_en || !e.label_fr || !e.country) {
     return -1;
   }
@@ -873,6 +876,20 @@ add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
 }
 
 NgStatus
+ng_gaz_builder_set_since(NgGazBuilder *b, int32_t entry, int year)
+{
+  if (!b || entry < 0 || (size_t)entry >= b->n_entries || year == 0 ||
+      year < -9999 || year > 9999) {
+    return NG_ERR_ARG;
+  }
+  BEntry *e = &b->entries[entry];
+  if (e->since == 0 || year < e->since) {
+    e->since = year;
+  }
+  return NG_SUCCESS;
+}
+
+NgStatus
 ng_gaz_builder_add_label(NgGazBuilder *b, int32_t entry, const char *label,
                          NgLabelKind kind, const char *lang)
 {
@@ -984,6 +1001,27 @@ parse_u32(const char *s)
     }
   }
   return (uint32_t)v;
+}
+
+int
+ng_gaz_parse_year(const char *s)
+{
+  if (!s) {
+    return 0;
+  }
+  int sign = 1;
+  if (*s == '-' || *s == '+') {
+    sign = *s == '-' ? -1 : 1;
+    s++;
+  }
+  int y = 0, digits = 0;
+  for (; *s >= '0' && *s <= '9'; s++) {
+    if (++digits > 4) {
+      return 0;
+    }
+    y = y * 10 + (*s - '0');
+  }
+  return digits && (*s == '\0' || *s == '-') ? sign * y : 0;
 }
 
 typedef struct {
@@ -1247,6 +1285,13 @@ load_row(const Row *r, TableKind kind)
   int32_t e = ng_gaz_builder_add_entry(b, qid, type, en, fr, country, prior);
   if (e < 0) {
     return NG_ERR_NOMEM;
+  }
+  int since = ng_gaz_parse_year(cell(r, "since"));
+  if (since == 0 && kind == TAB_PEOPLE) {
+    since = ng_gaz_parse_year(cell(r, "birth_date"));
+  }
+  if (since != 0) {
+    (void)ng_gaz_builder_set_since(b, e, since);
   }
   if (kind == TAB_COUNTRIES) {
     const char *iso2 = bstr(b, cell(r, "iso2"));
@@ -1561,8 +1606,8 @@ ng_gaz_builder_write(NgGazBuilder *b, const char *path)
     erec[i] = (GazEntryRec){pool_add(&pool, e->qid),
                             pool_add(&pool, e->label_en),
                             pool_add(&pool, e->label_fr),
-                            pool_add(&pool, country[i]), (uint32_t)e->type,
-                            (uint32_t)prior};
+                            pool_add(&pool, country[i]), (uint16_t)e->type,
+                            (int16_t)e->since, (uint32_t)prior};
   }
   ng_free(country);
 
@@ -1910,7 +1955,7 @@ ng_gazetteer_size(const NgGazetteer *g)
 NgGazEntry
 ng_gazetteer_entry(const NgGazetteer *g, uint32_t i)
 {
-  NgGazEntry out = {"", NG_ENT_NONE, "", "", "", 0};
+  NgGazEntry out = {"", NG_ENT_NONE, "", "", "", 0, 0};
   if (!g || i >= g->h->n_entries) {
     return out;
   }
@@ -1921,6 +1966,7 @@ ng_gazetteer_entry(const NgGazetteer *g, uint32_t i)
   out.label_fr = g->pool + e->label_fr;
   out.country = g->pool + e->country;
   out.prior = e->prior;
+  out.since = e->since;
   return out;
 }
 
@@ -2179,6 +2225,25 @@ ng_gazetteer_state_form(const NgGazetteer *g, const char *form, uint32_t *out,
   }
   ng_buf_free(&key);
   return n;
+}
+
+size_t
+ng_gazetteer_keep_existing(const NgGazetteer *g, int year, NgGazMatch *hits,
+                           size_t n)
+{
+  if (!g || year == 0) {
+    return n;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    int since = hits[i].entry < g->h->n_entries
+                    ? g->entries[hits[i].entry].since
+                    : 0;
+    if (since == 0 || since <= year) {
+      hits[kept++] = hits[i];
+    }
+  }
+  return kept;
 }
 
 bool

@@ -57,6 +57,11 @@
  * a Wikidata dump (`gazetteer build`, gazetteer_build.h) have their
  * sitelink count as prior: NgGazEntry.prior, through ng_gazetteer_entry.
  *
+ * An entry may know the year it began (NgGazEntry.since): a person's
+ * birth (people.tsv's birth_date, P569 in a dump), an item's inception
+ * (P571). Recognition drops the hits of entries that began after the
+ * document's publication year (ng_gazetteer_keep_existing).
+ *
  * The file: a versioned header ("NGGAZ\0", version, byte-order mark,
  * counts and offsets), the entry table sorted by QID (the QID index), the
  * label table sorted by key (key, original form, entry, language, kind,
@@ -118,6 +123,9 @@ typedef struct {
   const char *label_fr;   /* may be "" */
   const char *country;    /* QID of its country, or "" */
   uint32_t prior;         /* popularity: population, sitelinks... */
+  int since;              /* the year it began: a person's birth, an
+                             item's inception (Wikidata P569, P571); 0
+                             when not known */
 } NgGazEntry;
 
 /* One label hit at a token position. */
@@ -142,6 +150,14 @@ int32_t ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid,
                                  NgEntityType type, const char *label_en,
                                  const char *label_fr, const char *country,
                                  uint32_t prior);
+/* The year entry @p entry began (a person's birth, an inception), from
+ * -9999 to 9999 except 0; of two years given for one entry, the earlier
+ * stays. NG_ERR_ARG for a bad entry or year. */
+NgStatus ng_gaz_builder_set_since(NgGazBuilder *b, int32_t entry, int year);
+/* The year of a date as tables and dumps write it ("1972-02-29", "1976",
+ * "+1972-02-29T00:00:00Z", "-0044-03-15": a year before the common era),
+ * 0 when @p s is none of these. */
+int ng_gaz_parse_year(const char *s);
 /* Add a label of entry @p entry (tokenised and folded here; NG_FAILURE
  * when it has no token, is too long to be a name, is a place's name
  * whose first word is in lower case with no geographic noun or article
@@ -159,8 +175,10 @@ NgStatus ng_gaz_builder_add_name(NgGazBuilder *b, int32_t entry,
 /* Load one of the shipped TSV tables (countries.tsv, cities.tsv,
  * organizations.tsv, regions.tsv, continents.tsv, agencies.tsv,
  * people.tsv, demonyms.tsv, or the table `gazetteer build --tsv` writes:
- * qid, type, prior, country, label_en, label_fr, labels), recognised by
- * its header row. */
+ * qid, type, prior, country, since, label_en, label_fr, labels),
+ * recognised by its header row. A column "since" (a year) or, in
+ * people.tsv, "birth_date" (YYYY or YYYY-MM-DD) gives the year the entry
+ * began. */
 NgStatus ng_gaz_builder_load_tsv(NgGazBuilder *b, const char *path,
                                  const NgLog *log);
 /* Write the compiled file (to PATH.tmp, then renamed). Country codes in
@@ -195,6 +213,13 @@ int32_t ng_gazetteer_find_qid(const NgGazetteer *g, const char *qid);
 size_t ng_gazetteer_match_at(const NgGazetteer *g, const char *text,
                              const NgToken *toks, size_t n_toks, size_t t,
                              NgGazMatch *out, size_t max);
+
+/* Keeps, in order, those of the @p n hits whose entry had begun by
+ * @p year (NgGazEntry.since unknown or not after it): a document of 1928
+ * names no person born in 1951, nor a state founded in 1949. With
+ * @p year 0 (no publication date), all stay. Returns the count kept. */
+size_t ng_gazetteer_keep_existing(const NgGazetteer *g, int year,
+                                  NgGazMatch *hits, size_t n);
 
 /* Whether some label goes on after the words of tokens [t0, t1): "Conseil
  * de sécurité" goes on in "Conseil de sécurité des Nations unies". */

@@ -641,6 +641,7 @@ typedef struct {
   uint32_t type_rank;
   char country[16];
   int country_prio; /* 2: P17, 1: P27, 0: none */
+  int since;        /* earliest year of birth or inception; 0: none */
   uint32_t sitelinks, declared;
   ItemLabel *labels;
   size_t n_labels, cap_labels;
@@ -668,6 +669,7 @@ item_reset(Item *it, uint32_t q)
   it->type_rank = UINT32_MAX;
   it->country[0] = '\0';
   it->country_prio = 0;
+  it->since = 0;
   it->sitelinks = it->declared = 0;
   it->n_labels = 0;
   ng_arena_reset(it->arena);
@@ -689,6 +691,18 @@ item_country(Item *it, const char *qid, int prio)
   if (prio > it->country_prio && qid_num(qid) && strlen(qid) < 16) {
     strcpy(it->country, qid);
     it->country_prio = prio;
+  }
+}
+
+/* A date of birth (P569) or inception (P571), "+1972-02-29T00:00:00Z"
+ * as dumps write it: the item began that year, or earlier when it has
+ * several. */
+static void
+item_since(Item *it, const char *time)
+{
+  int y = ng_gaz_parse_year(time);
+  if (y != 0 && (it->since == 0 || y < it->since)) {
+    it->since = y;
   }
 }
 
@@ -767,6 +781,10 @@ write_row(Build *bd, const char *qid, uint32_t prior)
   ng_buf_clear(b);
   ng_buf_printf(b, "%s\t%s\t%u\t%s\t", qid, ng_entity_type_name(it->type),
                 prior, it->country);
+  if (it->since) {
+    ng_buf_printf(b, "%d", it->since);
+  }
+  ng_buf_putc(b, '\t');
   tsv_cell(b, main_label(bd, "en"));
   ng_buf_putc(b, '\t');
   tsv_cell(b, main_label(bd, "fr"));
@@ -819,7 +837,7 @@ item_flush(Build *bd)
                                        main_label(bd, "en"),
                                        main_label(bd, "fr"), it->country,
                                        prior);
-  if (e < 0) {
+  if (e < 0 || (it->since && ng_gaz_builder_set_since(bd->b, e, it->since))) {
     bd->status = NG_ERR_NOMEM;
     return;
   }
@@ -974,6 +992,31 @@ json_country(Build *bd, json_object *claims, const char *prop, int prio)
   }
 }
 
+/* Dates of property @p prop (P569 birth, P571 inception) known to the
+ * year at least (precision 9 and above): not deprecated ones, nor
+ * decades or centuries. */
+static void
+json_since(Build *bd, json_object *claims, const char *prop)
+{
+  json_object *list = jget(claims, prop);
+  if (!list || !json_object_is_type(list, json_type_array)) {
+    return;
+  }
+  size_t n = json_object_array_length(list);
+  for (size_t i = 0; i < n; i++) {
+    json_object *c = json_object_array_get_idx(list, i);
+    const char *rank = jstr(c, "rank");
+    json_object *value = jget(jget(jget(c, "mainsnak"), "datavalue"), "value");
+    json_object *precision = jget(value, "precision");
+    const char *time = jstr(value, "time");
+    if (time && (!rank || strcmp(rank, "deprecated") != 0) && precision &&
+        json_object_is_type(precision, json_type_int) &&
+        json_object_get_int(precision) >= 9) {
+      item_since(&bd->item, time);
+    }
+  }
+}
+
 static void
 json_entity(Build *bd, json_object *ent)
 {
@@ -1007,6 +1050,8 @@ json_entity(Build *bd, json_object *ent)
   }
   json_country(bd, claims, "P17", 2);
   json_country(bd, claims, "P27", 1);
+  json_since(bd, claims, "P569");
+  json_since(bd, claims, "P571");
   json_object *labels = jget(ent, "labels");
   json_object *aliases = jget(ent, "aliases");
   for (size_t li = 0; li < bd->o->n_langs; li++) {
@@ -1240,6 +1285,11 @@ nt_triple(void *handle, const NgTriple *t)
       item_reset(&bd->item, q);
     }
     const char *prop;
+    if (t->kind == NG_TERM_LITERAL && starts(t->p, WD_DIRECT, &prop) &&
+        (strcmp(prop, "P569") == 0 || strcmp(prop, "P571") == 0)) {
+      item_since(&bd->item, t->o);
+      return;
+    }
     if (t->kind == NG_TERM_IRI && starts(t->p, WD_DIRECT, &prop)) {
       const char *val;
       if (!starts(t->o, WD_ENTITY, &val)) {

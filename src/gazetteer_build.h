@@ -135,7 +135,7 @@ typedef struct {
 /* Header row of the TSV written with NgGazBuildOptions.tsv; `gazetteer
  * compile` reads the table back ("labels" is "lang:text|lang:text"). */
 #define NG_GAZ_BUILD_TSV_HEADER \
-  "qid\ttype\tprior\tcountry\tlabel_en\tlabel_fr\tlabels\n"
+  "qid\ttype\tprior\tcountry\tsince\tlabel_en\tlabel_fr\tlabels\n"
 
 /* Read the dump at @p path ("-": standard input) into @p b (borrowed).
  * Malformed lines or statements are reported through @p log with their

@@ -312,6 +312,25 @@ coordinated_persons(Rec *r, size_t *end, bool certain)
   return NG_SUCCESS;
 }
 
+/* The document's publication year, 0 when it has no date. */
+static int
+doc_year(const Rec *r)
+{
+  const NgDate *d = &r->an->doc->date;
+  return d->prec != NG_DATE_NONE ? d->year : 0;
+}
+
+/* The gazetteer's hits at token t, of entries that had begun when the
+ * document was published (ng_gazetteer_keep_existing): a paper of 1928
+ * names no politician born in 1951. */
+static size_t
+gaz_hits(const Rec *r, size_t t, NgGazMatch *hits, size_t max)
+{
+  size_t n = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
+                                   r->n, t, hits, max);
+  return ng_gazetteer_keep_existing(r->res->gaz, doc_year(r), hits, n);
+}
+
 /* Does a gazetteer name start at token t whose entry @p pred accepts
  * (any entry when NULL)? */
 static bool
@@ -321,8 +340,7 @@ gaz_starts_where(const Rec *r, size_t t, bool (*pred)(const NgGazEntry *))
   if (t >= r->n || !r->res->gaz) {
     return false;
   }
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
-                                    r->n, t, hits, NG_COUNTOF(hits));
+  size_t nh = gaz_hits(r, t, hits, NG_COUNTOF(hits));
   for (size_t i = 0; i < nh; i++) {
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
     if (!pred || pred(&e)) {
@@ -463,8 +481,7 @@ link_person(const Rec *r, NgMention *m, size_t t0, size_t t1)
     return;
   }
   NgGazMatch hits[8];
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
-                                    r->n, t0, hits, NG_COUNTOF(hits));
+  size_t nh = gaz_hits(r, t0, hits, NG_COUNTOF(hits));
   size_t n = 0, best = 0;
   uint64_t best_prior = 0;
   for (size_t i = 0; i < nh; i++) {
@@ -611,8 +628,7 @@ gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
   if (!r->res->gaz) {
     return false;
   }
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
-                                    r->n, t, hits, NG_COUNTOF(hits));
+  size_t nh = gaz_hits(r, t, hits, NG_COUNTOF(hits));
   for (size_t i = 0; i < nh; i++) {
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
     if (e.type == NG_ENT_PERSON) {
@@ -1249,8 +1265,7 @@ pass_gazetteer(Rec *r)
     if (r->covered[t] || !is_word(&r->tok[t])) {
       continue;
     }
-    size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
-                                      r->n, t, hits, NG_COUNTOF(hits));
+    size_t nh = gaz_hits(r, t, hits, NG_COUNTOF(hits));
     nh = keep_head_type(r, t, hits, nh);
     size_t best = SIZE_MAX;
     size_t n_alt = 0;
@@ -2581,6 +2596,7 @@ entry_named(const Rec *r, const char *name, NgEntityType type)
   }
   size_t nh = ng_gazetteer_match_at(r->res->gaz, name, toks, n, 0, hits,
                                     NG_COUNTOF(hits));
+  nh = ng_gazetteer_keep_existing(r->res->gaz, doc_year(r), hits, nh);
   for (size_t i = 0; i < nh; i++) {
     if (hits[i].t1 == n && hits[i].kind == NG_LABEL_NAME &&
         ng_gazetteer_entry(r->res->gaz, hits[i].entry).type == type) {
@@ -2953,10 +2969,7 @@ region_named_by(const Rec *r, const NgMention *m)
     return -1;
   }
   NgGazMatch hits[32];
-  size_t nh = m->n_alt > 1 ? ng_gazetteer_match_at(r->res->gaz,
-                                                   r->an->doc->text, r->tok,
-                                                   r->n, m->t0, hits,
-                                                   NG_COUNTOF(hits))
+  size_t nh = m->n_alt > 1 ? gaz_hits(r, m->t0, hits, NG_COUNTOF(hits))
                            : 0;
   if (!nh) {
     hits[nh++] = (NgGazMatch){m->t0, m->t1, (uint32_t)m->gaz,
@@ -2978,8 +2991,7 @@ static int32_t
 homonym_in(const Rec *r, const NgMention *m, const char *country)
 {
   NgGazMatch hits[32];
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
-                                    r->n, m->t0, hits, NG_COUNTOF(hits));
+  size_t nh = gaz_hits(r, m->t0, hits, NG_COUNTOF(hits));
   int32_t best = -1;
   uint32_t prior = 0;
   for (size_t i = 0; i < nh; i++) {
@@ -3076,8 +3088,7 @@ pass_place_lists(Rec *r)
         kind == NG_ENT_COUNTRY) {
       continue;
     }
-    size_t nh = ng_gazetteer_match_at(r->res->gaz, an->doc->text, r->tok,
-                                      r->n, m->t0, hits, NG_COUNTOF(hits));
+    size_t nh = gaz_hits(r, m->t0, hits, NG_COUNTOF(hits));
     for (size_t h = 0; h < nh; h++) {
       NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[h].entry);
       if (hits[h].t1 == m->t1 && e.type == kind && !strcmp(e.country, country)) {

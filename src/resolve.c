@@ -141,6 +141,7 @@ disambiguate(NgAnalysis *an, const NgResources *res)
     return;
   }
   NgGazMatch hits[32];
+  int year = an->doc->date.prec != NG_DATE_NONE ? an->doc->date.year : 0;
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     if (m->gaz < 0) {
@@ -157,6 +158,7 @@ disambiguate(NgAnalysis *an, const NgResources *res)
     size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
                                       an->seg.n_tokens, m->t0, hits,
                                       NG_COUNTOF(hits));
+    nh = ng_gazetteer_keep_existing(res->gaz, year, hits, nh);
     int32_t pick = -1;
     size_t n_pick = 0;
     for (size_t k = 0; k < nh; k++) {

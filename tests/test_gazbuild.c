@@ -197,6 +197,11 @@ check_items(const NgGazetteer *g)
   assert_int_equal(e.prior, 12);
   /* P27 stands in for a person's country. */
   assert_string_equal(entry(g, "Q990020").country, "Q990010");
+  /* The year of birth (P569) and of inception (P571), not from a
+   * deprecated statement nor one known to the century only. */
+  assert_int_equal(entry(g, "Q990020").since, 1975);
+  assert_int_equal(entry(g, "Q990010").since, 1848);
+  assert_int_equal(entry(g, "Q990001").since, 0);
   assert_int_equal(entry(g, "Q990030").type, NG_ENT_GOV_AGENCY);
   assert_int_equal(entry(g, "Q990040").type, NG_ENT_INTL_ORG);
   assert_int_equal(entry(g, "Q990050").type, NG_ENT_NEWS_AGENCY);
@@ -455,6 +460,7 @@ test_tsv_roundtrip(void **state)
     NgGazEntry b = entry(r.g, a.qid);
     assert_int_equal(a.type, b.type);
     assert_int_equal(a.prior, b.prior);
+    assert_int_equal(a.since, b.since);
     assert_string_equal(a.country, b.country);
   }
   ng_gazetteer_free(g);

@@ -644,6 +644,96 @@ test_builder_api(void **state)
   ng_gazetteer_free(NULL);
 }
 
+/* The year an entry began: a person's birth date (people.tsv), a built
+ * table's "since", the earlier of two; hits of entries that had not begun
+ * by a document's year are dropped. */
+static void
+test_since(void **state)
+{
+  NG_UNUSED(state);
+  char people[64], built[64], out[64];
+  temp_name(people, sizeof people);
+  temp_name(built, sizeof built);
+  temp_name(out, sizeof out);
+  write_text(people,
+             "qid\tlabel\tlabel_en\tlabel_fr\taliases\tcountry_iso2\t"
+             "birth_date\n"
+             "Q6258296\tJohn Smith\t\t\t\tGB\t1951-03-17\n"
+             "Q1\tJane Doe\t\t\t\tGB\t1976\n"
+             "Q2\tJohn Doe\t\t\t\tGB\tsoon\n"
+             "Q3\tJim Doe\t\t\t\tGB\t\n");
+  write_text(built,
+             "qid\ttype\tprior\tcountry\tsince\tlabel_en\tlabel_fr\t"
+             "labels\n"
+             "Q1\tPerson\t5\t\t1980\tJane Doe\t\ten:Jane Doe\n"
+             "Q148\tCountry\t300\t\t1949\tChina\tChine\ten:China\n"
+             "Q4\tCity\t9\t\t-753\tRome\t\ten:Rome\n");
+  const char *paths[] = {people, built};
+  assert_int_equal(ng_gaz_compile(out, paths, 2, fx.lex, NULL), NG_SUCCESS);
+  NgStatus st;
+  NgGazetteer *g = ng_gazetteer_open(out, &st);
+  assert_non_null(g);
+  static const struct {
+    const char *qid;
+    int since;
+  } want[] = {{"Q6258296", 1951}, {"Q1", 1976}, {"Q2", 0},
+              {"Q3", 0},          {"Q148", 1949}, {"Q4", -753}};
+  for (size_t i = 0; i < NG_COUNTOF(want); i++) {
+    int32_t e = ng_gazetteer_find_qid(g, want[i].qid);
+    assert_true(e >= 0);
+    assert_int_equal(ng_gazetteer_entry(g, (uint32_t)e).since, want[i].since);
+  }
+  NgGazetteer *keep = fx.gaz;
+  fx.gaz = g;
+  NgGazMatch m[8];
+  size_t n = match("M. John Smith, de Londres", "John", m, 8);
+  assert_true(has_hit(m, n, "Q6258296", 2, NG_LABEL_NAME));
+  assert_int_equal(ng_gazetteer_keep_existing(g, 1928, m, n), 0);
+  n = match("M. John Smith, de Londres", "John", m, 8);
+  assert_int_equal(ng_gazetteer_keep_existing(g, 1951, m, n), n);
+  assert_int_equal(ng_gazetteer_keep_existing(g, 0, m, n), n);
+  n = match("la Chine et Rome", "Chine", m, 8);
+  assert_true(has_hit(m, n, "Q148", 1, NG_LABEL_NAME));
+  assert_int_equal(ng_gazetteer_keep_existing(g, 1900, m, n), 0);
+  n = match("la Chine et Rome", "Rome", m, 8);
+  assert_int_equal(ng_gazetteer_keep_existing(g, -100, m, n), n);
+  /* entries of unknown start stay, and the order of the others too */
+  n = match("John Doe et Jim Doe", "Jim", m, 8);
+  assert_int_equal(ng_gazetteer_keep_existing(g, 1800, m, n), n);
+  fx.gaz = keep;
+  ng_gazetteer_free(g);
+
+  static const struct {
+    const char *date;
+    int year;
+  } years[] = {{"1972-02-29", 1972},
+               {"+1972-02-29T00:00:00Z", 1972},
+               {"-0044-03-15T00:00:00Z", -44},
+               {"1976", 1976},
+               {"", 0},
+               {"soon", 0},
+               {"12345-01-01", 0},
+               {"1972/02/29", 0},
+               {"-", 0}};
+  for (size_t i = 0; i < NG_COUNTOF(years); i++) {
+    assert_int_equal(ng_gaz_parse_year(years[i].date), years[i].year);
+  }
+  assert_int_equal(ng_gaz_parse_year(NULL), 0);
+
+  NgGazBuilder *b = ng_gaz_builder_new(fx.lex);
+  int32_t e = ng_gaz_builder_add_entry(b, "Q5", NG_ENT_PERSON, "A B", "", "",
+                                       1);
+  assert_int_equal(ng_gaz_builder_set_since(b, e, 0), NG_ERR_ARG);
+  assert_int_equal(ng_gaz_builder_set_since(b, e, 10000), NG_ERR_ARG);
+  assert_int_equal(ng_gaz_builder_set_since(b, e + 1, 1900), NG_ERR_ARG);
+  assert_int_equal(ng_gaz_builder_set_since(NULL, e, 1900), NG_ERR_ARG);
+  assert_int_equal(ng_gaz_builder_set_since(b, e, -9999), NG_SUCCESS);
+  ng_gaz_builder_free(b);
+  remove(people);
+  remove(built);
+  remove(out);
+}
+
 static void
 test_stop_word_labels(void **state)
 {
@@ -1115,6 +1205,7 @@ main(void)
       cmocka_unit_test(test_corrupt),
       cmocka_unit_test(test_bad_rows),
       cmocka_unit_test(test_builder_api),
+      cmocka_unit_test(test_since),
       cmocka_unit_test(test_stop_word_labels),
       cmocka_unit_test(test_lowercase_place_labels),
       cmocka_unit_test(test_native_accents),

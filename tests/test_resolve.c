@@ -212,6 +212,17 @@ test_person_country(void **state)
              "The British MP John Smith met Maria Lopez in Rabat.");
   assert_string_equal(tu_anchor_target(g, "John Smith", 0), tu_wd("Q6258296"));
   ng_graph_free(g);
+  /* The same words in a paper of 1928 do not name a man born in 1951
+   * (people.tsv: birth_date); from the year of his birth on, they may. */
+  g = tu_run(e, "person-1928", "en", "1928-05-15",
+             "The British MP John Smith met Maria Lopez in Rabat.");
+  assert_int_equal(tu_count(g, tu_wd("Q6258296"), NULL, NULL), 0);
+  assert_non_null(tu_anchor_target(g, "John Smith", 0));
+  ng_graph_free(g);
+  g = tu_run(e, "person-1951", "en", "1951",
+             "The British MP John Smith met Maria Lopez in Rabat.");
+  assert_string_equal(tu_anchor_target(g, "John Smith", 0), tu_wd("Q6258296"));
+  ng_graph_free(g);
   /* A post before the name picks the office holder the table lists, with
    * no country named: Q6279 Joe Biden, Q57665 Jens Stoltenberg. */
   g = tu_run(e, "person-post", "en", "2025-06-01",

@@ -10,7 +10,9 @@ described by its SOURCES.md. OUT_DIR defaults to ontology/gazetteer next
 to this script. Only the verified tables are read; the *_unverified and
 *_conflicts tables never are. Columns the compiler does not use
 (coordinates, notes, roles, ...) are dropped, header rows are kept, and a
-row whose only source is the non-commercial `peppercat` is left out.
+row whose only source is the non-commercial `peppercat` is left out. A
+person's birth date stays: a document published before it names someone
+else.
 demonyms.tsv and LICENSE.md are written by hand and are not touched.
 
 Names that would link ordinary words are left out, because a wrong QID
@@ -62,7 +64,7 @@ TABLES = {
     "agencies.tsv": ["qid", "label_en", "label_fr", "aliases", "kind",
                      "country_iso2", "sources"],
     "people.tsv": ["qid", "label", "label_en", "label_fr", "aliases",
-                   "country_iso2", "sources"],
+                   "country_iso2", "sources", "birth_date"],
 }
 
 # Below this population a place's French name must be its English one or
