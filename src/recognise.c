@@ -2023,39 +2023,6 @@ pass_given_names(Rec *r)
   return st;
 }
 
-/* A post before a person of the gazetteer says the text means the
- * office holder the table lists (its politicians): "President Joe
- * Biden", "le président Emmanuel Macron", "Foreign Minister Catherine
- * Colonna", "le chancelier allemand Olaf Scholz" (a word may come
- * between). The link is the text's pick then, 0.8, whether or not the
- * document names the country. */
-static void
-pass_persons_by_post(Rec *r)
-{
-  for (size_t i = 0; i < r->an->n_mentions; i++) {
-    NgMention *m = &r->an->mentions[i];
-    if (m->type != NG_ENT_PERSON || m->gaz < 0 || m->link_conf >= 0.8 ||
-        m->n_alt > 1) {
-      continue;
-    }
-    bool post = false;
-    size_t lead = m->t0;
-    while (m->led && lead > 0 && r->tok[lead - 1].b0 >= m->lead_b0) {
-      lead--;
-    }
-    for (size_t k = lead; k < m->t0 && !post; k++) {
-      post = rank_word(r, k) || title_ends_at(r, k);
-    }
-    for (size_t gap = 1; gap <= 2 && !post && gap <= lead; gap++) {
-      post = r->tok[lead - gap].sent == m->sent &&
-             title_ends_at(r, lead - gap);
-    }
-    if (post) {
-      m->link_conf = 0.8;
-    }
-  }
-}
-
 /* Forget mention i (its tokens stay covered: the caller takes them). */
 static void
 remove_mention(Rec *r, size_t i)
@@ -2305,6 +2272,47 @@ pass_org_heads(Rec *r)
 
 /* ---------------------------------------------------------------- 7 */
 
+/* Whether a post says that the capitalised words [t, end) name a person:
+ *  - after them, past a comma: "X Y, directeur général de ...";
+ *  - just before them, a title or a title and its adjective: "le ministre
+ *    X Y", "Interior Minister X Y", "le président sénégalais X Y";
+ *  - before them, a title earlier in the sentence, however long its
+ *    complement, and the name right after a comma: "..., le directeur
+ *    général de la DGSN, X Y", "le ministre des Affaires étrangères, de
+ *    la Coopération africaine et des Marocains résidant à l'étranger,
+ *    Nasser Bourita". */
+static bool
+post_names(const Rec *r, size_t t, size_t end)
+{
+  uint32_t sent = r->tok[t].sent;
+  if (end + 1 < r->n && r->tok[end].sent == sent &&
+      !strcmp(r->tok[end].norm, ",")) {
+    size_t s = end + 1;
+    while (s < r->n && in_class(r, "stopword", s)) {
+      s++;
+    }
+    if (match_class(r, "title", s, NULL) > 0) {
+      return true;
+    }
+  }
+  if (t > 0 && r->tok[t - 1].sent == sent) {
+    bool adjective = t > 1 && r->tok[t - 2].sent == sent &&
+                     !(r->tok[t - 1].flags & NG_TOK_CAP) &&
+                     adjective_like(r, t - 1);
+    if (title_ends_at(r, t - 1) || (adjective && title_ends_at(r, t - 2))) {
+      return true;
+    }
+  }
+  if (t > 0 && !strcmp(r->tok[t - 1].norm, ",")) {
+    for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 24;) {
+      if (match_class(r, "title", s, NULL)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 static NgStatus
 pass_apposition_persons(Rec *r)
 {
@@ -2313,42 +2321,7 @@ pass_apposition_persons(Rec *r)
       continue;
     }
     size_t end = name_run(r, t, MAX_NAME);
-    if (end - t < 2 || names_a_body(r, t, end)) {
-      continue;
-    }
-    uint32_t sent = r->tok[t].sent;
-    bool person = false;
-    /* "X Y, directeur général de ..." */
-    if (end + 1 < r->n && r->tok[end].sent == sent &&
-        !strcmp(r->tok[end].norm, ",")) {
-      size_t s = end + 1;
-      while (s < r->n && in_class(r, "stopword", s)) {
-        s++;
-      }
-      person = match_class(r, "title", s, NULL) > 0;
-    }
-    /* "le ministre X Y", "Interior Minister X Y": a title just before,
-     * or a title and its adjective ("le président sénégalais X Y"). */
-    if (!person && t > 0 && r->tok[t - 1].sent == sent) {
-      bool adjective = t > 1 && r->tok[t - 2].sent == sent &&
-                       !(r->tok[t - 1].flags & NG_TOK_CAP) &&
-                       adjective_like(r, t - 1);
-      person = title_ends_at(r, t - 1) ||
-               (adjective && title_ends_at(r, t - 2));
-    }
-    /* "..., le directeur général de la DGSN, X Y": a title earlier in the
-     * sentence, however long its complement ("le ministre des Affaires
-     * étrangères, de la Coopération africaine et des Marocains résidant à
-     * l'étranger, Nasser Bourita"), and the name right after a comma. */
-    if (!person && t > 0 && !strcmp(r->tok[t - 1].norm, ",")) {
-      for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 24;) {
-        if (match_class(r, "title", s, NULL)) {
-          person = true;
-          break;
-        }
-      }
-    }
-    if (!person) {
+    if (end - t < 2 || names_a_body(r, t, end) || !post_names(r, t, end)) {
       continue;
     }
     if (!add(r, t, end, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, end)) {
@@ -2357,6 +2330,36 @@ pass_apposition_persons(Rec *r)
     t = end - 1;
   }
   return NG_SUCCESS;
+}
+
+/* A post around a person of the gazetteer says the text means the office
+ * holder the table lists (its politicians): "President Joe Biden", "le
+ * président Emmanuel Macron", "Foreign Minister Catherine Colonna", "le
+ * chancelier allemand Olaf Scholz", "la présidente de la Commission,
+ * Ursula von der Leyen", "Jens Stoltenberg, NATO Secretary General". The
+ * link is the text's pick then, 0.8, whether or not the document names
+ * the country. */
+static void
+pass_persons_by_post(Rec *r)
+{
+  for (size_t i = 0; i < r->an->n_mentions; i++) {
+    NgMention *m = &r->an->mentions[i];
+    if (m->type != NG_ENT_PERSON || m->gaz < 0 || m->link_conf >= 0.8 ||
+        m->n_alt > 1) {
+      continue;
+    }
+    bool post = false;
+    size_t lead = m->t0;
+    while (m->led && lead > 0 && r->tok[lead - 1].b0 >= m->lead_b0) {
+      lead--;
+    }
+    for (size_t k = lead; k < m->t0 && !post; k++) {
+      post = rank_word(r, k) || title_ends_at(r, k);
+    }
+    if (post || post_names(r, lead, m->t1)) {
+      m->link_conf = 0.8;
+    }
+  }
 }
 
 /* Whether the token at t ends an apposition: a comma, a semicolon, a

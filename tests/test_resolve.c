@@ -233,6 +233,24 @@ test_person_country(void **state)
   assert_string_equal(tu_anchor_target(g, "Jens Stoltenberg", 0),
                       tu_wd("Q57665"));
   ng_graph_free(g);
+  /* So does a post before a comma, with its complement, or one after the
+   * name: Q60772 Ursula von der Leyen (DE), Q6070218 Pedro Sánchez (ES);
+   * the name alone is not enough. */
+  g = tu_run(e, "person-post-comma", "fr", "2025-06-01",
+             "La présidente de la Commission, Ursula von der Leyen, a "
+             "répondu.");
+  assert_string_equal(tu_anchor_target(g, "Ursula von der Leyen", 0),
+                      tu_wd("Q60772"));
+  ng_graph_free(g);
+  g = tu_run(e, "person-post-after", "fr", "2025-06-01",
+             "Pedro Sánchez, Premier ministre, était présent.");
+  assert_string_equal(tu_anchor_target(g, "Pedro Sánchez, Premier ministre", 0),
+                      tu_wd("Q6070218"));
+  ng_graph_free(g);
+  g = tu_run(e, "person-no-post", "fr", "2025-06-01",
+             "Ursula von der Leyen a répondu.");
+  assert_int_equal(tu_count(g, tu_wd("Q60772"), NULL, NULL), 0);
+  ng_graph_free(g);
   ng_engine_free(e);
 }
 
