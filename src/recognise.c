@@ -1788,6 +1788,66 @@ parenthesised_after_name(const Rec *r, size_t t, const Part *p)
   return acr[0] && acr[0] == initial(&r->tok[m->t0]) ? m : NULL;
 }
 
+static int
+cmp_size_desc(const void *a, const void *b)
+{
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Forget mention i (its tokens stay covered: the caller takes them). */
+static void
+remove_mention(Rec *r, size_t i)
+{
+  NgAnalysis *an = r->an;
+  memmove(&an->mentions[i], &an->mentions[i + 1],
+          (an->n_mentions - i - 1) * sizeof an->mentions[0]);
+  an->n_mentions--;
+}
+
+/* The gazetteer place name mention that starts at token t, or SIZE_MAX. */
+static size_t
+place_name_at(const Rec *r, size_t t)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t0 == t && m->kind == NG_MENTION_NAME && !m->led &&
+        ng_entity_type_is_place(m->type)) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
+/* Whether tokens [t0, t1) may become one name: each is free, or in the
+ * name of a place inside the range after its first word ("Alliance des
+ * États du Sahel", "Radio France Internationale"); those places' mentions
+ * go, when it may (the name takes their tokens). */
+static bool
+absorb_places(Rec *r, size_t t0, size_t t1)
+{
+  size_t places[4], n = 0;
+  for (size_t t = t0; t < t1; t++) {
+    if (!r->covered[t]) {
+      continue;
+    }
+    size_t mi = t > t0 ? place_name_at(r, t) : SIZE_MAX;
+    if (mi == SIZE_MAX || n == NG_COUNTOF(places) ||
+        r->an->mentions[mi].t1 > t1) {
+      return false;
+    }
+    places[n++] = mi;
+    t = r->an->mentions[mi].t1 - 1;
+  }
+  /* the highest index first, so that the others stay put */
+  qsort(places, n, sizeof places[0], cmp_size_desc);
+  for (size_t i = 0; i < n; i++) {
+    remove_mention(r, places[i]);
+  }
+  return true;
+}
+
 static NgStatus
 pass_acronyms(Rec *r)
 {
@@ -1818,6 +1878,10 @@ pass_acronyms(Rec *r)
       if (np == 1) {
         linked = expanded ? gaz_mention_ending(r, x0, x1[0])
                           : parenthesised_after_name(r, t, &parts[0]);
+      }
+      if (expanded && linked && linked->t0 != x0) {
+        linked = NULL; /* a place that ends the long form ("Alliance des
+                        * États du Sahel (AES)") is not what it names */
       }
       for (size_t i = 0; i < np; i++) {
         char f[16];
@@ -1886,8 +1950,8 @@ pass_acronyms(Rec *r)
         /* A long form that is itself a name ("la Direction générale de la
          * sûreté nationale (DGSN)") is a mention of the same organisation;
          * its head carries the acronym, the key it meets it by. */
-        if (expanded && np == 1 && is_cap(&r->tok[x0]) &&
-            free_range(r, x0, x1[0])) {
+        if (expanded && np == 1 && is_cap(&r->tok[x0]) && !linked &&
+            absorb_places(r, x0, x1[0])) {
           const char *acr = ng_arena_strndup(r->an->arena,
                                              r->an->doc->text + parts[i].b0,
                                              parts[i].b1 - parts[i].b0);
@@ -1904,21 +1968,6 @@ pass_acronyms(Rec *r)
     }
   }
   return NG_SUCCESS;
-}
-
-/* The gazetteer place name mention that starts at token t, or SIZE_MAX. */
-static size_t
-place_name_at(const Rec *r, size_t t)
-{
-  const NgAnalysis *an = r->an;
-  for (size_t i = an->n_mentions; i-- > 0;) {
-    const NgMention *m = &an->mentions[i];
-    if (m->t0 == t && m->kind == NG_MENTION_NAME && !m->led &&
-        ng_entity_type_is_place(m->type)) {
-      return i;
-    }
-  }
-  return SIZE_MAX;
 }
 
 /* Whether the given name at t stands alone: no capitalised word or
@@ -2023,16 +2072,6 @@ pass_given_names(Rec *r)
   return st;
 }
 
-/* Forget mention i (its tokens stay covered: the caller takes them). */
-static void
-remove_mention(Rec *r, size_t i)
-{
-  NgAnalysis *an = r->an;
-  memmove(&an->mentions[i], &an->mentions[i + 1],
-          (an->n_mentions - i - 1) * sizeof an->mentions[0]);
-  an->n_mentions--;
-}
-
 /* ---------------------------------------------------------------- 6 */
 
 /* Whether the word at t ends like an adjective of the language (lexicon
@@ -2091,13 +2130,6 @@ mention_in_body_name(const Rec *r, size_t t)
     }
   }
   return SIZE_MAX;
-}
-
-static int
-cmp_size_desc(const void *a, const void *b)
-{
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  return x < y ? 1 : x > y ? -1 : 0;
 }
 
 static NgStatus

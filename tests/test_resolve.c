@@ -121,6 +121,28 @@ test_acronym_then_article(void **state)
   assert_true(tu_has(g, first, TU_NG "acronym", "ONPX"));
   assert_int_equal(tu_count(g, NULL, TU_NG "acronym", "ONPX"), 1);
   ng_graph_free(g);
+  /* A long form that ends with a place ("Sahel" is a world region of the
+   * gazetteer, "France" a country) is still the acronym's body: one
+   * organisation, not a region, and the place inside is no mention. */
+  g = tu_run(e, "sigle-lieu", "fr", "2025-05-05",
+             "Le Niger l'a confirmé, a précisé "
+             "l'Alliance des États du Sahel (AES). L'AES se "
+             "réunira ensuite, selon Radio France Internationale "
+             "(RFI).");
+  const char *aes = tu_anchor_target(g, "AES", 0);
+  assert_non_null(aes);
+  assert_string_equal(tu_anchor_target(g, "Alliance des États du Sahel",
+                                       0),
+                      aes);
+  assert_string_equal(tu_anchor_target(g, "AES", 1), aes);
+  assert_true(tu_has(g, aes, TU_RDF_TYPE, TU_NG "Organization"));
+  assert_false(tu_has(g, aes, TU_RDF_TYPE, TU_NG "Place"));
+  assert_null(tu_anchor_target(g, "Sahel", 0));
+  const char *rfi = tu_anchor_target(g, "RFI", 0);
+  assert_non_null(rfi);
+  assert_string_equal(tu_anchor_target(g, "Radio France Internationale", 0),
+                      rfi);
+  ng_graph_free(g);
   ng_engine_free(e);
 }
 
