@@ -847,6 +847,14 @@ add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
       caps |= 1u << i;
     }
   }
+  /* A body's long name is written with its later words in lower case as
+   * often as not ("Haut-Commissariat des Nations unies pour les
+   * réfugiés", "Organisation mondiale de la santé"): from three words on,
+   * only its first capital counts. */
+  if (n >= 3 && entry >= 0 && (caps & 1u) &&
+      ng_entity_type_is_org(b->entries[entry].type)) {
+    caps = 1u;
+  }
   /* But a geographic noun leading a name (lexicon class feature_head) is
    * often written in lower case: "îles Féroé" for "Îles Féroé". */
   if (n >= 2 && (caps & 2u) && b->lex &&

@@ -383,6 +383,18 @@ test_cities_orgs(void **state)
   assert_string_equal(best(m, n), "Q130879");
   assert_int_equal(ng_gazetteer_entry(fx.gaz, m[0].entry).type,
                    NG_ENT_NEWS_AGENCY);
+  /* A body's long name with its later words in lower case (the table:
+   * "Haut Commissariat des Nations Unies pour les Réfugiés"); not with
+   * its first one, and a place's name keeps every capital ("La
+   * Réunion"). */
+  n = match("le Haut-Commissariat des Nations unies pour les réfugiés a",
+            "Haut", m, 16);
+  assert_true(has_hit(m, n, "Q132551", 7, NG_LABEL_NAME));
+  n = match("le haut-commissariat des Nations unies pour les Réfugiés a",
+            "haut", m, 16);
+  assert_false(has_hit(m, n, "Q132551", 7, NG_LABEL_NAME));
+  n = match("La réunion a eu lieu", "La", m, 16);
+  assert_int_equal(n, 0);
 }
 
 static void
