@@ -3421,6 +3421,15 @@ pass_context_places(Rec *r)
     if (end == s) {
       continue;
     }
+    /* A capitalised noun and its adjective in lower case, in a language
+     * that writes names so, name an institution or a thing, not a place:
+     * "publié au Journal officiel", "au Palais royal". */
+    if (end < r->n && r->tok[end].sent == r->tok[s].sent &&
+        !(r->tok[end].flags & NG_TOK_CAP) && lower_words_in_names(r) &&
+        adjective_like(r, end)) {
+      t = end - 1;
+      continue;
+    }
     /* A preposition that also takes persons ("céder à Abraham Olano"):
      * only a one-word name after it is taken for a place. */
     if (!strcmp(e->value, "dative") && end > s + 1) {

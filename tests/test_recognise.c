@@ -755,6 +755,14 @@ test_places_from_context(void **state)
   assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
   ng_graph_free(g);
 
+  /* A capitalised noun and its adjective in lower case is no place. */
+  g = tu_run(tu_group_engine, "ctx-adj", "fr", "2026-03-20",
+             "Le décret est paru au Journal officiel, puis le cortège est "
+             "arrivé à Kourougou dimanche.");
+  assert_null(tu_anchor_target(g, "Journal", 0));
+  assert_non_null(tu_anchor_target(g, "Kourougou", 0));
+  ng_graph_free(g);
+
   g = tu_run(tu_group_engine, "ctx-en", "en", "2026-03-20",
              "Floods hit homes in Marrowdale in January, and in Parliament "
              "members asked for help.");
