@@ -218,6 +218,38 @@ initial_at(const Rec *r, size_t t)
 
 /* A run of name tokens from t (particles such as "Ben", "El", "de" and
  * initials allowed inside, never at the end); returns its end. */
+const char *
+ng_surname_key(const NgLexicon *lex, const char *lang, const char *norm)
+{
+  const char *h = strchr(norm, '-');
+  char particle[8];
+  if (!h || h == norm || !h[1] || (size_t)(h - norm) >= sizeof particle) {
+    return norm;
+  }
+  memcpy(particle, norm, (size_t)(h - norm));
+  particle[h - norm] = '\0';
+  return ng_lexicon_get(lex, "name_particle", particle, lang) ? h + 1 : norm;
+}
+
+/* A name written with its particle in lower case and a hyphen, as
+ * Arabic names often are: "el-Sisi", "al-Assad" (lexicon class
+ * name_particle, then a capital). */
+static bool
+particle_name(const Rec *r, size_t k)
+{
+  const NgToken *tk = &r->tok[k];
+  if (r->covered[k] || (tk->flags & NG_TOK_CAP) ||
+      ng_surname_key(r->res->lex, r->an->lang, tk->norm) == tk->norm) {
+    return false;
+  }
+  const char *text = r->an->doc->text;
+  const char *th = memchr(text + tk->b0, '-', tk->b1 - tk->b0);
+  size_t len = 0;
+  return th && th + 1 < text + tk->b1 &&
+         ng_cp_is_upper(ng_utf8_decode(th + 1,
+                                       (size_t)(text + tk->b1 - th - 1), &len));
+}
+
 static size_t
 name_run(const Rec *r, size_t t, size_t max)
 {
@@ -227,7 +259,7 @@ name_run(const Rec *r, size_t t, size_t max)
     size_t ini = initial_at(r, k);
     if (ini) {
       k += ini;
-    } else if (name_token(r, k)) {
+    } else if (name_token(r, k) || (k > t && particle_name(r, k))) {
       k++;
       end = k;
     } else if (k > t && in_class(r, "name_particle", k)) {
@@ -256,14 +288,16 @@ set_add(NgStrMap *set, const char *norm)
 static bool
 is_surname(const Rec *r, size_t t)
 {
-  return in_set(&r->surnames, r->tok[t].norm);
+  return in_set(&r->surnames,
+                ng_surname_key(r->res->lex, r->an->lang, r->tok[t].norm));
 }
 
 /* Remember the surname of a person mention [t0, t1). */
 static NgStatus
 note_surname(Rec *r, size_t t1)
 {
-  return set_add(&r->surnames, r->tok[t1 - 1].norm);
+  return set_add(&r->surnames, ng_surname_key(r->res->lex, r->an->lang,
+                                              r->tok[t1 - 1].norm));
 }
 
 /* ---------------------------------------------------------------- 1 */

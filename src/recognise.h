@@ -49,4 +49,11 @@
  * position. */
 NgStatus ng_recognise(NgAnalysis *an, const NgResources *res);
 
+/* The part of a name's word that stands alone as a surname: the word
+ * without a particle joined by a hyphen ("al-assad" -> "assad", name
+ * particles of @p lang in the lexicon), else the word. @p norm is a
+ * token's folded form; the result points into it. */
+const char *ng_surname_key(const NgLexicon *lex, const char *lang,
+                           const char *norm);
+
 #endif

@@ -1,6 +1,8 @@
 /* Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0 */
 #include "resolve.h"
 
+#include "recognise.h"
+
 #include <string.h>
 
 static const char *
@@ -48,13 +50,14 @@ ng_resolve_gaz_entity(NgAnalysis *an, const NgResources *res, int32_t gaz)
   return (int32_t)(an->n_entities - 1);
 }
 
-/* Last word of a person's name, folded: the key "M. Hammouchi" and
- * "Abdellatif Hammouchi" share. */
+/* Last word of a person's name, folded, without a particle joined by a
+ * hyphen: the key "M. Hammouchi" and "Abdellatif Hammouchi" share, and
+ * "Assad" and "Bashar al-Assad". */
 static const char *
-surname(NgAnalysis *an, const NgMention *m)
+surname(NgAnalysis *an, const NgResources *res, const NgMention *m)
 {
   const NgToken *t = &an->seg.tokens[m->t1 - 1];
-  return t->norm;
+  return ng_surname_key(res->lex, an->lang, t->norm);
 }
 
 static int32_t
@@ -282,7 +285,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     if (o->type != NG_ENT_PERSON || o->entity < 0 || o->t1 - o->t0 < 2) {
       continue;
     }
-    const char *sn = surname(an, o);
+    const char *sn = surname(an, res, o);
     int32_t best = ng_strmap_get(&surnames, sn);
     if (best < 0 || (int32_t)(o->t1 - o->t0) > surname_len[best]) {
       surname_len[o->entity] = (int32_t)(o->t1 - o->t0);
@@ -298,7 +301,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     if (m->type == NG_ENT_PERSON) {
       /* A short form: the person in the document whose name ends with it
        * (the longest such name). */
-      int32_t best = ng_strmap_get(&surnames, surname(an, m));
+      int32_t best = ng_strmap_get(&surnames, surname(an, res, m));
       if (best < 0 && m->t1 - m->t0 == 1) {
         best = ng_strmap_get(&given, an->seg.tokens[m->t0].norm);
       }

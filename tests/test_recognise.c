@@ -323,6 +323,21 @@ test_first_name_person(void **state)
                      TU_RDF_TYPE, tu_ng("Person")));
   ng_graph_free(g);
 
+  /* An Arabic name's particle in lower case joined by a hyphen ends the
+   * name ("el-Sisi", "al-Kadiri"), and the word without it is the
+   * person's surname alone. */
+  g = tu_run(tu_group_engine, "r-fn-al", "en", "2026-03-20",
+             "President Abdel Fattah el-Sisi met Ahmed al-Kadiri in the "
+             "morning. Sisi thanked him, and Kadiri left.");
+  const char *sisi = tu_anchor_target(g, "President Abdel Fattah el-Sisi", 0);
+  const char *kadiri = tu_anchor_target(g, "Ahmed al-Kadiri", 0);
+  assert_non_null(sisi);
+  assert_non_null(kadiri);
+  assert_string_equal(tu_anchor_target(g, "Sisi", 0), sisi);
+  assert_string_equal(tu_anchor_target(g, "Kadiri", 0), kadiri);
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 2);
+  ng_graph_free(g);
+
   /* A capitalised word before a surname of the document is a given name
    * the lexicon does not know: another person of the family. */
   g = tu_run(tu_group_engine, "r-fam", "en", "2026-03-20",
