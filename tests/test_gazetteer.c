@@ -267,6 +267,14 @@ test_countries(void **state)
   for (size_t i = 0; i < n; i++) {
     assert_string_not_equal(qid_of(&m[i]), "Q958");
   }
+  /* Countries' acronyms that are no ISO code (tools/country-names.tsv),
+   * in their case only. */
+  n = match("the UAE and the DRC", "UAE", m, 16);
+  assert_true(has_hit(m, n, "Q878", 1, NG_LABEL_ACRONYM));
+  n = match("the UAE and the DRC", "DRC", m, 16);
+  assert_true(has_hit(m, n, "Q974", 1, NG_LABEL_ACRONYM));
+  n = match("the Drc said", "Drc", m, 16);
+  assert_int_equal(n, 0);
 }
 
 static void

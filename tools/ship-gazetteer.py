@@ -40,7 +40,8 @@ spellings: "Birmanie", "République fédérale d'Allemagne", "Holland"),
 except names of another entry of the tables, names that start another
 country's ("Virgin Islands" for the British ones, "Virgin Islands, U.S."
 being the others), the source's spacing typos, and of the alternative
-spellings the codes ("GB"), words of four letters or less ("Mann"),
+spellings the codes ("GB"; an acronym that is no country's code stays:
+"UAE", "DRC"), words of four letters or less ("Mann"),
 demonyms ("Togolese") and single words of a longer name of the country
 ("Emirates").
 """
@@ -204,6 +205,9 @@ def country_names_ok(row, name, kind, names):
     if kind != "alt":
         return True
     letters = sum(c.isalpha() for c in name)
+    if is_acronym(name) and letters >= 3 and \
+            name.replace(".", "") not in names["codes"]:
+        return True  # an acronym, not a code: "UAE", "DRC"
     if (is_acronym(name) and letters <= 4) or \
             (" " not in name and letters <= 4):
         return False  # a code ("GB", "AD") or a short word ("Mann")
@@ -303,6 +307,7 @@ def main(argv):
              "confirmed_fr": confirmed_french_names(),
              "demonyms": demonyms(out)}
     names["country_rows"] = country_names()
+    names["codes"] = country_codes(src)
     names["country_names"] = {
         iso2: [n for _, _, n in rows]
         for iso2, rows in names["country_rows"].items()}
@@ -324,6 +329,14 @@ def labels_of_tables(src):
                 for n in names_of(row, name):
                     out.setdefault(fold(n), set()).add(row["qid"])
     return out
+
+
+def country_codes(src):
+    """Every ISO 3166-1 alpha-2 and alpha-3 code of the source countries."""
+    with open(os.path.join(src, "countries.tsv"), encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        rows = [dict(zip(header, l.rstrip("\n").split("\t"))) for l in f]
+    return {r[c] for r in rows for c in ("iso2", "iso3") if r.get(c)}
 
 
 def confirmed_french_names():
