@@ -17,6 +17,8 @@ demonyms.tsv and LICENSE.md are written by hand and are not touched.
 
 Names that would link ordinary words are left out, because a wrong QID
 is worse than none:
+ - an Arabic name written in Latin capitals (a code: "EST" for a region
+   of Burkina Faso, which matched every "EST" of a headline);
  - the `native` column of cities and regions (machine translations in the
    source: a town "natively" named "Non", "Her" or "It is");
  - the French name of a place under 100,000 inhabitants when it is
@@ -241,6 +243,8 @@ def clean(row, table, shared, names):
         add_country_names(row, names)
     if table in ("cities.tsv", "regions.tsv") and not keep_french(row, names):
         row["label_fr"] = ""
+    if is_acronym(row.get("label_ar", "")):
+        row["label_ar"] = ""  # a code in the Arabic column: "EST"
     if table in ("people.tsv", "agencies.tsv"):
         cols = ["label", "label_en", "label_fr"]
         for c in cols:
