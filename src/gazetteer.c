@@ -834,8 +834,9 @@ add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
   }
   /* A one-word name that is also a function word of some language ("Au",
    * a Swiss town) is capitalised at every sentence start, where it says
-   * nothing about the place. */
-  if (n == 1 && upper && b->lex &&
+   * nothing about the place; an acronym ("WHO") is in capitals there as
+   * anywhere (a headline in capitals is the recogniser's to tell). */
+  if (n == 1 && upper && kind != NG_LABEL_ACRONYM && b->lex &&
       ng_lexicon_has(b->lex, "stopword", key.data)) {
     flags |= GAZ_NOT_INITIAL;
   }

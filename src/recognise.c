@@ -1288,6 +1288,29 @@ bare_subregion(const Rec *r, size_t t, size_t t1, const NgGazEntry *e)
          !dateline_at(r, t) && language_has(r, "regions_take_article");
 }
 
+/* Whether a word in capitals at t has a word in capitals beside it,
+ * past a punctuation mark or two: a headline's, or the end of a word in
+ * capitals broken at a line end ("FINAN¬\nCES"), not an acronym ("the
+ * WHO said"). */
+static bool
+shouted(const Rec *r, size_t t)
+{
+  for (size_t k = t, n = 0; k-- > 0 && n < 3; n++) {
+    if (is_word(&r->tok[k])) {
+      if (r->tok[k].flags & NG_TOK_UPPER) {
+        return true;
+      }
+      break;
+    }
+  }
+  for (size_t k = t + 1; k < r->n && k <= t + 3; k++) {
+    if (is_word(&r->tok[k])) {
+      return (r->tok[k].flags & NG_TOK_UPPER) != 0;
+    }
+  }
+  return false;
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -1334,8 +1357,8 @@ pass_gazetteer(Rec *r)
     }
     if (hits[best].kind == NG_LABEL_ACRONYM && hits[best].t1 == t + 1) {
       if (in_set(&r->defined, r->tok[t].norm) ||
-          in_class(r, "stopword", t)) { /* "AND", "DES" in a headline */
-        continue;
+          (in_class(r, "stopword", t) && shouted(r, t))) {
+        continue; /* "AND", "DES" in a headline, but "the WHO said" */
       }
       if (!expansion_agrees(r, t, hits[best].t1, hits[best].entry)) {
         if (set_add(&r->defined, r->tok[t].norm)) {

@@ -744,6 +744,30 @@ test_place_in_longer_names(void **state)
   ng_graph_free(g);
 }
 
+/* An acronym that is also a word of the language ("WHO", Q7817) is the
+ * body, at a sentence start too; in a headline in capitals, or ending a
+ * word in capitals broken at a line end, it is a word. */
+static void
+test_word_acronyms(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "acr-who", "en", "2026-03-20",
+                      "WHO Director-General Tedros spoke. Later the WHO "
+                      "said cases rose.");
+  assert_string_equal(tu_anchor_target(g, "WHO", 0), tu_wd("Q7817"));
+  assert_string_equal(tu_anchor_target(g, "WHO", 1), tu_wd("Q7817"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "acr-head", "en", "2026-03-20",
+             "WHO WILL PAY FOR THE BRIDGE\n\nThe council met on Monday.");
+  assert_null(tu_anchor_target(g, "WHO", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "acr-broken", "fr", "2026-03-20",
+             "S. EX. M. BUFFET, MINISTRE DES FINAN\xC2\xAC\nCES : Messieurs "
+             "les s\xC3\xA9nateurs, je r\xC3\xA9ponds.");
+  assert_null(tu_anchor_target(g, "CES", 0));
+  ng_graph_free(g);
+}
+
 /* A place the gazetteer does not know, after a place preposition: typed
  * as a place, unlinked; not a month, a person or an organisation. */
 static void
@@ -1192,6 +1216,7 @@ main(void)
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_place_in_longer_names),
+    cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
     cmocka_unit_test(test_ranks),
     cmocka_unit_test(test_acronym_of_linked_name),
