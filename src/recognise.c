@@ -863,6 +863,76 @@ pass_known_surnames(Rec *r)
 
 /* ---------------------------------------------------------------- 2 */
 
+/* A news agency's credit after a dateline: "Rabat, 18 juin 2025 (MAP)
+ * -", "NAIROBI, Kenya (AP) —": one capitalised word in brackets, then a
+ * dash, on a line that starts with a capitalised word and holds only
+ * names, numbers, commas and a date before it. */
+static bool
+credit_at(const Rec *r, size_t t)
+{
+  static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+  if (t < 2 || t + 2 >= r->n || strcmp(r->tok[t - 1].norm, "(") ||
+      strcmp(r->tok[t + 1].norm, ")") || !is_cap(&r->tok[t])) {
+    return false;
+  }
+  bool dash = false;
+  for (size_t i = 0; i < NG_COUNTOF(dashes) && !dash; i++) {
+    dash = !strcmp(r->tok[t + 2].norm, dashes[i]);
+  }
+  for (size_t k = t - 1; dash && k-- > 0 && t - k <= 12;) {
+    const NgToken *tk = &r->tok[k];
+    if (!is_cap(tk) && !(tk->flags & NG_TOK_NUMBER) && strcmp(tk->norm, ",") &&
+        strcmp(tk->norm, ".") && !in_class(r, "month", k) &&
+        !in_class(r, "weekday", k)) {
+      return false;
+    }
+    if (tk->flags & NG_TOK_LINE_START) {
+      return is_cap(tk);
+    }
+  }
+  return false;
+}
+
+/* Credits (credit_at) name news agencies: the gazetteer's when it has
+ * one of the name ("(AFP)", "(Reuters)"), else, when the credit is in
+ * capitals, an agency it does not know ("(MAP)" is no museum of Monaco
+ * there). */
+static NgStatus
+pass_credits(Rec *r)
+{
+  NgGazMatch hits[16];
+  for (size_t t = 0; t < r->n; t++) {
+    if (r->covered[t] || !credit_at(r, t)) {
+      continue;
+    }
+    size_t nh = r->res->gaz ? gaz_hits(r, t, hits, NG_COUNTOF(hits)) : 0;
+    size_t agency = SIZE_MAX;
+    for (size_t i = 0; i < nh && agency == SIZE_MAX; i++) {
+      if (hits[i].t1 == t + 1 &&
+          ng_gazetteer_entry(r->res->gaz, hits[i].entry).type ==
+              NG_ENT_NEWS_AGENCY) {
+        agency = i;
+      }
+    }
+    bool acronym = (r->tok[t].flags & NG_TOK_UPPER) != 0;
+    if (!acronym && agency == SIZE_MAX) {
+      continue; /* "Nashville, Tenn. (Special)—" */
+    }
+    NgMention *m = add(r, t, t + 1,
+                       acronym ? NG_MENTION_ACRONYM : NG_MENTION_NAME,
+                       NG_ENT_NEWS_AGENCY);
+    if (!m) {
+      return NG_ERR_NOMEM;
+    }
+    if (agency != SIZE_MAX) {
+      m->gaz = (int32_t)hits[agency].entry;
+      m->n_alt = 1;
+      m->link_conf = 0.9;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 static NgStatus
 pass_dates(Rec *r)
 {
@@ -3688,6 +3758,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   NgStatus st = pass_clubs(&r);
   if (!st) st = pass_honorific_persons(&r);
   if (!st) st = pass_dates(&r);
+  if (!st) st = pass_credits(&r);
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_country_codes(&r);

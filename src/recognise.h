@@ -8,7 +8,8 @@
  *   1. persons after an honorific, a rank or an occupation ("M.", "le
  *      général", "le libraire") — the lead is part of the written mention
  *      (NgMention.led), not of the name; persons before a suffix ("Jr.");
- *   2. dates (dates.h);
+ *   2. dates (dates.h); news agencies credited in brackets after a
+ *      dateline ("Rabat, 18 juin 2025 (MAP) -", "NAIROBI, Kenya (AP) —");
  *   3. persons named by a given name and a capitalised surname ("Guy
  *      Bovet") — class first_name, unless the gazetteer names the run;
  *   4. countries by their code in brackets after a name in results

@@ -744,6 +744,32 @@ test_place_in_longer_names(void **state)
   ng_graph_free(g);
 }
 
+/* A credit in brackets after a dateline names a news agency: the
+ * gazetteer's (Q40464 AFP), or one it does not know, never another
+ * entry of the name ("MAP" is also a museum of Monaco, Q3329551). */
+static void
+test_credits(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "credit", "fr", "2026-03-20",
+                      "Rabat, 18 juin 2025 (MAP) - Le ministre a re\xC3\xA7u "
+                      "son homologue de Monaco.\n\nDakar, 3 mars (AFP) - La "
+                      "pluie est revenue.");
+  const char *map = tu_anchor_target(g, "MAP", 0);
+  assert_non_null(map);
+  assert_true(tu_has(g, map, TU_RDF_TYPE, tu_ng("NewsAgency")));
+  assert_null(tu_object(g, map, TU_SAMEAS));
+  assert_int_equal(tu_count(g, tu_wd("Q3329551"), NULL, NULL), 0);
+  assert_string_equal(tu_anchor_target(g, "AFP", 0), tu_wd("Q40464"));
+  ng_graph_free(g);
+  /* a correspondent's credit is no agency */
+  g = tu_run(tu_group_engine, "credit-special", "en", "2026-03-20",
+             "Nashville, Tenn. (Special)\xE2\x80\x94How a band of refugees "
+             "lived.");
+  assert_null(tu_subject_of_type(g, "NewsAgency", 0));
+  ng_graph_free(g);
+}
+
 /* An acronym that is also a word of the language ("WHO", Q7817) is the
  * body, at a sentence start too; in a headline in capitals, or ending a
  * word in capitals broken at a line end, it is a word. */
@@ -1216,6 +1242,7 @@ main(void)
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_place_in_longer_names),
+    cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
     cmocka_unit_test(test_ranks),
