@@ -127,6 +127,39 @@ country_of(const NgGazEntry *e)
   return e->type == NG_ENT_COUNTRY ? e->qid : e->country;
 }
 
+/* Of the hits ending at token t1, the one region of a country whose
+ * other regions the document names twice at least (@p regions): "Georgia"
+ * in a story that names "Texas, Ohio and Florida" is the state, not the
+ * country. -1 when there is none, or several. (Only against a country:
+ * towns share their names with regions too often, "Zurich" with its
+ * canton in a story of other cantons.) */
+static int32_t
+region_of_named(const NgGazetteer *gaz, const NgGazMatch *hits, size_t nh,
+                uint32_t t1, const uint32_t *regions, size_t n_regions)
+{
+  int32_t pick = -1;
+  for (size_t k = 0; k < nh; k++) {
+    NgGazEntry e = ng_gazetteer_entry(gaz, hits[k].entry);
+    if (hits[k].t1 != t1 || e.type != NG_ENT_REGION || !*e.country ||
+        (pick >= 0 && (uint32_t)pick == hits[k].entry)) {
+      continue;
+    }
+    size_t siblings = 0;
+    for (size_t j = 0; j < n_regions; j++) {
+      siblings += regions[j] != hits[k].entry &&
+                  !strcmp(ng_gazetteer_entry(gaz, regions[j]).country,
+                          e.country);
+    }
+    if (siblings >= 2) {
+      if (pick >= 0) {
+        return -1;
+      }
+      pick = (int32_t)hits[k].entry;
+    }
+  }
+  return pick;
+}
+
 static void
 disambiguate(NgAnalysis *an, const NgResources *res)
 {
@@ -142,6 +175,22 @@ disambiguate(NgAnalysis *an, const NgResources *res)
   }
   if (!f.n) {
     return;
+  }
+  /* The regions named without doubt, for region_of_named */
+  uint32_t regions[MAX_FOCUS];
+  size_t n_regions = 0;
+  for (size_t i = 0; i < an->n_mentions && n_regions < MAX_FOCUS; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->gaz >= 0 && m->n_alt <= 1 && m->link_conf >= 0.8 &&
+        ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz).type == NG_ENT_REGION) {
+      size_t k = 0;
+      while (k < n_regions && regions[k] != (uint32_t)m->gaz) {
+        k++;
+      }
+      if (k == n_regions) {
+        regions[n_regions++] = (uint32_t)m->gaz;
+      }
+    }
   }
   NgGazMatch hits[32];
   int year = an->doc->date.prec != NG_DATE_NONE ? an->doc->date.year : 0;
@@ -162,6 +211,15 @@ disambiguate(NgAnalysis *an, const NgResources *res)
                                       an->seg.n_tokens, m->t0, hits,
                                       NG_COUNTOF(hits));
     nh = ng_gazetteer_keep_existing(res->gaz, year, hits, nh);
+    int32_t region = cur.type == NG_ENT_COUNTRY
+                         ? region_of_named(res->gaz, hits, nh, m->t1,
+                                           regions, n_regions)
+                         : -1;
+    if (region >= 0) {
+      m->gaz = region;
+      m->link_conf = 0.8;
+      continue;
+    }
     int32_t pick = -1;
     size_t n_pick = 0;
     for (size_t k = 0; k < nh; k++) {

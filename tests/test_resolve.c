@@ -289,6 +289,19 @@ test_focus_disambiguation(void **state)
                       "Argentina's floods reached Victoria on Monday.");
   assert_string_equal(tu_anchor_target(g, "Victoria", 0), tu_wd("Q1905080"));
   ng_graph_free(g);
+  /* A country's name that is also a region's (Q230 the country Georgia,
+   * Q1428 the US state) is the region in a story that names two other
+   * regions of its country, the country otherwise. */
+  g = tu_run(e, "focus-states", "en", "2025-06-01",
+             "Hospitals in Texas, Ohio and Florida were hit. In Georgia, "
+             "the governor signed a bill.");
+  assert_string_equal(tu_anchor_target(g, "Georgia", 0), tu_wd("Q1428"));
+  ng_graph_free(g);
+  g = tu_run(e, "focus-country", "en", "2025-06-01",
+             "Hospitals in Texas were hit. Georgia's foreign minister "
+             "visited Armenia.");
+  assert_string_equal(tu_anchor_target(g, "Georgia", 0), tu_wd("Q230"));
+  ng_graph_free(g);
   /* A one-word minor place (Avis, Q791134, 1,627 inhabitants) is linked
    * only where the document names its country. */
   g = tu_run(e, "minor-no", "fr", "2025-06-01",
