@@ -984,6 +984,15 @@ test_ranks(void **state)
   assert_null(tu_anchor_target(g, "général Amadou Diallo", 0));
   ng_graph_free(g);
 
+  /* A president's complement is a body or a place, never a name with a
+   * particle: no person "du Modal" here. */
+  g = tu_run(tu_group_engine, "rank-pres", "fr", "2026-03-20",
+             "Amadou Diallo, président du MoDal, a parlé au président de "
+             "la Commission.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  assert_null(tu_anchor_target(g, "président du MoDal", 0));
+  ng_graph_free(g);
+
   /* Initials and a surname name a person, even a surname a town has. */
   g = tu_run(tu_group_engine, "ini-en", "en", "2026-03-20",
              "Mrs. T. K. Okafor thanked S. B. Nelson for the report.");
