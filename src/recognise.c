@@ -2120,7 +2120,9 @@ given_name_stands(const Rec *r, size_t t)
 }
 
 /* A given name alone for a person the document names in full ("Tom"
- * after "Tom Cady", "David" after "David Wehren"): that person, when no
+ * after "Tom Cady", "David" after "David Wehren"), or the first word alone
+ * of a person of the gazetteer, whose name may start with the surname
+ * ("Xi" after "Xi Jinping"): that person, when no
  * other person of the document has that given name and nobody has it as
  * a surname, and no capitalised word follows (another full name). A
  * minor place of that name ("David", a town of Panama) gives way; a
@@ -2137,7 +2139,8 @@ pass_given_names(Rec *r)
     for (size_t i = 0; i < an->n_mentions && !st; i++) {
       const NgMention *m = &an->mentions[i];
       if (m->kind != NG_MENTION_NAME || m->type != NG_ENT_PERSON ||
-          m->t1 - m->t0 < 2 || !in_class(r, "first_name", m->t0)) {
+          m->t1 - m->t0 < 2 ||
+          !(in_class(r, "first_name", m->t0) || m->gaz >= 0)) {
         continue;
       }
       const char *g = r->tok[m->t0].norm;

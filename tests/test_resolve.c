@@ -273,6 +273,13 @@ test_person_country(void **state)
              "Ursula von der Leyen a répondu.");
   assert_int_equal(tu_count(g, tu_wd("Q60772"), NULL, NULL), 0);
   ng_graph_free(g);
+  /* The first word alone of a person of the gazetteer is that person,
+   * a surname first (Q15031 Xi Jinping) as a given name is. */
+  g = tu_run(e, "person-first-word", "en", "2025-06-01",
+             "Chinese President Xi Jinping called for restraint, and Xi "
+             "urged both sides to talk.");
+  assert_string_equal(tu_anchor_target(g, "Xi", 0), tu_wd("Q15031"));
+  ng_graph_free(g);
   ng_engine_free(e);
 }
 
