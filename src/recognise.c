@@ -414,6 +414,24 @@ major_starts(const Rec *r, size_t t)
   return gaz_starts_where(r, t, major_entry);
 }
 
+/* Whether token t ends or is inside a post's title that starts up to
+ * three tokens before it ("général" of "secrétaire général"). */
+static bool
+inside_title(const Rec *r, size_t t)
+{
+  for (size_t back = 1; back <= 3 && back <= t; back++) {
+    size_t s = t - back;
+    if (r->tok[s].sent != r->tok[t].sent) {
+      break;
+    }
+    size_t k = match_class(r, "title", s, NULL);
+    if (k && s + k > t) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* A rank before a name ("le général Dupont", "Queen Mary", "President
  * Taft"), not the start or the end of a longer title ("Secretary
  * General", "secrétaire général" name a post). */
@@ -423,17 +441,7 @@ rank_word(const Rec *r, size_t t)
   if (!in_class(r, "rank", t) || match_class(r, "title", t, NULL) > 1) {
     return false; /* "Secretary General Luis Carvalho": a post's title */
   }
-  for (size_t back = 1; back <= 3 && back <= t; back++) {
-    size_t s = t - back;
-    if (r->tok[s].sent != r->tok[t].sent) {
-      break;
-    }
-    size_t k = match_class(r, "title", s, NULL);
-    if (k && s + k > t) {
-      return false;
-    }
-  }
-  return true;
+  return !inside_title(r, t);
 }
 
 /* An occupation in lower case right before a capitalised word ("le
@@ -450,14 +458,7 @@ occupation_before_name(const Rec *r, size_t t)
       r->tok[t + 1].sent != r->tok[t].sent) {
     return false;
   }
-  for (size_t back = 1; back <= 3 && back <= t; back++) {
-    size_t s = t - back;
-    size_t k = match_class(r, "title", s, NULL);
-    if (k && s + k > t) {
-      return false;
-    }
-  }
-  return true;
+  return !inside_title(r, t);
 }
 
 /* Whether every word of [t0, t1) is written in capitals ("FC", "H. C.";
