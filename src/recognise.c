@@ -2298,6 +2298,15 @@ pass_org_heads(Rec *r)
         end++;
       }
     }
+    /* A name right after the head, in a language that writes names'
+     * later words in lower case: "le Front Polisario", "le Groupe
+     * Wagner". */
+    if (lower_ok && end == t + k && name_token(r, end) &&
+        r->tok[end].sent == sent && r->tok[end].c1 - r->tok[end].c0 > 1 &&
+        !(r->tok[t].flags & NG_TOK_UPPER) && !in_class(r, "month", end) &&
+        !in_class(r, "weekday", end)) {
+      end++; /* not "Groupe B", nor a heading "DIRECTION VAUDEVILLE" */
+    }
     /* The complement: (de|du|des|d'|et|of|and) (la|le|l'|the)? word. A
      * place named in it is part of the organisation's name ("Banque de
      * France", "Compagnie d'Orléans"): its mention goes. */
@@ -2362,9 +2371,11 @@ pass_org_heads(Rec *r)
           r->tok[end].sent == sent && !r->covered[end] &&
           is_word(&r->tok[end]) && !is_cap(&r->tok[end]) &&
           !link_word(r, end) && !in_class(r, "stopword", end) &&
-          !(r->tok[end].flags & NG_TOK_ELISION) && adjective_like(r, end) &&
-          !ends_as(r, end, "verb_ending") && end - t < MAX_ORG) {
-        end++;
+          !(r->tok[end].flags & NG_TOK_ELISION) &&
+          ((adjective_like(r, end) && !ends_as(r, end, "verb_ending")) ||
+           in_class(r, "org_adjective", end)) &&
+          end - t < MAX_ORG) {
+        end++; /* "des Affaires étrangères", "des Nations unies" */
       }
     }
     if (lower) {

@@ -744,6 +744,33 @@ test_place_in_longer_names(void **state)
   ng_graph_free(g);
 }
 
+/* Organisations named by a head the lexicon knows: with a name right
+ * after it in French ("le Front Polisario", not "le Groupe B"), with
+ * names before it in English ("the Wagner Group"), with an adjective
+ * after a capitalised complement ("des Nations unies"). */
+static void
+test_org_heads(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "org-fr", "fr", "2026-03-20",
+                      "Le Front Polisario a rejet\xC3\xA9 le plan, comme le "
+                      "Nouveau Front populaire et la Mission des Nations "
+                      "unies au Mali. Le Groupe B jouera lundi.");
+  const char *fp = tu_anchor_target(g, "Front Polisario", 0);
+  assert_non_null(fp);
+  assert_true(tu_has(g, fp, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_non_null(tu_anchor_target(g, "Nouveau Front populaire", 0));
+  assert_non_null(tu_anchor_target(g, "Mission des Nations unies au Mali", 0));
+  assert_null(tu_anchor_target(g, "Groupe B", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "org-en", "en", "2026-03-20",
+             "The Polisario Front and the Wagner Group reacted, and the "
+             "Palestinian Authority too.");
+  assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
+  assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
+  ng_graph_free(g);
+}
+
 /* A credit in brackets after a dateline names a news agency: the
  * gazetteer's (Q40464 AFP), or one it does not know, never another
  * entry of the name ("MAP" is also a museum of Monaco, Q3329551). */
@@ -1251,6 +1278,7 @@ main(void)
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_place_in_longer_names),
+    cmocka_unit_test(test_org_heads),
     cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
