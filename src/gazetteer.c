@@ -600,6 +600,34 @@ add_state_forms(NgGazBuilder *b, int32_t entry, const NgToken *toks,
 /* Longest acronym made of a name's initials ("OTAN"). */
 #define MAX_INITIALS 8
 
+/* An international organisation's acronym of four letters or more
+ * written as a word after an article, as French agencies write them
+ * ("l'Otan", "l'Unesco", "la Cédéao"): a label of its own, in that case
+ * only (GAZ_EXACT_CASE, as acronyms are) and only right after a definite
+ * article (GAZ_AFTER_DEFINITE), so that no word of that spelling opening
+ * a sentence is taken for it. */
+static NgStatus
+add_word_form(NgGazBuilder *b, int32_t entry, const char *acr,
+              const char *lang)
+{
+  char word[MAX_INITIALS + 1];
+  size_t n = strlen(acr);
+  if (entry < 0 || b->entries[entry].type != NG_ENT_INTL_ORG || n < 4 ||
+      n > MAX_INITIALS) {
+    return NG_SUCCESS;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (acr[i] < 'A' || acr[i] > 'Z') {
+      return NG_SUCCESS;
+    }
+    word[i] = i ? (char)(acr[i] - 'A' + 'a') : acr[i];
+  }
+  word[n] = '\0';
+  NgStatus st = add_label_form(b, entry, NULL, word, NG_LABEL_ACRONYM, lang,
+                               GAZ_AFTER_DEFINITE);
+  return st == NG_FAILURE ? NG_SUCCESS : st;
+}
+
 /* The acronym an international organisation's name makes of the
  * initials of its words, function words left out (lexicon classes
  * stopword and np_link): "Organisation du traité de l'Atlantique nord" ->
@@ -640,6 +668,7 @@ add_initials(NgGazBuilder *b, int32_t entry, const NgToken *toks, size_t n,
                                GAZ_INITIALS);
   if (st == NG_SUCCESS && b->n_labels > before) {
     b->labels[b->n_labels - 1].derived = true;
+    st = add_word_form(b, entry, acr, lang);
   }
   return st == NG_FAILURE ? NG_SUCCESS : st;
 }
@@ -708,6 +737,9 @@ add_label(NgGazBuilder *b, int32_t entry, const char *iso2, const char *label,
   }
   if (st == NG_SUCCESS) {
     st = add_label_toks(b, entry, iso2, label, toks, n, kind, lang, 0);
+  }
+  if (st == NG_SUCCESS && kind == NG_LABEL_ACRONYM) {
+    st = add_word_form(b, entry, label, lang);
   }
   if (st != NG_SUCCESS || kind != NG_LABEL_NAME || entry < 0) {
     return st;

@@ -43,6 +43,9 @@
  *    "St-Étienne", "St. Louis", "Mt. Vernon");
  *  - an international organisation's initials ("OTAN"), an acronym no
  *    other entry has, not matched next to a word in capitals;
+ *  - an international organisation's acronym of four letters or more
+ *    written as a word ("Otan", "Unesco"), matched in that case and only
+ *    right after a token with NG_TOK_DEFINITE ("l'Otan");
  *  - a country's forms of state ("Kingdom" of "Kingdom of Morocco",
  *    "Confederation" of "Swiss Confederation"; lexicon class
  *    "state_form"), looked up by ng_gazetteer_state_form only.

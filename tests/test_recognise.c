@@ -771,6 +771,23 @@ test_org_heads(void **state)
   ng_graph_free(g);
 }
 
+/* An international body's acronym written as a word after an article,
+ * as French agencies write them (Q7184 "l'Otan", Q7809 "l'Unesco"); not
+ * without the article, nor in lower case. */
+static void
+test_acronym_words(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "acr-word", "fr", "2026-03-20",
+                      "Le sommet de l'Otan s'est ouvert, selon l'Unesco. "
+                      "Otan est aussi un mot, et l'otan aussi.");
+  assert_string_equal(tu_anchor_target(g, "Otan", 0), tu_wd("Q7184"));
+  assert_string_equal(tu_anchor_target(g, "Unesco", 0), tu_wd("Q7809"));
+  assert_null(tu_anchor_target(g, "Otan", 1));
+  assert_null(tu_anchor_target(g, "otan", 0));
+  ng_graph_free(g);
+}
+
 /* A credit in brackets after a dateline names a news agency: the
  * gazetteer's (Q40464 AFP), or one it does not know, never another
  * entry of the name ("MAP" is also a museum of Monaco, Q3329551). */
@@ -1279,6 +1296,7 @@ main(void)
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_org_heads),
+    cmocka_unit_test(test_acronym_words),
     cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
