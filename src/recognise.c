@@ -1948,6 +1948,22 @@ place_name_at(const Rec *r, size_t t)
   return SIZE_MAX;
 }
 
+/* The name mention of an organisation that starts at token t, or
+ * SIZE_MAX. */
+static size_t
+body_name_at(const Rec *r, size_t t)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t0 == t && m->kind == NG_MENTION_NAME &&
+        ng_entity_type_is_org(m->type)) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
 /* Whether tokens [t0, t1) may become one name: each is free, or in the
  * name of a place inside the range after its first word ("Alliance des
  * États du Sahel", "Radio France Internationale"); those places' mentions
@@ -2308,8 +2324,9 @@ pass_org_heads(Rec *r)
       end++; /* not "Groupe B", nor a heading "DIRECTION VAUDEVILLE" */
     }
     /* The complement: (de|du|des|d'|et|of|and) (la|le|l'|the)? word. A
-     * place named in it is part of the organisation's name ("Banque de
-     * France", "Compagnie d'Orléans"): its mention goes. */
+     * place or a body named in it is part of the organisation's name
+     * ("Banque de France", "Compagnie d'Orléans", "Mission des Nations
+     * unies au Mali", a body of its own): its mention goes. */
     size_t absorbed[4], n_absorbed = 0;
     for (;;) {
       size_t s = end;
@@ -2349,6 +2366,9 @@ pass_org_heads(Rec *r)
       }
       if (r->covered[s]) {
         size_t mi = place_name_at(r, s);
+        if (mi == SIZE_MAX) {
+          mi = body_name_at(r, s);
+        }
         if (mi == SIZE_MAX || n_absorbed == NG_COUNTOF(absorbed)) {
           break;
         }

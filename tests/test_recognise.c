@@ -760,8 +760,16 @@ test_org_heads(void **state)
   assert_non_null(fp);
   assert_true(tu_has(g, fp, TU_RDF_TYPE, tu_ng("Organization")));
   assert_non_null(tu_anchor_target(g, "Nouveau Front populaire", 0));
-  assert_non_null(tu_anchor_target(g, "Mission des Nations unies au Mali", 0));
+  const char *minu = tu_anchor_target(g, "Mission des Nations unies au Mali", 0);
+  assert_non_null(minu);
+  assert_string_not_equal(minu, tu_wd("Q1065")); /* a body of its own */
+  assert_null(tu_anchor_target(g, "Nations unies", 0));
   assert_null(tu_anchor_target(g, "Groupe B", 0));
+  ng_graph_free(g);
+  /* "Nations unies" alone is the UN (tools/body-names.tsv) */
+  g = tu_run(tu_group_engine, "org-un", "fr", "2026-03-20",
+             "Les Nations unies ont condamn\xC3\xA9 l'attaque.");
+  assert_string_equal(tu_anchor_target(g, "Nations unies", 0), tu_wd("Q1065"));
   ng_graph_free(g);
   g = tu_run(tu_group_engine, "org-en", "en", "2026-03-20",
              "The Polisario Front and the Wagner Group reacted, and the "

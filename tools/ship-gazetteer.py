@@ -36,7 +36,9 @@ is worse than none:
    of many countries such as "National Assembly", namesakes);
  - for people, names without a capital or with punctuation.
 
-A country also gets, as aliases, the names tools/country-names.tsv gives
+An international organisation also gets the short names of
+tools/body-names.tsv, by its English label ("Nations unies"). A country
+also gets, as aliases, the names tools/country-names.tsv gives
 its ISO code (English and French common and official names, alternative
 spellings: "Birmanie", "République fédérale d'Allemagne", "Holland"),
 except names of another entry of the tables, names that start another
@@ -241,6 +243,12 @@ def clean(row, table, shared, names):
     """Blank or drop the names a table must not ship (see the docstring)."""
     if table == "countries.tsv":
         add_country_names(row, names)
+    if table == "organizations.tsv":
+        have = {fold(n) for n in names_of(row, table)}
+        extra = [n for n in names["body_names"].get(row["label_en"], [])
+                 if fold(n) not in have]
+        row["aliases"] = "|".join([a for a in row["aliases"].split("|") if a]
+                                  + extra)
     if table in ("cities.tsv", "regions.tsv") and not keep_french(row, names):
         row["label_fr"] = ""
     if is_acronym(row.get("label_ar", "")):
@@ -312,6 +320,7 @@ def main(argv):
              "demonyms": demonyms(out)}
     names["country_rows"] = country_names()
     names["codes"] = country_codes(src)
+    names["body_names"] = body_names()
     names["country_names"] = {
         iso2: [n for _, _, n in rows]
         for iso2, rows in names["country_rows"].items()}
@@ -332,6 +341,19 @@ def labels_of_tables(src):
                 row = dict(zip(header, line.rstrip("\n").split("\t")))
                 for n in names_of(row, name):
                     out.setdefault(fold(n), set()).add(row["qid"])
+    return out
+
+
+def body_names():
+    """English label -> [name], from tools/body-names.tsv."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "body-names.tsv")
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f
+                if l.strip() and not l.startswith("#")]
+    for label_en, _lang, name in rows[1:]:
+        out.setdefault(label_en, []).append(name)
     return out
 
 
