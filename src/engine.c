@@ -155,7 +155,14 @@ ng_engine_new(const NgEngineOptions *opts, NgStatus *st)
   char *path = NULL;
   if (!*st && !(*st = load_required(e, "gazetteer.ngz", &path))) {
     e->gaz = ng_gazetteer_open(path, st);
-    if (*st) {
+    unsigned format = *st ? ng_gazetteer_file_format(path) : 0;
+    if (format && format != ng_gazetteer_format()) {
+      ng_log(&e->log, NG_LOG_ERROR, *st, "engine", path, 0, 0,
+             "the gazetteer is in format %u, written by another version "
+             "of newsgraph; this one reads format %u: compile or build it "
+             "again (newsgraph gazetteer compile, gazetteer build)",
+             format, ng_gazetteer_format());
+    } else if (*st) {
       ng_log(&e->log, NG_LOG_ERROR, *st, "engine", path, 0, 0,
              "cannot open the gazetteer: %s", ng_strerror(*st));
     }

@@ -1924,6 +1924,29 @@ validate(NgGazetteer *g)
   return true;
 }
 
+unsigned
+ng_gazetteer_format(void)
+{
+  return GAZ_VERSION;
+}
+
+unsigned
+ng_gazetteer_file_format(const char *path)
+{
+  GazHeader h;
+  FILE *f = path ? fopen(path, "rb") : NULL;
+  if (!f) {
+    return 0;
+  }
+  size_t got = fread(&h, 1, sizeof h, f);
+  fclose(f);
+  if (got != sizeof h || memcmp(h.magic, GAZ_MAGIC, 6) != 0 ||
+      h.bom != GAZ_BOM) {
+    return 0;
+  }
+  return h.version;
+}
+
 NgGazetteer *
 ng_gazetteer_open(const char *path, NgStatus *st)
 {

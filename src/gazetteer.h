@@ -206,6 +206,12 @@ NgStatus ng_gaz_compile(const char *out_path, const char *const *tsv_paths,
 /* ---- using ---- */
 /* Map a compiled file. NG_ERR_DATA when it is not one (or another version). */
 NgGazetteer *ng_gazetteer_open(const char *path, NgStatus *st);
+/* The format version this build reads and writes. */
+unsigned ng_gazetteer_format(void);
+/* The format version in the header of the file at @p path, 0 when it is
+ * no compiled gazetteer of newsgraph (or cannot be read): tells a file of
+ * another version from a corrupt one. */
+unsigned ng_gazetteer_file_format(const char *path);
 void ng_gazetteer_free(NgGazetteer *g);
 size_t ng_gazetteer_size(const NgGazetteer *g);
 NgGazEntry ng_gazetteer_entry(const NgGazetteer *g, uint32_t i);

@@ -303,6 +303,32 @@ grep -qE '^newsgraph: [^ ]*rules/(fr|en)\.rules:[0-9]+(:[0-9]+)?: error: ' \
 [ "$(cat "$tmp/keep.nt")" = "keep me" ] ||
   fail "a failed start clobbered the -o FILE"
 
+# A gazetteer of another format version (as an older newsgraph wrote it):
+# exit 1, and the message says to compile or build it again.
+gaz=""
+for d in $(echo "${NEWSGRAPH_DATA_PATH:-}" | tr ':' ' '); do
+  [ -z "$gaz" ] && [ -f "$d/gazetteer.ngz" ] && gaz="$d/gazetteer.ngz"
+done
+if [ -n "$gaz" ]; then
+  mkdir -p "$tmp/oldgaz"
+  python3 - "$gaz" "$tmp/oldgaz/gazetteer.ngz" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+order = "<" if data[8:12] == bytes([4, 3, 2, 1]) else ">"
+version = struct.unpack_from(order + "H", data, 6)[0]
+struct.pack_into(order + "H", data, 6, version - 1)
+open(sys.argv[2], "wb").write(data)
+PY
+  # shellcheck disable=SC2086
+  run $EX --data-path "$tmp/oldgaz:${NEWSGRAPH_DATA_PATH:-}" "$SAMPLE"
+  expect 1 "a gazetteer of another version" &&
+    { grep -q "written by another version" "$tmp/err" &&
+        grep -q "gazetteer compile" "$tmp/err" ||
+      fail "a gazetteer of another version: no hint to rebuild it"; }
+else
+  fail "no gazetteer.ngz in NEWSGRAPH_DATA_PATH"
+fi
+
 # Regression: --data-path reaches the reader too (the web page needs the
 # boilerplate words), with no NEWSGRAPH_DATA_PATH in the environment.
 status=0

@@ -551,10 +551,21 @@ test_corrupt(void **state)
     fx.gaz = keep;
     ng_gazetteer_free(g);
   }
+  /* A file of another format version is told from a corrupt one. */
+  assert_int_equal(ng_gazetteer_file_format(fx.path), ng_gazetteer_format());
+  memcpy(copy, data, len);
+  uint16_t other = (uint16_t)(ng_gazetteer_format() - 1);
+  memcpy(copy + 6, &other, sizeof other); /* after the six-byte magic */
+  spit(bad, copy, len);
+  assert_null(ng_gazetteer_open(bad, &st));
+  assert_int_equal(st, NG_ERR_DATA);
+  assert_int_equal(ng_gazetteer_file_format(bad), other);
   spit(bad, (const unsigned char *)"not a gazetteer at all, just text\n", 34);
   assert_null(ng_gazetteer_open(bad, &st));
   assert_int_equal(st, NG_ERR_DATA);
+  assert_int_equal(ng_gazetteer_file_format(bad), 0);
   remove(bad);
+  assert_int_equal(ng_gazetteer_file_format(bad), 0);
   assert_null(ng_gazetteer_open(bad, &st));
   assert_int_equal(st, NG_ERR_IO);
   free(copy);
