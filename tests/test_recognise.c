@@ -796,6 +796,25 @@ test_acronym_words(void **state)
   ng_graph_free(g);
 }
 
+/* A region named by a natural feature's noun and a continent ("la Corne
+ * de l'Afrique", "the Horn of Africa") is a place of its own, not the
+ * continent. */
+static void
+test_feature_regions(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "horn-fr", "fr", "2026-03-20",
+                      "La s\xC3\xA9" "cheresse frappe la Corne de l'Afrique.");
+  assert_non_null(tu_anchor_target(g, "Corne de l'Afrique", 0));
+  assert_int_equal(tu_count(g, tu_wd("Q15"), NULL, NULL), 0);
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "horn-en", "en", "2026-03-20",
+             "Drought hit the Horn of Africa.");
+  assert_non_null(tu_anchor_target(g, "Horn of Africa", 0));
+  assert_int_equal(tu_count(g, tu_wd("Q15"), NULL, NULL), 0);
+  ng_graph_free(g);
+}
+
 /* A credit in brackets after a dateline names a news agency: the
  * gazetteer's (Q40464 AFP), or one it does not know, never another
  * entry of the name ("MAP" is also a museum of Monaco, Q3329551). */
@@ -1305,6 +1324,7 @@ main(void)
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_org_heads),
     cmocka_unit_test(test_acronym_words),
+    cmocka_unit_test(test_feature_regions),
     cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
