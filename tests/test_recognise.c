@@ -766,10 +766,11 @@ test_org_heads(void **state)
   assert_null(tu_anchor_target(g, "Nations unies", 0));
   assert_null(tu_anchor_target(g, "Groupe B", 0));
   ng_graph_free(g);
-  /* "Nations unies" alone is the UN (tools/body-names.tsv) */
+  /* "Nations unies" alone is the UN, "l'UE" the EU (tools/body-names.tsv) */
   g = tu_run(tu_group_engine, "org-un", "fr", "2026-03-20",
-             "Les Nations unies ont condamn\xC3\xA9 l'attaque.");
+             "Les Nations unies ont condamn\xC3\xA9 l'attaque, comme l'UE.");
   assert_string_equal(tu_anchor_target(g, "Nations unies", 0), tu_wd("Q1065"));
+  assert_string_equal(tu_anchor_target(g, "UE", 0), tu_wd("Q458"));
   ng_graph_free(g);
   g = tu_run(tu_group_engine, "org-en", "en", "2026-03-20",
              "The Polisario Front and the Wagner Group reacted, and the "
