@@ -2131,15 +2131,23 @@ given_name_stands(const Rec *r, size_t t)
   }
   bool listed_after = t + 2 < r->n && !strcmp(r->tok[t + 1].norm, ",") &&
                       r->tok[t + 2].sent == sent && is_cap(&r->tok[t + 2]);
+  /* a capitalised word opening the sentence need be no name ("Later,
+   * Abiy traveled") */
   bool listed_before = t >= 2 && !strcmp(r->tok[t - 1].norm, ",") &&
-                       r->tok[t - 2].sent == sent && is_cap(&r->tok[t - 2]);
+                       r->tok[t - 2].sent == sent && is_cap(&r->tok[t - 2]) &&
+                       (r->covered[t - 2] ||
+                        !(r->tok[t - 2].flags & NG_TOK_SENT_START));
   return !listed_after && !listed_before;
 }
+
+static bool post_names(const Rec *r, size_t t, size_t end);
 
 /* A given name alone for a person the document names in full ("Tom"
  * after "Tom Cady", "David" after "David Wehren"), or the first word alone
  * of a person of the gazetteer, whose name may start with the surname
- * ("Xi" after "Xi Jinping"): that person, when no
+ * ("Xi" after "Xi Jinping"), or of a person a post names, whose given
+ * name the lexicon may not know ("Abiy" after "Prime Minister Abiy
+ * Ahmed"): that person, when no
  * other person of the document has that given name and nobody has it as
  * a surname, and no capitalised word follows (another full name). A
  * minor place of that name ("David", a town of Panama) gives way; a
@@ -2157,7 +2165,9 @@ pass_given_names(Rec *r)
       const NgMention *m = &an->mentions[i];
       if (m->kind != NG_MENTION_NAME || m->type != NG_ENT_PERSON ||
           m->t1 - m->t0 < 2 ||
-          !(in_class(r, "first_name", m->t0) || m->gaz >= 0)) {
+          !(in_class(r, "first_name", m->t0) || m->gaz >= 0 ||
+            (r->tok[m->t0].c1 - r->tok[m->t0].c0 > 1 &&
+             post_names(r, m->t0, m->t1)))) {
         continue;
       }
       const char *g = r->tok[m->t0].norm;

@@ -338,6 +338,18 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 2);
   ng_graph_free(g);
 
+  /* A given name the lexicon does not know, of a person a post names,
+   * stands for that person alone too, after a sentence's first word and
+   * a comma. */
+  g = tu_run(tu_group_engine, "r-fn-post", "en", "2026-03-20",
+             "Ethiopian Prime Minister Abiy Ahmed met officials. Later, Abiy "
+             "traveled to the port.");
+  const char *abiy = tu_anchor_target(g, "Abiy Ahmed", 0);
+  assert_non_null(abiy);
+  assert_string_equal(tu_anchor_target(g, "Abiy", 0), abiy);
+  assert_null(tu_anchor_target(g, "Later", 0));
+  ng_graph_free(g);
+
   /* A capitalised word before a surname of the document is a given name
    * the lexicon does not know: another person of the family. */
   g = tu_run(tu_group_engine, "r-fam", "en", "2026-03-20",
