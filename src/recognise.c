@@ -569,6 +569,15 @@ pass_honorific_persons(Rec *r)
       n0++;
     }
     size_t end = name_run(r, n0, MAX_NAME);
+    /* A surname that starts with a capitalised article: "M. Le Drian",
+     * "Mme Le Pen" (not "M. le ministre", nor "M. Le Président"). */
+    if (end == n0 && n0 + 1 < r->n && is_cap(&r->tok[n0]) &&
+        in_class(r, "definite", n0) && name_token(r, n0 + 1) &&
+        r->tok[n0 + 1].sent == r->tok[t].sent &&
+        !in_class(r, "title", n0 + 1) && !in_class(r, "rank", n0 + 1) &&
+        !in_class(r, "occupation", n0 + 1) && !place_starts(r, n0 + 1)) {
+      end = name_run(r, n0 + 1, MAX_NAME); /* not "M. La France" */
+    }
     bool person = true;
     if (end > n0 && !in_class(r, "person_title", h) &&
         (names_a_body(r, n0, end) ||
@@ -847,12 +856,18 @@ pass_known_surnames(Rec *r)
       continue;
     }
     /* A capitalised word right before it is a given name the lexicon
-     * does not know ("Myrtle Wendell" after "Jos. C. Wendell"). */
+     * does not know ("Myrtle Wendell" after "Jos. C. Wendell"), or the
+     * article of the surname ("Le Pen" after "Marine Le Pen"). */
     size_t s = t;
-    if (t > 0 && name_token(r, t - 1) && r->tok[t - 1].sent == r->tok[t].sent &&
-        !(r->tok[t - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
-        !in_class(r, "title", t - 1) && !in_class(r, "rank", t - 1) &&
-        !names_a_body(r, t - 1, t) && !gaz_starts(r, t - 1)) {
+    bool before = t > 0 && r->tok[t - 1].sent == r->tok[t].sent;
+    if (before && is_cap(&r->tok[t - 1]) && !r->covered[t - 1] &&
+        (in_class(r, "definite", t - 1) ||
+         in_class(r, "name_particle", t - 1))) {
+      s = t - 1;
+    } else if (before && name_token(r, t - 1) &&
+               !(r->tok[t - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
+               !in_class(r, "title", t - 1) && !in_class(r, "rank", t - 1) &&
+               !names_a_body(r, t - 1, t) && !gaz_starts(r, t - 1)) {
       s = t - 1;
     }
     if (!add(r, s, t + 1, NG_MENTION_NAME, NG_ENT_PERSON)) {
@@ -1084,7 +1099,8 @@ dateline_at(const Rec *r, size_t t)
 
 /* Whether a one-word gazetteer name at t is the entity @p e: not a
  * function word ("Sur", "Au"), not a surname of a person of the document
- * ("Santos" after "Cindy Santos"), not part of a longer capitalised name,
+ * ("Santos" after "Cindy Santos") unless it names a country or a continent
+ * ("France" after "Anatole France"), not part of a longer capitalised name,
  * not a word of a headline in capitals ("SUCRE ET AMOUR") unless the
  * entity is major, and not a minor place opening a sentence ("Avis",
  * "Marché"), except in a dateline; after a place preposition ("à Au"), a
@@ -1097,7 +1113,8 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
   if (e->type == NG_ENT_PERSON) {
     return true;
   }
-  if (is_surname(r, t)) {
+  if (is_surname(r, t) && e->type != NG_ENT_COUNTRY &&
+      e->type != NG_ENT_CONTINENT) {
     return false;
   }
   /* "à Au", "in Reading": after a place preposition, a place. */

@@ -60,6 +60,20 @@ surname(NgAnalysis *an, const NgResources *res, const NgMention *m)
   return ng_surname_key(res->lex, an->lang, t->norm);
 }
 
+/* Whether a person's name of several words is a surname alone: it
+ * starts with an article ("Le Pen", "La Fontaine") or a particle in lower
+ * case ("de Gaulle"), so the person named in full with it is meant. (A
+ * capitalised particle may open a given name: "Abdel Fattah".) */
+static bool
+surname_alone(const NgAnalysis *an, const NgResources *res,
+              const NgMention *m)
+{
+  const NgToken *t = &an->seg.tokens[m->t0];
+  return ng_lexicon_get(res->lex, "definite", t->norm, an->lang) ||
+         (!(t->flags & NG_TOK_CAP) &&
+          ng_lexicon_get(res->lex, "name_particle", t->norm, an->lang));
+}
+
 static int32_t
 new_entity(NgAnalysis *an, const NgMention *m, const char *name)
 {
@@ -285,7 +299,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       }
     }
     if (m->kind == NG_MENTION_NAME && m->type == NG_ENT_PERSON &&
-        m->t1 - m->t0 >= 2) {
+        m->t1 - m->t0 >= 2 && !surname_alone(an, res, m)) {
       const char *f = mention_fold(an, m);
       if (!f) {
         st = NG_ERR_NOMEM;

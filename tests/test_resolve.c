@@ -69,6 +69,28 @@ test_surname_coreference(void **state)
   assert_true(tu_has(g, full, TU_RDF_TYPE, TU_NG "Person"));
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, TU_NG "Person"), 1);
 
+  /* A surname that starts with an article: after an honorific, alone,
+   * and the person named in full with it. */
+  NgGraph *lp = tu_run(e, "coref-le", "fr", "2025-03-14",
+                       "Marine Le Pen a parlé. Mme Le Pen a ensuite rencontré "
+                       "M. Le Drian. Jean-Yves Le Drian était là, et Le Pen "
+                       "aussi.");
+  const char *mlp = tu_anchor_target(lp, "Marine Le Pen", 0);
+  assert_non_null(mlp);
+  assert_string_equal(tu_anchor_target(lp, "Mme Le Pen", 0), mlp);
+  assert_string_equal(tu_anchor_target(lp, "Le Pen", 0), mlp);
+  assert_string_equal(tu_anchor_target(lp, "M. Le Drian", 0),
+                      tu_anchor_target(lp, "Jean-Yves Le Drian", 0));
+  assert_int_equal(tu_count(lp, NULL, TU_RDF_TYPE, TU_NG "Person"), 2);
+  ng_graph_free(lp);
+  /* A surname that names a country does not take the country's name
+   * from it: "France" after "Anatole France" (Q142). */
+  lp = tu_run(e, "coref-country", "fr", "1920-03-14",
+              "L'écrivain Anatole France a écrit un livre. La France a "
+              "voté.");
+  assert_string_equal(tu_anchor_target(lp, "France", 0), tu_wd("Q142"));
+  ng_graph_free(lp);
+
   /* Two people sharing no surname stay apart. */
   NgGraph *h = tu_run(e, "coref-2", "en", "2025-03-14",
                       "Minister Leila Haddad met Minister Omar Tazi in "
