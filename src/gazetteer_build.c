@@ -837,9 +837,12 @@ item_flush(Build *bd)
                                        main_label(bd, "en"),
                                        main_label(bd, "fr"), it->country,
                                        prior);
-  if (e < 0 || (it->since && ng_gaz_builder_set_since(bd->b, e, it->since))) {
+  if (e < 0) {
     bd->status = NG_ERR_NOMEM;
     return;
+  }
+  if (it->since) { /* a year of ng_gaz_parse_year: always valid */
+    (void)ng_gaz_builder_set_since(bd->b, e, it->since);
   }
   for (size_t i = 0; i < it->n_labels && bd->status == NG_SUCCESS; i++) {
     NgStatus st = ng_gaz_builder_add_name(bd->b, e, it->labels[i].text,

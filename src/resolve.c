@@ -373,12 +373,15 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
     if (m->type == NG_ENT_PERSON) {
       /* A short form: the person in the document whose name ends with it
        * (the longest such name). */
-      int32_t best = ng_strmap_get(&surnames, surname(an, res, m));
+      const char *sn = surname(an, res, m);
+      int32_t best = ng_strmap_get(&surnames, sn);
       if (best < 0 && m->t1 - m->t0 == 1) {
         best = ng_strmap_get(&given, an->seg.tokens[m->t0].norm);
       }
       m->entity = best >= 0 ? best : new_entity(an, m, mention_text(an, m));
-      if (m->entity < 0) {
+      /* a person known by the surname alone: later short forms are them */
+      if (m->entity < 0 ||
+          (best < 0 && ng_strmap_put(&surnames, sn, m->entity))) {
         st = NG_ERR_NOMEM;
       }
       continue;

@@ -83,6 +83,17 @@ test_surname_coreference(void **state)
                       tu_anchor_target(lp, "Jean-Yves Le Drian", 0));
   assert_int_equal(tu_count(lp, NULL, TU_RDF_TYPE, TU_NG "Person"), 2);
   ng_graph_free(lp);
+  /* Known by the surname alone, a person is one entity however often
+   * named so. */
+  lp = tu_run(e, "coref-surname", "fr", "1958-03-14",
+              "Le général de Gaulle a parlé. Plus tard, Gaulle a répondu "
+              "à Mme Le Pen, et Mme Le Pen a ri.");
+  assert_string_equal(tu_anchor_target(lp, "Gaulle", 0),
+                      tu_anchor_target(lp, "général de Gaulle", 0));
+  assert_string_equal(tu_anchor_target(lp, "Mme Le Pen", 1),
+                      tu_anchor_target(lp, "Mme Le Pen", 0));
+  assert_int_equal(tu_count(lp, NULL, TU_RDF_TYPE, TU_NG "Person"), 2);
+  ng_graph_free(lp);
   /* A surname that names a country does not take the country's name
    * from it: "France" after "Anatole France" (Q142). */
   lp = tu_run(e, "coref-country", "fr", "1920-03-14",
