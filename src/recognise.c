@@ -572,7 +572,8 @@ pass_honorific_persons(Rec *r)
     /* A surname that starts with a capitalised article: "M. Le Drian",
      * "Mme Le Pen" (not "M. le ministre", nor "M. Le Président"). */
     if (end == n0 && n0 + 1 < r->n && is_cap(&r->tok[n0]) &&
-        in_class(r, "definite", n0) && name_token(r, n0 + 1) &&
+        in_class(r, "definite", n0) && in_class(r, "name_particle", n0) &&
+        name_token(r, n0 + 1) &&
         r->tok[n0 + 1].sent == r->tok[t].sent &&
         !in_class(r, "title", n0 + 1) && !in_class(r, "rank", n0 + 1) &&
         !in_class(r, "occupation", n0 + 1) && !place_starts(r, n0 + 1)) {
@@ -861,8 +862,7 @@ pass_known_surnames(Rec *r)
     size_t s = t;
     bool before = t > 0 && r->tok[t - 1].sent == r->tok[t].sent;
     if (before && is_cap(&r->tok[t - 1]) && !r->covered[t - 1] &&
-        (in_class(r, "definite", t - 1) ||
-         in_class(r, "name_particle", t - 1))) {
+        in_class(r, "name_particle", t - 1)) { /* not "The Smith years" */
       s = t - 1;
     } else if (before && name_token(r, t - 1) &&
                !(r->tok[t - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
