@@ -398,8 +398,8 @@ ng_gaz_builder_add_entry(NgGazBuilder *b, const char *qid, NgEntityType type,
                sizeof(BEntry))) {
     return -1;
   }
-  BEntry e = {bstr(b, qid),     bstr(b, label_en), bstr(b, label_fr),
-              bstr(b, country), type,              prior, 0};
+  BEntry e = {bstr(b, qid), bstr(b, label_en), bstr(b, label_fr),
+              bstr(b, country), type, prior, 0};
   if (!e.qid || !e.label_en || !e.label_fr || !e.country) {
     return -1;
   }
@@ -602,7 +602,7 @@ add_state_forms(NgGazBuilder *b, int32_t entry, const NgToken *toks,
 
 /* An international organisation's acronym of four letters or more
  * written as a word after an article, as French agencies write them
- * ("l'Otan", "l'Unesco", "la Cédéao"): a label of its own, in that case
+ * ("l'Otan", "l'Unesco", "l'Unicef"): a label of its own, in that case
  * only (GAZ_EXACT_CASE, as acronyms are) and only right after a definite
  * article (GAZ_AFTER_DEFINITE), so that no word of that spelling opening
  * a sentence is taken for it. */
