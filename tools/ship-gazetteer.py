@@ -344,15 +344,19 @@ def labels_of_tables(src):
     return out
 
 
-def body_names():
-    """English label -> [name], from tools/body-names.tsv."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "body-names.tsv")
-    out = {}
+def tool_table(name):
+    """The rows of the table tools/NAME, comments and header left out."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
     with open(path, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f
                 if l.strip() and not l.startswith("#")]
-    for label_en, _lang, name in rows[1:]:
+    return rows[1:]
+
+
+def body_names():
+    """English label -> [name], from tools/body-names.tsv."""
+    out = {}
+    for label_en, _lang, name in tool_table("body-names.tsv"):
         out.setdefault(label_en, []).append(name)
     return out
 
@@ -367,24 +371,14 @@ def country_codes(src):
 
 def confirmed_french_names():
     """ISO 3166-2 code -> French name, from tools/french-region-names.tsv."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "french-region-names.tsv")
-    with open(path, encoding="utf-8") as f:
-        rows = [l.rstrip("\n").split("\t") for l in f
-                if l.strip() and not l.startswith("#")]
-    return {r[0]: r[1] for r in rows[1:]}
+    return {r[0]: r[1] for r in tool_table("french-region-names.tsv")}
 
 
 def country_names():
     """ISO 3166-1 code -> [(lang, kind, name)], from
     tools/country-names.tsv."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "country-names.tsv")
     out = {}
-    with open(path, encoding="utf-8") as f:
-        rows = [l.rstrip("\n").split("\t") for l in f
-                if l.strip() and not l.startswith("#")]
-    for iso2, lang, kind, name in rows[1:]:
+    for iso2, lang, kind, name in tool_table("country-names.tsv"):
         out.setdefault(iso2, []).append((lang, kind, name))
     return out
 
