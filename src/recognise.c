@@ -1940,6 +1940,58 @@ cmp_size_desc(const void *a, const void *b)
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* An acronym the text uses without spelling it out, and a body's name
+ * elsewhere in the document whose content words have its letters for
+ * initials ("la DGSN" and "la Direction générale de la sûreté
+ * nationale"): the name's head takes the acronym, the key resolve meets
+ * them by, as for a long form given in brackets, and the acronym the
+ * name's type. */
+static NgStatus
+pass_acronym_long_forms(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *a = &an->mentions[i];
+    if (a->kind != NG_MENTION_ACRONYM || a->gaz >= 0 ||
+        !ng_entity_type_is_org(a->type) || a->b1 - a->b0 < 2) {
+      continue;
+    }
+    NgBuf f;
+    ng_buf_init(&f);
+    ng_fold(an->doc->text + a->b0, a->b1 - a->b0, &f);
+    if (f.failed) {
+      ng_buf_free(&f);
+      return NG_ERR_NOMEM;
+    }
+    for (size_t j = 0; j < an->n_mentions; j++) {
+      NgMention *o = &an->mentions[j];
+      if (o->kind != NG_MENTION_NAME || o->gaz >= 0 || o->head ||
+          !ng_entity_type_is_org(o->type)) {
+        continue;
+      }
+      size_t words[16], content = 0;
+      for (size_t w = o->t0; w < o->t1; w++) {
+        content += is_word(&r->tok[w]) && !in_class(r, "stopword", w) &&
+                   !link_word(r, w) && !(r->tok[w].flags & NG_TOK_ELISION);
+      }
+      if (content != f.len ||
+          match_initials(r, f.data, f.len, o->t0, o->t1, words,
+                         NG_COUNTOF(words)) != content) {
+        continue;
+      }
+      o->head = ng_arena_strndup(an->arena, an->doc->text + a->b0,
+                                 a->b1 - a->b0);
+      if (!o->head) {
+        ng_buf_free(&f);
+        return NG_ERR_NOMEM;
+      }
+      a->type = o->type; /* the name says which kind of body */
+    }
+    ng_buf_free(&f);
+  }
+  return NG_SUCCESS;
+}
+
 /* Forget mention i (its tokens stay covered: the caller takes them). */
 static void
 remove_mention(Rec *r, size_t i)
@@ -2414,7 +2466,7 @@ pass_org_heads(Rec *r)
              !in_class(r, "stopword", end) && end - t < MAX_ORG) {
         end++;
       }
-      if (lower_ok && is_cap(&r->tok[s]) && end < r->n &&
+      if (lower_ok && end < r->n &&
           r->tok[end].sent == sent && !r->covered[end] &&
           is_word(&r->tok[end]) && !is_cap(&r->tok[end]) &&
           !link_word(r, end) && !in_class(r, "stopword", end) &&
@@ -3845,6 +3897,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_repeated_names(&r);
   if (!st) pass_person_appositions(&r);
   if (!st) pass_persons_by_post(&r);
+  if (!st) st = pass_acronym_long_forms(&r);
   if (!st) st = pass_phrases(&r, "anaphor", NG_MENTION_NOMINAL);
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);

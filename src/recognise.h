@@ -25,7 +25,9 @@
  *      Idaho"), and the kind a list gives its names ("Washington, Oregon");
  *   7. places named after a place noun ("la région X") — place_head;
  *   8. acronyms with an expansion in the text or a determiner before them
- *      ("la DGSN"), including coordinated ones;
+ *      ("la DGSN"), including coordinated ones; last of all, an acronym
+ *      meets a body's name of the document whose words have its letters
+ *      for initials ("la Direction générale de la sûreté nationale");
  *   9. organisations named by a head noun and its complement — org_head,
  *      org_adjective, lower_org_head; a body named short whose parent the
  *      document names ("le Conseil de sécurité");

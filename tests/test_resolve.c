@@ -154,6 +154,21 @@ test_acronym_then_article(void **state)
   assert_true(tu_has(g, first, TU_NG "acronym", "ONPX"));
   assert_int_equal(tu_count(g, NULL, TU_NG "acronym", "ONPX"), 1);
   ng_graph_free(g);
+  /* An acronym the text never spells out meets the body's name whose
+   * content words have its letters for initials; not another body. */
+  g = tu_run(e, "sigle-loin", "fr", "2025-05-05",
+             "La Direction générale de la sûreté nationale a publié un "
+             "bilan. La Garde nationale a aussi parlé. Selon la DGSN, "
+             "les vols ont baissé, et selon la BFX, non.");
+  const char *dgsn = tu_anchor_target(g, "DGSN", 0);
+  assert_non_null(dgsn);
+  assert_string_equal(
+      tu_anchor_target(g, "Direction générale de la sûreté nationale", 0),
+      dgsn);
+  assert_true(tu_has(g, dgsn, TU_RDF_TYPE, TU_NG "GovernmentAgency"));
+  assert_string_not_equal(tu_anchor_target(g, "BFX", 0),
+                          tu_anchor_target(g, "Garde nationale", 0));
+  ng_graph_free(g);
   /* A long form that ends with a place ("Sahel" is a world region of the
    * gazetteer, "France" a country) is still the acronym's body: one
    * organisation, not a region, and the place inside is no mention. */
