@@ -1940,56 +1940,105 @@ cmp_size_desc(const void *a, const void *b)
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The initials of the content words of [t0, t1) (function words and
+ * elisions left out: "dgsn" for "Direction générale de la sûreté
+ * nationale") into @p out, NUL-terminated; their number, or 0 when there
+ * are more than @p size - 1 or a word does not start with a letter. */
+static size_t
+content_initials(const Rec *r, size_t t0, size_t t1, char *out, size_t size)
+{
+  size_t n = 0;
+  for (size_t w = t0; w < t1; w++) {
+    const NgToken *tk = &r->tok[w];
+    if (!is_word(tk) || in_class(r, "stopword", w) || link_word(r, w) ||
+        (tk->flags & NG_TOK_ELISION)) {
+      continue;
+    }
+    char c = initial(tk);
+    if (n + 1 >= size || c < 'a' || c > 'z') {
+      return 0;
+    }
+    out[n++] = c;
+  }
+  out[n] = '\0';
+  return n;
+}
+
 /* An acronym the text uses without spelling it out, and a body's name
  * elsewhere in the document whose content words have its letters for
  * initials ("la DGSN" and "la Direction générale de la sûreté
  * nationale"): the name's head takes the acronym, the key resolve meets
  * them by, as for a long form given in brackets, and the acronym the
- * name's type. */
+ * name's type. One look-up per name, whatever the number of acronyms. */
 static NgStatus
 pass_acronym_long_forms(Rec *r)
 {
   NgAnalysis *an = r->an;
-  for (size_t i = 0; i < an->n_mentions; i++) {
-    NgMention *a = &an->mentions[i];
+  /* folded acronym -> its first mention; then -> the type of its body */
+  NgStrMap acr = {0}, kind = {0};
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; i < an->n_mentions && !st; i++) {
+    const NgMention *a = &an->mentions[i];
     if (a->kind != NG_MENTION_ACRONYM || a->gaz >= 0 ||
-        !ng_entity_type_is_org(a->type) || a->b1 - a->b0 < 2) {
+        !ng_entity_type_is_org(a->type)) {
       continue;
     }
     NgBuf f;
     ng_buf_init(&f);
     ng_fold(an->doc->text + a->b0, a->b1 - a->b0, &f);
-    if (f.failed) {
-      ng_buf_free(&f);
-      return NG_ERR_NOMEM;
+    const char *key = f.failed ? NULL
+                               : ng_arena_strndup(an->arena,
+                                                  f.data ? f.data : "", f.len);
+    ng_buf_free(&f);
+    if (!key) {
+      st = NG_ERR_NOMEM;
+    } else if (ng_strmap_get(&acr, key) < 0) {
+      st = ng_strmap_put(&acr, key, (int32_t)i);
     }
-    for (size_t j = 0; j < an->n_mentions; j++) {
-      NgMention *o = &an->mentions[j];
-      if (o->kind != NG_MENTION_NAME || o->gaz >= 0 || o->head ||
-          !ng_entity_type_is_org(o->type)) {
-        continue;
-      }
-      size_t words[16], content = 0;
-      for (size_t w = o->t0; w < o->t1; w++) {
-        content += is_word(&r->tok[w]) && !in_class(r, "stopword", w) &&
-                   !link_word(r, w) && !(r->tok[w].flags & NG_TOK_ELISION);
-      }
-      if (content != f.len ||
-          match_initials(r, f.data, f.len, o->t0, o->t1, words,
-                         NG_COUNTOF(words)) != content) {
-        continue;
-      }
-      o->head = ng_arena_strndup(an->arena, an->doc->text + a->b0,
-                                 a->b1 - a->b0);
-      if (!o->head) {
-        ng_buf_free(&f);
-        return NG_ERR_NOMEM;
-      }
-      a->type = o->type; /* the name says which kind of body */
+  }
+  for (size_t j = 0; j < an->n_mentions && !st && acr.count; j++) {
+    NgMention *o = &an->mentions[j];
+    char ini[16];
+    if (o->kind != NG_MENTION_NAME || o->gaz >= 0 || o->head ||
+        !ng_entity_type_is_org(o->type) ||
+        content_initials(r, o->t0, o->t1, ini, sizeof ini) < 2) {
+      continue;
+    }
+    int32_t a = ng_strmap_get(&acr, ini);
+    if (a < 0) {
+      continue;
+    }
+    const NgMention *am = &an->mentions[a];
+    o->head = ng_arena_strndup(an->arena, an->doc->text + am->b0,
+                               am->b1 - am->b0);
+    const char *key = ng_arena_strndup(an->arena, ini, strlen(ini));
+    if (!o->head || !key) {
+      st = NG_ERR_NOMEM;
+    } else if (ng_strmap_get(&kind, key) < 0) {
+      st = ng_strmap_put(&kind, key, (int32_t)o->type);
+    }
+  }
+  for (size_t i = 0; i < an->n_mentions && !st && kind.count; i++) {
+    NgMention *a = &an->mentions[i];
+    if (a->kind != NG_MENTION_ACRONYM || a->gaz >= 0 ||
+        !ng_entity_type_is_org(a->type)) {
+      continue;
+    }
+    NgBuf f;
+    ng_buf_init(&f);
+    ng_fold(an->doc->text + a->b0, a->b1 - a->b0, &f);
+    int32_t t = f.failed ? -1 : ng_strmap_get(&kind, f.data ? f.data : "");
+    if (f.failed) {
+      st = NG_ERR_NOMEM;
     }
     ng_buf_free(&f);
+    if (t >= 0) {
+      a->type = (NgEntityType)t; /* the name says which kind of body */
+    }
   }
-  return NG_SUCCESS;
+  ng_strmap_free(&acr);
+  ng_strmap_free(&kind);
+  return st;
 }
 
 /* Forget mention i (its tokens stay covered: the caller takes them). */
