@@ -1657,6 +1657,15 @@ initial(const NgToken *t)
   return t->norm[0];
 }
 
+/* Whether the word at w counts for a name's initials: not a function
+ * word, a link ("de", "of") or an elision. */
+static bool
+content_word(const Rec *r, size_t w)
+{
+  return is_word(&r->tok[w]) && !in_class(r, "stopword", w) &&
+         !link_word(r, w) && !(r->tok[w].flags & NG_TOK_ELISION);
+}
+
 /* Match the letters of @p acr (upper-case ASCII after folding) against the
  * initials of the content words in [w0, w1) taken in order; returns the
  * number of words consumed, or 0 when they do not match. Function words
@@ -1668,8 +1677,7 @@ match_initials(const Rec *r, const char *acr, size_t len, size_t w0,
   size_t i = 0, w = w0, nw = 0;
   while (i < len && w < w1) {
     const NgToken *tk = &r->tok[w];
-    if (!is_word(tk) || in_class(r, "stopword", w) ||
-        link_word(r, w) || (tk->flags & NG_TOK_ELISION)) {
+    if (!content_word(r, w)) {
       w++;
       continue;
     }
@@ -1949,12 +1957,10 @@ content_initials(const Rec *r, size_t t0, size_t t1, char *out, size_t size)
 {
   size_t n = 0;
   for (size_t w = t0; w < t1; w++) {
-    const NgToken *tk = &r->tok[w];
-    if (!is_word(tk) || in_class(r, "stopword", w) || link_word(r, w) ||
-        (tk->flags & NG_TOK_ELISION)) {
+    if (!content_word(r, w)) {
       continue;
     }
-    char c = initial(tk);
+    char c = initial(&r->tok[w]);
     if (n + 1 >= size || c < 'a' || c > 'z') {
       return 0;
     }
