@@ -1980,6 +1980,11 @@ static NgStatus
 pass_acronym_long_forms(Rec *r)
 {
   NgAnalysis *an = r->an;
+  /* folded acronym of each unlinked body's acronym mention, or NULL */
+  const char **keys = ng_calloc(an->n_mentions + 1, sizeof *keys);
+  if (!keys) {
+    return NG_ERR_NOMEM;
+  }
   /* folded acronym -> its first mention; then -> the type of its body */
   NgStrMap acr = {0}, kind = {0};
   NgStatus st = NG_SUCCESS;
@@ -1992,14 +1997,14 @@ pass_acronym_long_forms(Rec *r)
     NgBuf f;
     ng_buf_init(&f);
     ng_fold(an->doc->text + a->b0, a->b1 - a->b0, &f);
-    const char *key = f.failed ? NULL
-                               : ng_arena_strndup(an->arena,
-                                                  f.data ? f.data : "", f.len);
+    keys[i] = f.failed ? NULL
+                       : ng_arena_strndup(an->arena, f.data ? f.data : "",
+                                          f.len);
     ng_buf_free(&f);
-    if (!key) {
+    if (!keys[i]) {
       st = NG_ERR_NOMEM;
-    } else if (ng_strmap_get(&acr, key) < 0) {
-      st = ng_strmap_put(&acr, key, (int32_t)i);
+    } else if (ng_strmap_get(&acr, keys[i]) < 0) {
+      st = ng_strmap_put(&acr, keys[i], (int32_t)i);
     }
   }
   for (size_t j = 0; j < an->n_mentions && !st && acr.count; j++) {
@@ -2017,33 +2022,21 @@ pass_acronym_long_forms(Rec *r)
     const NgMention *am = &an->mentions[a];
     o->head = ng_arena_strndup(an->arena, an->doc->text + am->b0,
                                am->b1 - am->b0);
-    const char *key = ng_arena_strndup(an->arena, ini, strlen(ini));
-    if (!o->head || !key) {
+    if (!o->head) {
       st = NG_ERR_NOMEM;
-    } else if (ng_strmap_get(&kind, key) < 0) {
-      st = ng_strmap_put(&kind, key, (int32_t)o->type);
+    } else if (ng_strmap_get(&kind, keys[a]) < 0) {
+      st = ng_strmap_put(&kind, keys[a], (int32_t)o->type);
     }
   }
   for (size_t i = 0; i < an->n_mentions && !st && kind.count; i++) {
-    NgMention *a = &an->mentions[i];
-    if (a->kind != NG_MENTION_ACRONYM || a->gaz >= 0 ||
-        !ng_entity_type_is_org(a->type)) {
-      continue;
-    }
-    NgBuf f;
-    ng_buf_init(&f);
-    ng_fold(an->doc->text + a->b0, a->b1 - a->b0, &f);
-    int32_t t = f.failed ? -1 : ng_strmap_get(&kind, f.data ? f.data : "");
-    if (f.failed) {
-      st = NG_ERR_NOMEM;
-    }
-    ng_buf_free(&f);
+    int32_t t = keys[i] ? ng_strmap_get(&kind, keys[i]) : -1;
     if (t >= 0) {
-      a->type = (NgEntityType)t; /* the name says which kind of body */
+      an->mentions[i].type = (NgEntityType)t; /* the name says which kind */
     }
   }
   ng_strmap_free(&acr);
   ng_strmap_free(&kind);
+  ng_free(keys);
   return st;
 }
 
