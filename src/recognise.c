@@ -216,8 +216,6 @@ initial_at(const Rec *r, size_t t)
            : 0;
 }
 
-/* A run of name tokens from t (particles such as "Ben", "El", "de" and
- * initials allowed inside, never at the end); returns its end. */
 const char *
 ng_surname_key(const NgLexicon *lex, const char *lang, const char *norm)
 {
@@ -250,6 +248,8 @@ particle_name(const Rec *r, size_t k)
                                        (size_t)(text + tk->b1 - th - 1), &len));
 }
 
+/* A run of name tokens from t (particles such as "Ben", "El", "de" and
+ * initials allowed inside, never at the end); returns its end. */
 static size_t
 name_run(const Rec *r, size_t t, size_t max)
 {
@@ -2050,35 +2050,38 @@ remove_mention(Rec *r, size_t i)
   an->n_mentions--;
 }
 
-/* The gazetteer place name mention that starts at token t, or SIZE_MAX. */
+/* Forget the @p n mentions of indices @p idx, sorted here highest first
+ * so that the others stay put while they go. */
+static void
+remove_mentions(Rec *r, size_t *idx, size_t n)
+{
+  qsort(idx, n, sizeof idx[0], cmp_size_desc);
+  for (size_t k = 0; k < n; k++) {
+    remove_mention(r, idx[k]);
+  }
+}
+
+/* The latest name mention that starts at token t, has no lead (no
+ * honorific, no place noun) and a type @p kind accepts, or SIZE_MAX. */
 static size_t
-place_name_at(const Rec *r, size_t t)
+name_at(const Rec *r, size_t t, bool (*kind)(NgEntityType))
 {
   const NgAnalysis *an = r->an;
   for (size_t i = an->n_mentions; i-- > 0;) {
     const NgMention *m = &an->mentions[i];
     if (m->t0 == t && m->kind == NG_MENTION_NAME && !m->led &&
-        ng_entity_type_is_place(m->type)) {
+        kind(m->type)) {
       return i;
     }
   }
   return SIZE_MAX;
 }
 
-/* The name mention of an organisation that starts at token t, or
- * SIZE_MAX. */
+/* The place name mention that starts at token t, or SIZE_MAX. */
 static size_t
-body_name_at(const Rec *r, size_t t)
+place_name_at(const Rec *r, size_t t)
 {
-  const NgAnalysis *an = r->an;
-  for (size_t i = an->n_mentions; i-- > 0;) {
-    const NgMention *m = &an->mentions[i];
-    if (m->t0 == t && m->kind == NG_MENTION_NAME &&
-        ng_entity_type_is_org(m->type)) {
-      return i;
-    }
-  }
-  return SIZE_MAX;
+  return name_at(r, t, ng_entity_type_is_place);
 }
 
 /* Whether tokens [t0, t1) may become one name: each is free, or in the
@@ -2101,11 +2104,7 @@ absorb_places(Rec *r, size_t t0, size_t t1)
     places[n++] = mi;
     t = r->an->mentions[mi].t1 - 1;
   }
-  /* the highest index first, so that the others stay put */
-  qsort(places, n, sizeof places[0], cmp_size_desc);
-  for (size_t i = 0; i < n; i++) {
-    remove_mention(r, places[i]);
-  }
+  remove_mentions(r, places, n);
   return true;
 }
 
@@ -2406,6 +2405,16 @@ mention_in_body_name(const Rec *r, size_t t)
   return SIZE_MAX;
 }
 
+/* Whether the word at t, in sentence @p sent, may modify a body's name
+ * before it: free, and no function word, link or elision. */
+static bool
+modifier_at(const Rec *r, size_t t, uint32_t sent)
+{
+  return t < r->n && r->tok[t].sent == sent && is_word(&r->tok[t]) &&
+         !r->covered[t] && !link_word(r, t) && !in_class(r, "stopword", t) &&
+         !(r->tok[t].flags & NG_TOK_ELISION);
+}
+
 static NgStatus
 pass_org_heads(Rec *r)
 {
@@ -2431,10 +2440,7 @@ pass_org_heads(Rec *r)
     bool lower_ok = lower_words_in_names(r);
     /* One adjective right after the head: "Secrétariat général"; a second
      * one only from the lexicon ("Bureau central national"). */
-    if (lower_ok && end < r->n && r->tok[end].sent == sent &&
-        is_word(&r->tok[end]) && !r->covered[end] && !link_word(r, end) &&
-        !in_class(r, "stopword", end) && !(r->tok[end].flags & NG_TOK_ELISION) &&
-        adjective_like(r, end)) {
+    if (lower_ok && modifier_at(r, end, sent) && adjective_like(r, end)) {
       end++;
       if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&
           in_class(r, "org_adjective", end)) {
@@ -2494,7 +2500,7 @@ pass_org_heads(Rec *r)
       if (r->covered[s]) {
         size_t mi = place_name_at(r, s);
         if (mi == SIZE_MAX) {
-          mi = body_name_at(r, s);
+          mi = name_at(r, s, ng_entity_type_is_org);
         }
         if (mi == SIZE_MAX || n_absorbed == NG_COUNTOF(absorbed)) {
           break;
@@ -2514,11 +2520,7 @@ pass_org_heads(Rec *r)
              !in_class(r, "stopword", end) && end - t < MAX_ORG) {
         end++;
       }
-      if (lower_ok && end < r->n &&
-          r->tok[end].sent == sent && !r->covered[end] &&
-          is_word(&r->tok[end]) && !is_cap(&r->tok[end]) &&
-          !link_word(r, end) && !in_class(r, "stopword", end) &&
-          !(r->tok[end].flags & NG_TOK_ELISION) &&
+      if (lower_ok && modifier_at(r, end, sent) && !is_cap(&r->tok[end]) &&
           ((adjective_like(r, end) && !ends_as(r, end, "verb_ending")) ||
            in_class(r, "org_adjective", end)) &&
           end - t < MAX_ORG) {
@@ -2576,11 +2578,7 @@ pass_org_heads(Rec *r)
         has_gov_word(r, t, end)) {
       type = NG_ENT_GOV_AGENCY;
     }
-    /* the highest index first, so that the others stay put */
-    qsort(absorbed, n_absorbed, sizeof absorbed[0], cmp_size_desc);
-    for (size_t i = 0; i < n_absorbed; i++) {
-      remove_mention(r, absorbed[i]);
-    }
+    remove_mentions(r, absorbed, n_absorbed);
     NgMention *m = add(r, start, end, NG_MENTION_NAME, type);
     if (!m) {
       return NG_ERR_NOMEM;
