@@ -72,6 +72,10 @@ int ng_date_days_in_month(int year, int month) {
   return days[month - 1];
 }
 
+int ng_date_year(const NgDate *d) {
+  return d->prec != NG_DATE_NONE ? d->year : 0;
+}
+
 int ng_date_cmp(const NgDate *a, const NgDate *b) {
   if (a == b) return 0;
   if (!a) return -1;

@@ -44,5 +44,7 @@ NgStatus ng_dates_find(const NgToken *toks, size_t t0, size_t t1,
 int ng_date_days_in_month(int year, int month);
 /* Compare by (year, month, day), missing parts as 0. */
 int ng_date_cmp(const NgDate *a, const NgDate *b);
+/* The year of @p d, or 0 when it has no date (NG_DATE_NONE). */
+int ng_date_year(const NgDate *d);
 
 #endif

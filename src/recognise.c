@@ -346,14 +346,6 @@ coordinated_persons(Rec *r, size_t *end, bool certain)
   return NG_SUCCESS;
 }
 
-/* The document's publication year, 0 when it has no date. */
-static int
-doc_year(const Rec *r)
-{
-  const NgDate *d = &r->an->doc->date;
-  return d->prec != NG_DATE_NONE ? d->year : 0;
-}
-
 /* The gazetteer's hits at token t, of entries that had begun when the
  * document was published (ng_gazetteer_keep_existing): a paper of 1928
  * names no politician born in 1951. */
@@ -362,7 +354,8 @@ gaz_hits(const Rec *r, size_t t, NgGazMatch *hits, size_t max)
 {
   size_t n = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
                                    r->n, t, hits, max);
-  return ng_gazetteer_keep_existing(r->res->gaz, doc_year(r), hits, n);
+  return ng_gazetteer_keep_existing(r->res->gaz,
+                                    ng_date_year(&r->an->doc->date), hits, n);
 }
 
 /* Does a gazetteer name start at token t whose entry @p pred accepts
@@ -2918,7 +2911,8 @@ entry_named(const Rec *r, const char *name, NgEntityType type)
   }
   size_t nh = ng_gazetteer_match_at(r->res->gaz, name, toks, n, 0, hits,
                                     NG_COUNTOF(hits));
-  nh = ng_gazetteer_keep_existing(r->res->gaz, doc_year(r), hits, nh);
+  nh = ng_gazetteer_keep_existing(r->res->gaz,
+                                  ng_date_year(&r->an->doc->date), hits, nh);
   for (size_t i = 0; i < nh; i++) {
     if (hits[i].t1 == n && hits[i].kind == NG_LABEL_NAME &&
         ng_gazetteer_entry(r->res->gaz, hits[i].entry).type == type) {

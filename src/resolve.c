@@ -207,7 +207,7 @@ disambiguate(NgAnalysis *an, const NgResources *res)
     }
   }
   NgGazMatch hits[32];
-  int year = an->doc->date.prec != NG_DATE_NONE ? an->doc->date.year : 0;
+  int year = ng_date_year(&an->doc->date);
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     if (m->gaz < 0) {
