@@ -1934,6 +1934,45 @@ parenthesised_after_name(const Rec *r, size_t t, const Part *p)
   return acr[0] && acr[0] == initial(&r->tok[m->t0]) ? m : NULL;
 }
 
+/* An acronym written as a word, as French agencies write those they
+ * pronounce ("la Cédéao", "l'Otan"): a capitalised word of letters, three
+ * to ten, in lower case after its first. The part it makes, or false. */
+static bool
+word_acronym(const Rec *r, size_t t, Part *p)
+{
+  const NgToken *tk = &r->tok[t];
+  size_t n = tk->c1 - tk->c0;
+  if (!is_cap(tk) || (tk->flags & (NG_TOK_UPPER | NG_TOK_DIGIT)) || n < 3 ||
+      n > 10 || strlen(tk->norm) != n) {
+    return false; /* the folded form has one letter a code point */
+  }
+  for (const char *c = tk->norm; *c; c++) {
+    if (*c < 'a' || *c > 'z') {
+      return false;
+    }
+  }
+  *p = (Part){tk->b0, tk->b1, tk->c0, tk->c1};
+  return true;
+}
+
+/* Whether the letters of @p acr (folded) are, in order, initials of the
+ * words of [t0, t1), the first word's first ("cedeao": Communauté
+ * économique des États de l'Afrique de l'Ouest; "otan": Organisation du
+ * traité de l'Atlantique nord). */
+static bool
+initials_spell(const Rec *r, size_t t0, size_t t1, const char *acr)
+{
+  if (!*acr || initial(&r->tok[t0]) != *acr) {
+    return false;
+  }
+  for (size_t w = t0; w < t1 && *acr; w++) {
+    if (is_word(&r->tok[w]) && initial(&r->tok[w]) == *acr) {
+      acr++;
+    }
+  }
+  return !*acr;
+}
+
 static int
 cmp_size_desc(const void *a, const void *b)
 {
@@ -2101,6 +2140,33 @@ absorb_places(Rec *r, size_t t0, size_t t1)
   return true;
 }
 
+/* What a name before a body's head may hold of another mention: a
+ * one-token demonym ("American Association of Organists"), a person's
+ * name written without honorific ("W. W. Kimball Co."), or the name of
+ * the body this one belongs to ("United Nations Office for ...", "Senate
+ * Committee on ..."). The index of the mention that ends right before
+ * token t, or SIZE_MAX. */
+static size_t
+mention_in_body_name(const Rec *r, size_t t)
+{
+  const NgAnalysis *an = r->an;
+  if (t == 0 || !r->covered[t - 1] || !is_cap(&r->tok[t - 1])) {
+    return SIZE_MAX;
+  }
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t1 != t || m->kind == NG_MENTION_DATE || m->led || m->tail_b1) {
+      continue;
+    }
+    if ((m->kind == NG_MENTION_DEMONYM && m->gaz >= 0 && m->t0 + 1 == t) ||
+        (m->kind == NG_MENTION_NAME && (m->type == NG_ENT_PERSON ||
+                                        ng_entity_type_is_org(m->type)))) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
 static NgStatus
 pass_acronyms(Rec *r)
 {
@@ -2117,20 +2183,28 @@ pass_acronyms(Rec *r)
       }
       Part parts[8];
       size_t np = acronym_parts(r, t, parts, 8);
-      if (!np) {
+      bool word = !np && word_acronym(r, t, &parts[0]);
+      if (word) {
+        np = 1;
+      } else if (!np) {
         continue;
       }
       size_t x0 = 0, p1 = 0, x1[8];
-      bool expanded = find_expansion(r, t, parts, np, &x0, &p1, x1);
-      bool det = acronym_has_determiner(r, t);
+      bool expanded = !word && find_expansion(r, t, parts, np, &x0, &p1, x1);
+      bool det = !word && acronym_has_determiner(r, t);
       bool added = false;
       /* A long form the gazetteer linked ("la Communauté économique des
        * États de l'Afrique de l'Ouest (CEDEAO)") gives the acronym its
-       * link, here and wherever the document uses it. */
+       * link, here and wherever the document uses it; an acronym written
+       * as a word ("(Cédéao)") must spell that long form. */
       const NgMention *linked = NULL;
       if (np == 1) {
         linked = expanded ? gaz_mention_ending(r, x0, x1[0])
                           : parenthesised_after_name(r, t, &parts[0]);
+      }
+      if (word && linked &&
+          !initials_spell(r, linked->t0, linked->t1, r->tok[t].norm)) {
+        linked = NULL;
       }
       if (expanded && linked && linked->t0 != x0) {
         linked = NULL; /* a place that ends the long form ("Alliance des
@@ -2152,8 +2226,9 @@ pass_acronyms(Rec *r)
         if (k >= 0 && known_type[k] == NG_ENT_GOV_AGENCY) {
           type = NG_ENT_GOV_AGENCY;
         }
-        if (!(expanded || det || linked || k >= 0)) {
-          continue;
+        if (!(expanded || det || linked || k >= 0) ||
+            (word && !linked && (k < 0 || known_gaz[k] < 0))) {
+          continue; /* a word only as the acronym of a linked name */
         }
         if (linked) {
           type = linked->type;
@@ -2208,7 +2283,19 @@ pass_acronyms(Rec *r)
           const char *acr = ng_arena_strndup(r->an->arena,
                                              r->an->doc->text + parts[i].b0,
                                              parts[i].b1 - parts[i].b0);
-          NgMention *lm = add(r, x0, x1[0], NG_MENTION_NAME, type);
+          /* The body it belongs to, whose letters the acronym leaves
+           * out, is part of its name: "the United Nations Office for the
+           * Coordination of Humanitarian Affairs (OCHA)". */
+          size_t start = x0;
+          size_t d = match_class(r, "org_head", x0, NULL)
+                       ? mention_in_body_name(r, x0)
+                       : SIZE_MAX;
+          if (d != SIZE_MAX &&
+              r->tok[r->an->mentions[d].t0].sent == r->tok[x0].sent) {
+            start = r->an->mentions[d].t0;
+            remove_mention(r, d);
+          }
+          NgMention *lm = add(r, start, x1[0], NG_MENTION_NAME, type);
           if (!lm || !acr) {
             return NG_ERR_NOMEM;
           }
@@ -2374,30 +2461,6 @@ lower_words_in_names(const Rec *r)
   return !language_has(r, "names_end_at_head");
 }
 
-/* What a name before a body's head may hold of another mention: a
- * one-token demonym ("American Association of Organists"), or a person's
- * name written without honorific ("W. W. Kimball Co."). The index of the
- * mention that ends right before token t, or SIZE_MAX. */
-static size_t
-mention_in_body_name(const Rec *r, size_t t)
-{
-  const NgAnalysis *an = r->an;
-  if (t == 0 || !r->covered[t - 1] || !is_cap(&r->tok[t - 1])) {
-    return SIZE_MAX;
-  }
-  for (size_t i = an->n_mentions; i-- > 0;) {
-    const NgMention *m = &an->mentions[i];
-    if (m->t1 != t || m->kind == NG_MENTION_DATE || m->led || m->tail_b1) {
-      continue;
-    }
-    if ((m->kind == NG_MENTION_DEMONYM && m->gaz >= 0 && m->t0 + 1 == t) ||
-        (m->kind == NG_MENTION_NAME && m->type == NG_ENT_PERSON)) {
-      return i;
-    }
-  }
-  return SIZE_MAX;
-}
-
 /* Whether the word at t, in sentence @p sent, may modify a body's name
  * before it: free, and no function word, link or elision. */
 static bool
@@ -2432,11 +2495,18 @@ pass_org_heads(Rec *r)
     size_t end = t + k;
     bool lower_ok = lower_words_in_names(r);
     /* One adjective right after the head: "Secrétariat général"; a second
-     * one only from the lexicon ("Bureau central national"). */
+     * one from the lexicon ("Bureau central national"), or after one from
+     * the lexicon any that takes no complement, as a participle does
+     * ("Parquet national antiterroriste"; not "Conseil national chargé
+     * d'examiner"). */
     if (lower_ok && modifier_at(r, end, sent) && adjective_like(r, end)) {
+      bool known = in_class(r, "org_adjective", end);
       end++;
       if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&
-          in_class(r, "org_adjective", end)) {
+          (in_class(r, "org_adjective", end) ||
+           (known && modifier_at(r, end, sent) && !is_cap(&r->tok[end]) &&
+            adjective_like(r, end) && !ends_as(r, end, "verb_ending") &&
+            !(end + 1 < r->n && link_word(r, end + 1))))) {
         end++;
       }
     }
@@ -2486,6 +2556,8 @@ pass_org_heads(Rec *r)
        * l'Exposition nationale") */
       if (!linked || s >= r->n || r->tok[s].sent != sent ||
           !is_word(&r->tok[s]) || s - t >= MAX_ORG ||
+          in_class(r, "stopword", s) || /* "de son histoire" */
+          in_class(r, "weekday", s) || in_class(r, "month", s) ||
           ((!lower_ok || weak) && !is_cap(&r->tok[s])) ||
           (where && !r->covered[s])) {
         break;
@@ -2536,10 +2608,13 @@ pass_org_heads(Rec *r)
     size_t start = t;
     while (!lower && start > 0 && t - start < MAX_NAME &&
            r->tok[start - 1].sent == sent) {
-      if (name_token(r, start - 1) && !in_class(r, "title", start - 1) &&
-          !in_class(r, "rank", start - 1) &&
+      bool title = in_class(r, "title", start - 1) ||
+                   in_class(r, "rank", start - 1);
+      if (name_token(r, start - 1) && (!title || start == t) &&
           !(r->tok[start - 1].flags & NG_TOK_UPPER)) {
-        start--; /* "Wayne University" */
+        /* "Wayne University"; a title right before the head qualifies
+         * it ("the General Court"), one before a name is a person's */
+        start--;
       } else if (start > 1 && start < t &&
                  in_class(r, "coordinator", start - 1) &&
                  name_token(r, start - 2)) {

@@ -1123,6 +1123,48 @@ test_acronym_of_linked_name(void **state)
   assert_true(tu_has(g, gg, TU_RDF_TYPE, tu_ng("Place")));
   assert_int_equal(tu_count(g, tu_wd("Q1006"), NULL, NULL), 0);
   ng_graph_free(g);
+  /* written as a word, as French agencies write it, when it spells the
+   * linked name; a capitalised word in brackets that does not is itself */
+  g = tu_run(tu_group_engine, "acr-link-word", "fr", "2026-03-20",
+             "La Communauté économique des États de l'Afrique de l'Ouest "
+             "(Cédéao) a condamné le coup d'État. La Cédéao réunit quinze "
+             "pays. La Commission européenne (Commerce) a réagi.");
+  assert_string_equal(tu_anchor_target(g, "Cédéao", 0), tu_wd("Q193272"));
+  assert_string_equal(tu_anchor_target(g, "Cédéao", 1), tu_wd("Q193272"));
+  assert_null(tu_anchor_target(g, "Commerce", 0));
+  ng_graph_free(g);
+}
+
+/* Where a body's name ends and starts: not on a determiner ("de son
+ * histoire") or a day ("on Monday"), nor on a participle that takes a
+ * complement; with a second adjective after one of the lexicon, a title
+ * right before its head ("the General Court"), and the body it belongs
+ * to ("Senate Committee", "United Nations Office ... (OCHA)"). */
+static void
+test_body_name_bounds(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "bounds-fr", "fr", "2026-03-20",
+                      "Le club a remporté la Ligue des champions de son "
+                      "histoire. Le Parquet national antiterroriste a fait "
+                      "appel. Le Conseil national chargé d'examiner le texte "
+                      "a siégé.");
+  assert_non_null(tu_anchor_target(g, "Ligue des champions", 0));
+  assert_non_null(tu_anchor_target(g, "Parquet national antiterroriste", 0));
+  assert_non_null(tu_anchor_target(g, "Conseil national", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "bounds-en", "en", "2026-03-20",
+             "He was taken to the Royal Hospital on Monday. Apple will appeal "
+             "to the General Court. The Senate Committee on Foreign "
+             "Relations met. The United Nations Office for the Coordination "
+             "of Humanitarian Affairs (OCHA) said aid was short.");
+  assert_non_null(tu_anchor_target(g, "Royal Hospital", 0));
+  assert_non_null(tu_anchor_target(g, "General Court", 0));
+  assert_non_null(tu_anchor_target(g, "Senate Committee on Foreign Relations", 0));
+  assert_non_null(tu_anchor_target(
+    g, "United Nations Office for the Coordination of Humanitarian Affairs", 0));
+  assert_int_equal(tu_count(g, tu_wd("Q1065"), NULL, NULL), 0);
+  ng_graph_free(g);
 }
 
 /* State bodies without a proper name: a body and its country's demonym
@@ -1343,6 +1385,7 @@ main(void)
     cmocka_unit_test(test_places_from_context),
     cmocka_unit_test(test_ranks),
     cmocka_unit_test(test_acronym_of_linked_name),
+    cmocka_unit_test(test_body_name_bounds),
     cmocka_unit_test(test_bodies_without_names),
     cmocka_unit_test(test_regions_streets_common_words),
     cmocka_unit_test(test_given_name_alone),
