@@ -1139,7 +1139,8 @@ test_acronym_of_linked_name(void **state)
  * histoire") or a day ("on Monday"), nor on a participle that takes a
  * complement; with a second adjective after one of the lexicon, a title
  * right before its head ("the General Court"), and the body it belongs
- * to ("Senate Committee", "United Nations Office ... (OCHA)"). */
+ * to ("Senate Committee", "United Nations Office ... (OCHA)"). French
+ * courts and local bodies named by their seat. */
 static void
 test_body_name_bounds(void **state)
 {
@@ -1152,6 +1153,19 @@ test_body_name_bounds(void **state)
   assert_non_null(tu_anchor_target(g, "Ligue des champions", 0));
   assert_non_null(tu_anchor_target(g, "Parquet national antiterroriste", 0));
   assert_non_null(tu_anchor_target(g, "Conseil national", 0));
+  ng_graph_free(g);
+  /* courts, prosecutors, local administrations in lower case, by their
+   * seat; not advice, nor a courtyard */
+  g = tu_run(tu_group_engine, "bounds-seat", "fr", "2026-03-20",
+             "Le parquet de Nanterre a ouvert une enquête, et la cour d'appel "
+             "de Rennes a confirmé. Sur le conseil de Jean, il a traversé la "
+             "cour de l'Élysée.");
+  const char *pq = tu_anchor_target(g, "parquet de Nanterre", 0);
+  assert_non_null(pq);
+  assert_true(tu_has(g, pq, TU_RDF_TYPE, tu_ng("GovernmentAgency")));
+  assert_non_null(tu_anchor_target(g, "cour d'appel de Rennes", 0));
+  assert_null(tu_anchor_target(g, "conseil de Jean", 0));
+  assert_null(tu_anchor_target(g, "cour de l'Élysée", 0));
   ng_graph_free(g);
   g = tu_run(tu_group_engine, "bounds-en", "en", "2026-03-20",
              "He was taken to the Royal Hospital on Monday. Apple will appeal "
