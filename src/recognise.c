@@ -346,6 +346,58 @@ coordinated_persons(Rec *r, size_t *end, bool certain)
   return NG_SUCCESS;
 }
 
+/* Whether the one-word name at t opens a dateline ("LUCERNE, 3 mai",
+ * "Aarau, 3 mai.", "WASHINGTON (AP) —") or a chronicle's heading ("VAUD.
+ * — Le Conseil..."), which name a place. */
+static bool
+dateline_at(const Rec *r, size_t t)
+{
+  return (r->tok[t].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START)) &&
+         t + 1 < r->n &&
+         (!strcmp(r->tok[t + 1].norm, ",") ||
+          (!strcmp(r->tok[t + 1].norm, ".") && t + 2 < r->n &&
+           !strcmp(r->tok[t + 2].norm, "-")) ||
+          (!strcmp(r->tok[t + 1].norm, "(") && t + 3 < r->n &&
+           (r->tok[t + 2].flags & NG_TOK_CAP) &&
+           !strcmp(r->tok[t + 3].norm, ")")));
+}
+
+/* Hits of the word at t, a dateline in capitals ("DOHA, Nov 27 (Reuters)
+ * -"), looked up as if written with a capital only: the gazetteer matches
+ * a short name ("Doha", "Rome", "Lima") only in its own case, and agencies
+ * write every dateline in capitals. One-word names only. */
+static size_t
+dateline_hits(const Rec *r, size_t t, NgGazMatch *hits, size_t max)
+{
+  const NgToken *tk = &r->tok[t];
+  const char *text = r->an->doc->text + tk->b0;
+  size_t n = tk->b1 - tk->b0, o = 0;
+  char buf[64];
+  for (size_t i = 0; i < n;) {
+    size_t len;
+    uint32_t cp = ng_utf8_decode(text + i, n - i, &len);
+    char enc[4];
+    size_t el = ng_utf8_encode(i == 0 ? cp : ng_cp_lower(cp), enc);
+    if (o + el >= sizeof buf) {
+      return 0;
+    }
+    memcpy(buf + o, enc, el);
+    o += el;
+    i += len;
+  }
+  buf[o] = '\0';
+  NgToken word = *tk;
+  word.b0 = 0;
+  word.b1 = (uint32_t)o;
+  word.flags = (tk->flags & ~(uint32_t)NG_TOK_UPPER) | NG_TOK_CAP;
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, buf, &word, 1, 0, hits, max);
+  for (size_t i = 0; i < nh; i++) {
+    hits[i].t0 = (uint32_t)t;
+    hits[i].t1 = (uint32_t)t + 1;
+  }
+  return nh;
+}
+
 /* The gazetteer's hits at token t, of entries that had begun when the
  * document was published (ng_gazetteer_keep_existing): a paper of 1928
  * names no politician born in 1951. */
@@ -354,6 +406,9 @@ gaz_hits(const Rec *r, size_t t, NgGazMatch *hits, size_t max)
 {
   size_t n = ng_gazetteer_match_at(r->res->gaz, r->an->doc->text, r->tok,
                                    r->n, t, hits, max);
+  if (n == 0 && (r->tok[t].flags & NG_TOK_UPPER) && dateline_at(r, t)) {
+    n = dateline_hits(r, t, hits, max);
+  }
   return ng_gazetteer_keep_existing(r->res->gaz,
                                     ng_date_year(&r->an->doc->date), hits, n);
 }
@@ -1072,22 +1127,6 @@ extends_name(const Rec *r, size_t t, size_t other, bool minor)
          name_token(r, other) && !(r->tok[other].flags & NG_TOK_SENT_START) &&
          !in_class(r, "title", other) && !in_class(r, "first_name", other) &&
          (minor || !major_starts(r, other));
-}
-
-/* Whether the one-word name at t opens a dateline ("LUCERNE, 3 mai",
- * "Aarau, 3 mai.", "WASHINGTON (AP) —") or a chronicle's heading ("VAUD.
- * — Le Conseil..."), which name a place. */
-static bool
-dateline_at(const Rec *r, size_t t)
-{
-  return (r->tok[t].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START)) &&
-         t + 1 < r->n &&
-         (!strcmp(r->tok[t + 1].norm, ",") ||
-          (!strcmp(r->tok[t + 1].norm, ".") && t + 2 < r->n &&
-           !strcmp(r->tok[t + 2].norm, "-")) ||
-          (!strcmp(r->tok[t + 1].norm, "(") && t + 3 < r->n &&
-           (r->tok[t + 2].flags & NG_TOK_CAP) &&
-           !strcmp(r->tok[t + 3].norm, ")")));
 }
 
 /* Whether a one-word gazetteer name at t is the entity @p e: not a

@@ -830,7 +830,8 @@ test_feature_regions(void **state)
 
 /* A credit in brackets after a dateline names a news agency: the
  * gazetteer's (Q40464 AFP), or one it does not know, never another
- * entry of the name ("MAP" is also a museum of Monaco, Q3329551). */
+ * entry of the name ("MAP" is also a museum of Monaco, Q3329551). The
+ * dateline's city, in capitals, is the gazetteer's however short. */
 static void
 test_credits(void **state)
 {
@@ -851,6 +852,14 @@ test_credits(void **state)
              "Nashville, Tenn. (Special)\xE2\x80\x94How a band of refugees "
              "lived.");
   assert_null(tu_subject_of_type(g, "NewsAgency", 0));
+  ng_graph_free(g);
+  /* a dateline in capitals names its city, a short name too (Q3861
+   * Doha, which the gazetteer matches only as "Doha" elsewhere) */
+  g = tu_run(tu_group_engine, "credit-doha", "en", "2026-03-20",
+             "DOHA, Nov 27 (Reuters) - Talks resumed.\n\nNICE AND EASY WINS "
+             "THE CUP.");
+  assert_string_equal(tu_anchor_target(g, "DOHA", 0), tu_wd("Q3861"));
+  assert_null(tu_anchor_target(g, "NICE", 0));
   ng_graph_free(g);
 }
 
