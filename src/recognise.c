@@ -737,14 +737,16 @@ gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
 /* A given name and a capitalised surname ("Guy Bovet", "Cindy Santos"),
  * unless the gazetteer names the whole run or the surname starts a
  * gazetteer name of its own ("Christian Democratic Union"). */
-/* Does a word of [t0, t1) head an organisation or make a place ("Wayne
- * University", "Jackson County")? Then the run names no person. */
+/* Does a word of [t0, t1) head an organisation, make a place or name a
+ * party's members ("Wayne University", "Jackson County", "Christian
+ * Democrats")? Then the run names no person. */
 static bool
 names_a_body(const Rec *r, size_t t0, size_t t1)
 {
   for (size_t k = t0; k < t1; k++) {
     if (match_class(r, "org_head", k, NULL) ||
-        match_class(r, "place_suffix", k, NULL)) {
+        match_class(r, "place_suffix", k, NULL) ||
+        in_class(r, "members_noun", k)) {
       return true;
     }
   }

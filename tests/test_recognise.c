@@ -296,6 +296,13 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A party named by its members is no person ("Christian" is a given
+   * name) */
+  g = tu_run(tu_group_engine, "r-fn-party", "en", "2026-03-20",
+             "The Christian Democrats lead the Social Democrats in polls.");
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
+
   /* A word ending a post's title, or its complement, is no part of the
    * name after it; a name before it in the text is ("de Dona Maria"). */
   g = tu_run(tu_group_engine, "r-fn-title", "en", "2026-03-20",
