@@ -3585,7 +3585,14 @@ pass_places_in_regions(Rec *r)
                   (m->type == NG_ENT_CITY || m->type == NG_ENT_PLACE);
       bool listed = m->t0 >= 2 && !strcmp(r->tok[m->t0 - 1].norm, ",") &&
                     ends[m->t0 - 2];
-      if (!town || listed) {
+      /* a town of another country before a name the document reads as a
+       * city is a list of cities ("Tunis, Alger"), not "Paris, Texas" */
+      bool cities = false;
+      if (town && m->gaz >= 0 && reg->type == NG_ENT_CITY) {
+        NgGazEntry te = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
+        cities = strcmp(te.country, region.country) != 0;
+      }
+      if (!town || listed || cities) {
         continue;
       }
     } else {
@@ -3594,7 +3601,10 @@ pass_places_in_regions(Rec *r)
              !(r->tok[s].flags & NG_TOK_LINE_START)) {
         s--;
       }
-      if (s == t || (s > 0 && !strcmp(r->tok[s - 1].norm, ","))) {
+      /* nor an acronym in running text ("l'agence APS, Alger") */
+      if (s == t || (s > 0 && !strcmp(r->tok[s - 1].norm, ",")) ||
+          (s + 1 == t && (r->tok[s].flags & NG_TOK_UPPER) &&
+           !(r->tok[s].flags & NG_TOK_LINE_START))) {
         continue;
       }
       if (!(m = add(r, s, t, NG_MENTION_NAME, NG_ENT_PLACE))) {

@@ -968,6 +968,15 @@ test_places_from_context(void **state)
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q90"), 0);
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q220121"), 0);
   ng_graph_free(g);
+  /* Not a town of another country before a name read as a city (a list:
+   * Tunis Q3572, Alger Q3561), nor an acronym in running text. */
+  g = tu_run(tu_group_engine, "ctx-region-cities", "fr", "2026-03-20",
+             "Selon des sources à Tunis, Alger a protesté. Selon l'agence "
+             "APS, Alger a protesté.");
+  assert_string_equal(tu_anchor_target(g, "Tunis", 0), tu_wd("Q3572"));
+  assert_string_equal(tu_anchor_target(g, "Alger", 0), tu_wd("Q3561"));
+  assert_string_equal(tu_anchor_target(g, "Alger", 1), tu_wd("Q3561"));
+  ng_graph_free(g);
   /* In a list, a name of several kinds takes its neighbours' kind:
    * Washington the state (Q1223), not the capital (Q61). */
   g = tu_run(tu_group_engine, "ctx-list", "en", "2026-03-20",
