@@ -2521,8 +2521,12 @@ pass_org_heads(Rec *r)
     }
     const NgLexEntry *e;
     size_t k = 0;
-    bool lower = false;
-    if (is_cap(&r->tok[t])) {
+    bool lower = false, legal = false;
+    if ((k = match_class(r, "legal_form", t, &e)) > 0) {
+      /* "Tesla Inc", "BYD Co Ltd": a company's legal form ends its name,
+       * which comes before it */
+      legal = true;
+    } else if (is_cap(&r->tok[t])) {
       k = match_class(r, "org_head", t, &e);
     } else if ((k = match_class(r, "lower_org_head", t, &e)) > 0) {
       /* "le ministère de l'Intérieur": written in lower case, a name
@@ -2534,7 +2538,7 @@ pass_org_heads(Rec *r)
     }
     uint32_t sent = r->tok[t].sent;
     size_t end = t + k;
-    bool lower_ok = lower_words_in_names(r);
+    bool lower_ok = lower_words_in_names(r) && !legal;
     /* One adjective right after the head: "Secrétariat général"; a second
      * one from the lexicon ("Bureau central national"), or after one from
      * the lexicon any that takes no complement, as a participle does
@@ -2565,7 +2569,7 @@ pass_org_heads(Rec *r)
      * ("Banque de France", "Compagnie d'Orléans", "Mission des Nations
      * unies au Mali", a body of its own): its mention goes. */
     size_t absorbed[4], n_absorbed = 0;
-    for (;;) {
+    while (!legal) {
       size_t s = end;
       bool linked = false;
       /* after a coordinator, or a link that says where ("à", "en"; VALUE
@@ -2652,7 +2656,7 @@ pass_org_heads(Rec *r)
       bool title = in_class(r, "title", start - 1) ||
                    in_class(r, "rank", start - 1);
       if (name_token(r, start - 1) && (!title || start == t) &&
-          !(r->tok[start - 1].flags & NG_TOK_UPPER)) {
+          (legal || !(r->tok[start - 1].flags & NG_TOK_UPPER))) {
         /* "Wayne University"; a title right before the head qualifies
          * it ("the General Court"), one before a name is a person's */
         start--;
@@ -2677,7 +2681,8 @@ pass_org_heads(Rec *r)
       absorbed[n_absorbed++] = d;
     }
     if (end == t + k && start == t &&
-        ((r->tok[t].flags & NG_TOK_SENT_START) || !e->value || !*e->value)) {
+        ((r->tok[t].flags & NG_TOK_SENT_START) || !e->value || !*e->value ||
+         legal)) {
       /* A capitalised head alone at a sentence start is a noun; alone
        * elsewhere, only a state body's head ("le Sénat") names one. */
       continue;

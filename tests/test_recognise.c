@@ -797,6 +797,17 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
   assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
   ng_graph_free(g);
+  /* a company's legal form ends its name, an acronym's too; alone, it
+   * names nothing */
+  g = tu_run(tu_group_engine, "org-legal", "en", "2026-03-20",
+             "Tesla Inc said on Monday that BYD Co Ltd of China and Shell plc "
+             "had talks. Inc. is a magazine.");
+  assert_non_null(tu_anchor_target(g, "Tesla Inc", 0));
+  assert_non_null(tu_anchor_target(g, "BYD Co Ltd", 0));
+  assert_non_null(tu_anchor_target(g, "Shell plc", 0));
+  assert_string_equal(tu_anchor_target(g, "China", 0), tu_wd("Q148"));
+  assert_null(tu_anchor_target(g, "Inc.", 0));
+  ng_graph_free(g);
 }
 
 /* An international body's acronym written as a word after an article,
