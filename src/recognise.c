@@ -9,6 +9,7 @@
 /* Longest person name, in tokens. */
 #define MAX_NAME 5
 #define MAX_APPOSITION 20 /* tokens of a person's apposition */
+#define MAX_APPOSITION_CLAUSE 8 /* tokens from its post to a clause */
 /* Longest organisation name built from a head noun, in tokens. */
 #define MAX_ORG 14
 
@@ -2813,8 +2814,9 @@ apposition_stop(const Rec *r, size_t t)
  * rank or an occupation, after at most a determiner and one adjective
  * ("M. Ador, conseiller fédéral", "M. Mercier, notre ambassadeur à
  * Madrid", "W. G. Daughtry, Secretary"), or an age ("25 ans"), up to the
- * next comma or the end of the sentence, brackets inside included.
- * Returns the token after it, or 0. */
+ * next comma or the end of the sentence, brackets inside included, or
+ * to a word that starts a clause or an agent (class apposition_end:
+ * "qui", "par", "who"). Returns the token after it, or 0. */
 static size_t
 apposition_end(const Rec *r, size_t t)
 {
@@ -2868,6 +2870,11 @@ apposition_end(const Rec *r, size_t t)
     }
     if (apposition_stop(r, k)) {
       return k;
+    }
+    if (in_class(r, "apposition_end", k)) {
+      /* near the post only: further, the words before it may be another
+       * sentence whose stop the text lost */
+      return k - head <= MAX_APPOSITION_CLAUSE ? k : 0;
     }
   }
   return head + 1 == r->n ? r->n : 0;

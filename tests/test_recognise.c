@@ -498,6 +498,20 @@ test_person_appositions(void **state)
   assert_non_null(tu_anchor_target(g, "Pollard", 0));
   ng_graph_free(g);
 
+  /* An apposition ends where a clause or an agent starts near its post;
+   * the person there is a mention of its own. */
+  g = tu_run(tu_group_engine, "r-appo-clause", "fr", "2026-03-20",
+             "M. Ghannouchi, ancien président du Parlement dissous par le "
+             "président Kaïs Saïed en juillet 2021, est détenu.");
+  assert_non_null(tu_anchor_target(
+    g, "M. Ghannouchi, ancien président du Parlement dissous", 0));
+  assert_non_null(tu_anchor_target(g, "président Kaïs Saïed", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-appo-clause-en", "en", "2026-03-20",
+             "John Smith, a lawyer who represented the family, said no.");
+  assert_non_null(tu_anchor_target(g, "John Smith, a lawyer", 0));
+  ng_graph_free(g);
+
   /* A post and its adjective before a name no lexicon knows, or a post
    * with a long complement before a comma and the name, make a person. */
   g = tu_run(tu_group_engine, "r-appo-post", "fr", "2026-03-20",
