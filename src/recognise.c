@@ -1865,6 +1865,51 @@ gaz_mention_ending(const Rec *r, size_t x0, size_t t1)
   return NULL;
 }
 
+/* Whether the letters of @p acr (folded) are, in order, initials of the
+ * words of [t0, t1), the first word's first ("cedeao": Communauté
+ * économique des États de l'Afrique de l'Ouest; "otan": Organisation du
+ * traité de l'Atlantique nord). */
+static bool
+initials_spell(const Rec *r, size_t t0, size_t t1, const char *acr)
+{
+  if (!*acr || initial(&r->tok[t0]) != *acr) {
+    return false;
+  }
+  for (size_t w = t0; w < t1 && *acr; w++) {
+    if (is_word(&r->tok[w]) && initial(&r->tok[w]) == *acr) {
+      acr++;
+    }
+  }
+  return !*acr;
+}
+
+/* Whether the acronym part @p p, at t in parentheses, follows two
+ * capitalised words or more that have its letters for initials, some
+ * words skipped ("Integrated Food Security Phase Classification (IPC)"):
+ * a long form the text defines, which find_expansion, letter for word,
+ * does not see. */
+static bool
+spelled_before(const Rec *r, size_t t, const Part *p)
+{
+  if (t < 3 || strcmp(r->tok[t - 1].norm, "(") || t + 1 >= r->n ||
+      strcmp(r->tok[t + 1].norm, ")")) {
+    return false;
+  }
+  char acr[16];
+  fold_part(r, p, acr, sizeof acr);
+  size_t s = t - 1;
+  while (s > 0 && t - 1 - s < MAX_ORG && r->tok[s - 1].sent == r->tok[t].sent &&
+         (is_cap(&r->tok[s - 1]) ||
+          (s > 1 && link_word(r, s - 1) && is_cap(&r->tok[s - 2])))) {
+    s--;
+    if (s + 1 < t - 1 && is_cap(&r->tok[s]) &&
+        initials_spell(r, s, t - 1, acr)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* An acronym in parentheses after its long form ("Agence nationale des
  * routes (ANR)") is the entry the gazetteer knows only when the long form
  * names that entry too; otherwise the text defines another body that
@@ -1886,7 +1931,10 @@ expansion_agrees(const Rec *r, size_t t, size_t t1, uint32_t entry)
   Part parts[8];
   size_t np = acronym_parts(r, t, parts, NG_COUNTOF(parts));
   size_t x0, p1, x1[8];
-  return !(np && find_expansion(r, t, parts, np, &x0, &p1, x1));
+  if (np && find_expansion(r, t, parts, np, &x0, &p1, x1)) {
+    return false;
+  }
+  return !(np == 1 && spelled_before(r, t, &parts[0]));
 }
 
 /* The long form of acronym part i as a name: the shared prefix with a
@@ -1995,24 +2043,6 @@ word_acronym(const Rec *r, size_t t, Part *p)
   }
   *p = (Part){tk->b0, tk->b1, tk->c0, tk->c1};
   return true;
-}
-
-/* Whether the letters of @p acr (folded) are, in order, initials of the
- * words of [t0, t1), the first word's first ("cedeao": Communauté
- * économique des États de l'Afrique de l'Ouest; "otan": Organisation du
- * traité de l'Atlantique nord). */
-static bool
-initials_spell(const Rec *r, size_t t0, size_t t1, const char *acr)
-{
-  if (!*acr || initial(&r->tok[t0]) != *acr) {
-    return false;
-  }
-  for (size_t w = t0; w < t1 && *acr; w++) {
-    if (is_word(&r->tok[w]) && initial(&r->tok[w]) == *acr) {
-      acr++;
-    }
-  }
-  return !*acr;
 }
 
 static int
@@ -2268,7 +2298,8 @@ pass_acronyms(Rec *r)
         if (k >= 0 && known_type[k] == NG_ENT_GOV_AGENCY) {
           type = NG_ENT_GOV_AGENCY;
         }
-        if (!(expanded || det || linked || k >= 0) ||
+        if (!(expanded || det || linked || k >= 0 ||
+              (np == 1 && !word && spelled_before(r, t, &parts[0]))) ||
             (word && !linked && (k < 0 || known_gaz[k] < 0))) {
           continue; /* a word only as the acronym of a linked name */
         }

@@ -662,6 +662,17 @@ test_acronym_defined_in_text(void **state)
   assert_non_null(t);
   assert_string_equal(t, tu_wd("Q40464"));
   ng_graph_free(g);
+
+  /* Words before that spell it with some skipped define it too: not the
+   * International Potato Center (Q1054322), whose initials it also is. */
+  g = tu_run(tu_group_engine, "r-acr4", "en", "2026-03-20",
+             "Famine was declared, the U.N.-backed Integrated Food Security "
+             "Phase Classification (IPC) said.");
+  t = tu_anchor_target(g, "IPC", 0);
+  assert_non_null(t);
+  assert_null(tu_object(g, t, TU_SAMEAS));
+  assert_int_equal(tu_count(g, NULL, NULL, tu_wd("Q1054322")), 0);
+  ng_graph_free(g);
 }
 
 /* Ordinary words that the gazetteer lists as place names are not those
