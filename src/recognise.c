@@ -1434,6 +1434,26 @@ shouted(const Rec *r, size_t t)
   return false;
 }
 
+/* Whether hit @p h is a name bodies of several countries share
+ * ("Legislative Assembly", "Assemblée nationale") that a complement
+ * names further ("... of the Territory of Dakota", "... du Québec"): the
+ * longer name is the body's, which the organisation heads build. */
+static bool
+shared_body_goes_on(const Rec *r, const NgGazMatch *h)
+{
+  NgGazEntry e = ng_gazetteer_entry(r->res->gaz, h->entry);
+  size_t t = h->t1;
+  if ((e.type != NG_ENT_GOV_AGENCY && e.type != NG_ENT_ORGANIZATION) ||
+      t >= r->n || r->tok[t].sent != r->tok[h->t0].sent || !link_word(r, t)) {
+    return false;
+  }
+  while (t < r->n && r->tok[t].sent == r->tok[h->t0].sent && link_word(r, t)) {
+    t++;
+  }
+  return t < r->n && r->tok[t].sent == r->tok[h->t0].sent &&
+         is_cap(&r->tok[t]);
+}
+
 static NgStatus
 pass_gazetteer(Rec *r)
 {
@@ -1476,6 +1496,9 @@ pass_gazetteer(Rec *r)
       n_alt = 1; /* the preposition decided */
     }
     if (hits[best].t1 == t + 1 && !single_token_name(r, t)) {
+      continue;
+    }
+    if (n_alt > 1 && shared_body_goes_on(r, &hits[best])) {
       continue;
     }
     if (hits[best].kind == NG_LABEL_ACRONYM && hits[best].t1 == t + 1) {

@@ -174,6 +174,99 @@ region_of_named(const NgGazetteer *gaz, const NgGazMatch *hits, size_t nh,
   return pick;
 }
 
+/* The country the document is about: the one most of its linked
+ * countries, places and demonyms stand in, named twice at least and more
+ * often than any other; NULL when there is none. */
+static const char *
+main_country(const NgAnalysis *an, const NgResources *res)
+{
+  const char *qid[MAX_FOCUS];
+  size_t count[MAX_FOCUS], n = 0;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->gaz < 0) {
+      continue;
+    }
+    NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
+    const char *c = ng_entity_type_is_place(e.type) ? country_of(&e) : "";
+    if (!*c) {
+      continue;
+    }
+    size_t k = 0;
+    while (k < n && strcmp(qid[k], c) != 0) {
+      k++;
+    }
+    if (k == n) {
+      if (n == MAX_FOCUS) {
+        continue;
+      }
+      qid[n] = c;
+      count[n++] = 0;
+    }
+    count[k]++;
+  }
+  size_t best = SIZE_MAX, second = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (best == SIZE_MAX || count[k] > count[best]) {
+      if (best != SIZE_MAX) {
+        second = count[best];
+      }
+      best = k;
+    } else if (count[k] > second) {
+      second = count[k];
+    }
+  }
+  return best != SIZE_MAX && count[best] >= 2 && count[best] > second
+           ? qid[best]
+           : NULL;
+}
+
+/* A name that bodies of several countries share ("Assemblée nationale",
+ * "Labour Party") links to the one of the document's main country, or to
+ * none: which country's the gazetteer cannot say, and a wrong QID is
+ * worse than none. */
+static void
+settle_shared_bodies(NgAnalysis *an, const NgResources *res)
+{
+  const char *home = NULL;
+  bool home_known = false;
+  NgGazMatch hits[64];
+  int year = ng_date_year(&an->doc->date);
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->gaz < 0 || m->n_alt <= 1) {
+      continue;
+    }
+    NgGazEntry cur = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
+    if (cur.type != NG_ENT_GOV_AGENCY && cur.type != NG_ENT_ORGANIZATION) {
+      continue;
+    }
+    if (!home_known) {
+      home = main_country(an, res);
+      home_known = true;
+    }
+    size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
+                                      an->seg.n_tokens, m->t0, hits,
+                                      NG_COUNTOF(hits));
+    nh = nh < NG_COUNTOF(hits)
+           ? ng_gazetteer_keep_existing(res->gaz, year, hits, nh)
+           : 0; /* more than it holds: which one is not known */
+    int32_t pick = -1;
+    size_t n_pick = 0;
+    for (size_t k = 0; k < nh && home; k++) {
+      NgGazEntry e = ng_gazetteer_entry(res->gaz, hits[k].entry);
+      if (hits[k].t1 == m->t1 && !strcmp(e.country, home) &&
+          (pick < 0 || (uint32_t)pick != hits[k].entry)) {
+        pick = (int32_t)hits[k].entry;
+        n_pick++;
+      }
+    }
+    m->gaz = n_pick == 1 ? pick : -1;
+    m->n_alt = n_pick == 1;
+    m->link_conf = n_pick == 1 ? 0.85 : 0.0;
+  }
+}
+
 static void
 disambiguate(NgAnalysis *an, const NgResources *res)
 {
@@ -264,6 +357,7 @@ NgStatus
 ng_resolve(NgAnalysis *an, const NgResources *res)
 {
   if (res->gaz) {
+    settle_shared_bodies(an, res);
     disambiguate(an, res);
   }
   const char **key = ng_calloc(an->n_mentions + 1, sizeof(char *));

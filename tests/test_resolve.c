@@ -379,6 +379,38 @@ test_focus_disambiguation(void **state)
              "drones.");
   assert_true(tu_has(g, NULL, TU_SAMEAS, TU_WD "Q3029559"));
   ng_graph_free(g);
+  /* A name that bodies of several countries share ("Assemblée nationale":
+   * Q193582 France, Q1969585 Niger, Q1969545 Gabon, Q720003 Burundi) is
+   * the one of the country the document is about, or none; a complement
+   * that names it further makes it another body. */
+  g = tu_run(e, "shared-fr", "fr", "2025-06-01",
+             "À Paris, l'Assemblée nationale a voté. Lyon et Marseille ont "
+             "manifesté.");
+  assert_string_equal(tu_anchor_target(g, "Assemblée nationale", 0),
+                      tu_wd("Q193582"));
+  ng_graph_free(g);
+  g = tu_run(e, "shared-ne", "fr", "2025-06-01",
+             "À Niamey, l'Assemblée nationale a voté, a dit le Niger à la "
+             "France.");
+  assert_string_equal(tu_anchor_target(g, "Assemblée nationale", 0),
+                      tu_wd("Q1969585"));
+  ng_graph_free(g);
+  g = tu_run(e, "shared-none", "fr", "2025-06-01",
+             "L'Assemblée nationale a voté la loi.");
+  const char *an = tu_anchor_target(g, "Assemblée nationale", 0);
+  assert_non_null(an);
+  assert_null(tu_object(g, an, TU_SAMEAS));
+  ng_graph_free(g);
+  g = tu_run(e, "shared-more", "fr", "2025-06-01",
+             "À Paris et à Lyon, on a parlé de l'Assemblée nationale du "
+             "Québec.");
+  assert_non_null(tu_anchor_target(g, "Assemblée nationale du Québec", 0));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q193582"), 0);
+  ng_graph_free(g);
+  g = tu_run(e, "shared-gb", "en", "2025-06-01",
+             "In London and Manchester, the Labour Party won.");
+  assert_string_equal(tu_anchor_target(g, "Labour Party", 0), tu_wd("Q9630"));
+  ng_graph_free(g);
   /* A first-level division whose table row gives no level but a type
    * (Michigan, Q1166: "state") is no minor place. */
   g = tu_run(e, "state", "en", "2025-06-01", "Floods hit Michigan on Monday.");

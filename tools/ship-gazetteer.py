@@ -32,8 +32,11 @@ is worse than none:
    its ISO 3166-2 code ("Grisons", "Tessin");
  - for people, agencies and parties, names of one word ("Justice",
    "Forward", "Senate"), except acronyms of three letters or more, and
-   names that two entries share (acronyms such as "PSD", the legislatures
-   of many countries such as "National Assembly", namesakes);
+   names that two entries share (acronyms such as "PSD", namesakes);
+   but the longer names that bodies of several countries share ("National
+   Assembly", "Labour Party") stay for agencies and parties: resolve
+   links such a name only to the one entry of the document's main
+   country;
  - for people, names without a capital or with punctuation.
 
 An international organisation also gets the short names of
@@ -167,8 +170,9 @@ def name_ok(name, table, shared):
     if table == "people.tsv" and (not any(c.isupper() for c in name) or
                                   any(c in name for c in ",;()/.")):
         return False
-    if fold(name) in shared:
-        return False
+    if fold(name) in shared and (table == "people.tsv" or is_acronym(name) or
+                                 len(name.split()) < 2):
+        return False  # a body's longer name shared across countries stays
     if len(name.split()) > 1:
         return True
     letters = sum(c.isalpha() for c in name)
