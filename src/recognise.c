@@ -2102,23 +2102,25 @@ content_initials(const Rec *r, size_t t0, size_t t1, char *out, size_t size)
  * initials ("la DGSN" and "la Direction générale de la sûreté
  * nationale"): the name's head takes the acronym, the key resolve meets
  * them by, as for a long form given in brackets, and the acronym the
- * name's type. One look-up per name, whatever the number of acronyms. */
+ * name's type; a name the gazetteer links gives the acronym its link ("le
+ * FMI" and "le Fonds monétaire international"). One look-up per name,
+ * whatever the number of acronyms. */
 static NgStatus
 pass_acronym_long_forms(Rec *r)
 {
   NgAnalysis *an = r->an;
-  /* folded acronym of each unlinked body's acronym mention, or NULL */
+  /* folded acronym of each body's acronym mention, or NULL */
   const char **keys = ng_calloc(an->n_mentions + 1, sizeof *keys);
   if (!keys) {
     return NG_ERR_NOMEM;
   }
-  /* folded acronym -> its first mention; then -> the type of its body */
-  NgStrMap acr = {0}, kind = {0};
+  /* folded acronym -> its first mention; then -> the type of its body,
+   * or the linked name that gives it its link */
+  NgStrMap acr = {0}, kind = {0}, linked = {0};
   NgStatus st = NG_SUCCESS;
   for (size_t i = 0; i < an->n_mentions && !st; i++) {
     const NgMention *a = &an->mentions[i];
-    if (a->kind != NG_MENTION_ACRONYM || a->gaz >= 0 ||
-        !ng_entity_type_is_org(a->type)) {
+    if (a->kind != NG_MENTION_ACRONYM || !ng_entity_type_is_org(a->type)) {
       continue;
     }
     NgBuf f;
@@ -2134,16 +2136,28 @@ pass_acronym_long_forms(Rec *r)
       st = ng_strmap_put(&acr, keys[i], (int32_t)i);
     }
   }
+  /* An unlinked name meets only an unlinked acronym; a linked one, any
+   * whose own link is less sure ("FMI", also a Finnish institute's). */
   for (size_t j = 0; j < an->n_mentions && !st && acr.count; j++) {
     NgMention *o = &an->mentions[j];
     char ini[16];
-    if (o->kind != NG_MENTION_NAME || o->gaz >= 0 || o->head ||
+    size_t n_ini;
+    if (o->kind != NG_MENTION_NAME || o->head ||
         !ng_entity_type_is_org(o->type) ||
-        content_initials(r, o->t0, o->t1, ini, sizeof ini) < 2) {
+        (n_ini = content_initials(r, o->t0, o->t1, ini, sizeof ini)) < 2) {
       continue;
     }
     int32_t a = ng_strmap_get(&acr, ini);
-    if (a < 0) {
+    if (a < 0 || (o->gaz < 0 && an->mentions[a].gaz >= 0)) {
+      continue;
+    }
+    if (o->gaz >= 0) {
+      /* a name the gazetteer links ("le Fonds monétaire international")
+       * gives its link to the acronym ("le FMI"), of three letters or
+       * more, wherever the document uses it */
+      if (n_ini >= 3 && ng_strmap_get(&linked, keys[a]) < 0) {
+        st = ng_strmap_put(&linked, keys[a], (int32_t)j);
+      }
       continue;
     }
     const NgMention *am = &an->mentions[a];
@@ -2161,8 +2175,20 @@ pass_acronym_long_forms(Rec *r)
       an->mentions[i].type = (NgEntityType)t; /* the name says which kind */
     }
   }
+  for (size_t i = 0; i < an->n_mentions && !st && linked.count; i++) {
+    int32_t o = keys[i] ? ng_strmap_get(&linked, keys[i]) : -1;
+    NgMention *m = &an->mentions[i];
+    if (o >= 0 && (m->gaz < 0 || m->link_conf < 0.9)) {
+      const NgMention *lm = &an->mentions[o];
+      m->gaz = lm->gaz;
+      m->type = lm->type;
+      m->n_alt = 1;
+      m->link_conf = lm->link_conf;
+    }
+  }
   ng_strmap_free(&acr);
   ng_strmap_free(&kind);
+  ng_strmap_free(&linked);
   ng_free(keys);
   return st;
 }

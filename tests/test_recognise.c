@@ -1194,6 +1194,15 @@ test_acronym_of_linked_name(void **state)
   assert_string_equal(tu_anchor_target(g, "Cédéao", 1), tu_wd("Q193272"));
   assert_null(tu_anchor_target(g, "Commerce", 0));
   ng_graph_free(g);
+  /* used without brackets, before or after a linked name whose initials
+   * it is: that name's link (Q7804), not the Finnish Meteorological
+   * Institute's (Q3266959), whose acronym it also is */
+  g = tu_run(tu_group_engine, "acr-link-initials", "fr", "2026-03-20",
+             "L'Argentine signe avec le FMI. Le Fonds monétaire international "
+             "a salué l'effort.");
+  assert_string_equal(tu_anchor_target(g, "FMI", 0), tu_wd("Q7804"));
+  assert_int_equal(tu_count(g, NULL, NULL, tu_wd("Q3266959")), 0);
+  ng_graph_free(g);
 }
 
 /* Where a body's name ends and starts: not on a determiner ("de son
