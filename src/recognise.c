@@ -2,6 +2,7 @@
 #include "recognise.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 /* Longest lexicon phrases we try to match, in tokens. */
@@ -1132,6 +1133,35 @@ extends_name(const Rec *r, size_t t, size_t other, bool minor)
          (minor || !major_starts(r, other));
 }
 
+/* Whether the word at t is a word that starts names of places and
+ * saints, written in full or short (lexicon class short_word: "Saint" or
+ * "St", "St.", "Mount" or "Mt"). */
+static bool
+short_word_at(const Rec *r, size_t t)
+{
+  if (!is_cap(&r->tok[t])) {
+    return false;
+  }
+  if (in_class(r, "short_word", t)) {
+    return true;
+  }
+  const char *w = r->tok[t].norm;
+  size_t n = strlen(w);
+  n -= n > 1 && w[n - 1] == '.';
+  const NgLexEntry *e;
+  for (size_t i = 0; (e = ng_lexicon_next(r->res->lex, "short_word", &i));) {
+    size_t k = 0; /* the value is ASCII ("St"), the norm folded ("st.") */
+    while (e->value && k < n && e->value[k] &&
+           tolower((unsigned char)e->value[k]) == w[k]) {
+      k++;
+    }
+    if (e->value && k == n && !e->value[n]) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Whether a one-word gazetteer name at t is the entity @p e: not a
  * function word ("Sur", "Au"), not a surname of a person of the document
  * ("Santos" after "Cindy Santos") unless it names a country or a continent
@@ -1166,6 +1196,9 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
   if (e->type != NG_ENT_COUNTRY &&
       (in_class(r, "stopword", t) || in_class(r, "common_word", t))) {
     return false;
+  }
+  if (t > 0 && r->tok[t - 1].sent == tk->sent && short_word_at(r, t - 1)) {
+    return false; /* "St Mary's Hospital", "Mt Vernon": another name */
   }
   bool minor = minor_place(e);
   if (extends_name(r, t, t + 1, minor) ||

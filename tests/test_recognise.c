@@ -691,6 +691,12 @@ test_words_that_name_places(void **state)
   assert_int_equal(tu_count(g, tu_wd("Q2907"), NULL, NULL), 0);
   ng_graph_free(g);
 
+  /* after "St" or "Saint", a saint's name, not a town (Q5713 Mary) */
+  g = tu_run(tu_group_engine, "w-saint", "en", "2026-03-20",
+             "Both were taken to St Mary's Hospital, then to St. Mary's.");
+  assert_int_equal(tu_count(g, tu_wd("Q5713"), NULL, NULL), 0);
+  ng_graph_free(g);
+
   g = tu_run(tu_group_engine, "w-fr2", "fr", "2026-03-20",
              "Avis, 3 mars. Le maire a inauguré le marché.");
   assert_true(tu_has(g, tu_wd("Q791134"), TU_SAMEAS, TU_WD "Q791134"));
