@@ -768,6 +768,31 @@ title_ends_at(const Rec *r, size_t t)
   return false;
 }
 
+static bool adjective_like(const Rec *r, size_t t);
+
+/* Whether a post ends at token t: a title, a rank or an occupation (not
+ * a kinship: "la fille de Dona Maria"), and maybe one adjective in lower
+ * case after it ("secrétaire américain" of "le secrétaire américain au
+ * Trésor Scott Bessent"). */
+static bool
+post_ends_at(const Rec *r, size_t t)
+{
+  for (int adj = 0; adj < 2 && t >= (size_t)adj; adj++) {
+    size_t p = t - (size_t)adj;
+    if (adj && (is_cap(&r->tok[t]) || !adjective_like(r, t) ||
+                r->tok[p].sent != r->tok[t].sent)) {
+      break;
+    }
+    const NgLexEntry *e;
+    if (title_ends_at(r, p) || in_class(r, "rank", p) ||
+        (match_class(r, "occupation", p, &e) == 1 &&
+         !(e->value && !strcmp(e->value, "of")))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static NgStatus
 pass_first_name_persons(Rec *r)
 {
@@ -847,8 +872,7 @@ pass_first_name_persons(Rec *r)
            r->tok[start - 1].sent == r->tok[t].sent &&
            !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
            !title_ends_at(r, start - 1) &&
-           !(start > 2 && link_word(r, start - 2) &&
-             (title_ends_at(r, start - 3) || in_class(r, "rank", start - 3)))) {
+           !(start > 2 && link_word(r, start - 2) && post_ends_at(r, start - 3))) {
       start--;
     }
     if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_PERSON) ||
@@ -3963,8 +3987,13 @@ pass_context_places(Rec *r)
       continue;
     }
     /* A preposition that also takes persons ("céder à Abraham Olano"):
-     * only a one-word name after it is taken for a place. */
-    if (!strcmp(e->value, "dative") && end > s + 1) {
+     * only a one-word name after it is taken for a place. After a post,
+     * with an article, it gives the post's field ("secrétaire américain
+     * au Trésor"; but "ambassadeur à Tokio"). */
+    if ((!strcmp(e->value, "dative") && end > s + 1) ||
+        (t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
+         (r->tok[t + k - 1].flags & NG_TOK_DEFINITE) &&
+         post_ends_at(r, t - 1))) {
       t = end - 1;
       continue;
     }

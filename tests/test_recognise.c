@@ -296,6 +296,16 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A post's field after it is no part of the name, nor a place: "le
+   * secrétaire américain au Trésor Scott Bessent" */
+  g = tu_run(tu_group_engine, "r-fn-field", "fr", "2026-03-20",
+             "Le secrétaire américain au Trésor Scott Bessent est attendu, "
+             "comme notre ambassadeur à Lutry.");
+  assert_non_null(tu_anchor_target(g, "Scott Bessent", 0));
+  assert_null(tu_anchor_target(g, "Trésor", 0));
+  assert_non_null(tu_anchor_target(g, "Lutry", 0));
+  ng_graph_free(g);
+
   /* A party named by its members is no person ("Christian" is a given
    * name) */
   g = tu_run(tu_group_engine, "r-fn-party", "en", "2026-03-20",
