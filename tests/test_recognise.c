@@ -826,6 +826,13 @@ test_org_heads(void **state)
   assert_null(tu_anchor_target(g, "Nations unies", 0));
   assert_null(tu_anchor_target(g, "Groupe B", 0));
   ng_graph_free(g);
+  /* a club named by its town after a head is the club (not Q23482) */
+  g = tu_run(tu_group_engine, "org-club", "fr", "2026-03-20",
+             "L'Olympique de Marseille a battu l'Olympique lyonnais.");
+  assert_non_null(tu_anchor_target(g, "Olympique de Marseille", 0));
+  assert_non_null(tu_anchor_target(g, "Olympique lyonnais", 0));
+  assert_int_equal(tu_count(g, tu_wd("Q23482"), NULL, NULL), 0);
+  ng_graph_free(g);
   /* "Nations unies" alone is the UN, "l'UE" the EU (tools/body-names.tsv) */
   g = tu_run(tu_group_engine, "org-un", "fr", "2026-03-20",
              "Les Nations unies ont condamn\xC3\xA9 l'attaque, comme l'UE.");
