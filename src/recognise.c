@@ -3898,6 +3898,98 @@ pass_country_codes(Rec *r)
   return NG_SUCCESS;
 }
 
+/* A ranked item at token t: a rank ("12", then a full stop) and a name
+ * after it, initials allowed ("9. L. Jalabert"). The name's tokens in
+ * [*s, *e) and the rank; 0 when there is none. */
+static int32_t
+ranked_item(const Rec *r, size_t t, size_t *s, size_t *e)
+{
+  if (!(r->tok[t].flags & NG_TOK_NUMBER) || r->tok[t].num <= 0 ||
+      t + 2 >= r->n || strcmp(r->tok[t + 1].norm, ".") ||
+      (t > 0 && (r->tok[t - 1].flags & NG_TOK_ALPHA) &&
+       !(r->tok[t - 1].flags & NG_TOK_ABBREV) &&
+       !(r->tok[t].flags & NG_TOK_LINE_START))) {
+    return 0; /* not "en 1998. Le", nor "page 12." */
+  }
+  size_t k = t + 2;
+  while (initial_at(r, k)) {
+    k += 2;
+  }
+  if (k >= r->n || (!name_token(r, k) && !r->covered[k])) {
+    return 0;
+  }
+  *s = t + 2;
+  *e = r->covered[k] ? k : name_run(r, k, MAX_NAME);
+  return r->tok[t].num;
+}
+
+/* Whether a person's mention takes token t. */
+static bool
+person_at(const Rec *r, size_t t)
+{
+  if (!r->covered[t]) {
+    return false;
+  }
+  for (size_t i = r->an->n_mentions; i-- > 0;) {
+    const NgMention *m = &r->an->mentions[i];
+    if (m->t0 <= t && t < m->t1 && m->type == NG_ENT_PERSON) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A ranked list, as results print it ("12. Camenzind. 23. Huser. 28.
+ * Dufaux. ... 60. Moos à 44 \"."): three items or more whose ranks
+ * grow, each within a few tokens of the one before, one of them a
+ * person found otherwise (not "1. Introduction 2. Méthodes 3. ..."). Its
+ * names that nothing else took and that name no body or place are
+ * persons. */
+static NgStatus
+pass_ranked_persons(Rec *r)
+{
+  enum { MAX_ITEMS = 64, GAP = 24 };
+  size_t from[MAX_ITEMS], to[MAX_ITEMS];
+  for (size_t t = 0; t < r->n; t++) {
+    size_t s, e, n = 0, last = t;
+    int32_t rank = ranked_item(r, t, &s, &e);
+    if (!rank) {
+      continue;
+    }
+    for (size_t k = t; k < r->n && k <= last + GAP && n < MAX_ITEMS; k++) {
+      size_t ks, ke;
+      int32_t kr = k == t ? rank : ranked_item(r, k, &ks, &ke);
+      if (k == t) {
+        ks = s;
+        ke = e;
+      } else if (!kr || kr <= rank) {
+        continue;
+      }
+      rank = kr;
+      from[n] = ks;
+      to[n++] = ke;
+      last = ke > k ? ke : k;
+      k = last;
+    }
+    bool persons = false;
+    for (size_t i = 0; i < n && n >= 3 && !persons; i++) {
+      persons = person_at(r, from[i]);
+    }
+    if (persons) {
+      for (size_t i = 0; i < n; i++) {
+        if (to[i] > from[i] && free_range(r, from[i], to[i]) &&
+            !names_a_body(r, from[i], to[i]) && !gaz_starts(r, to[i] - 1) &&
+            (!add(r, from[i], to[i], NG_MENTION_NAME, NG_ENT_PERSON) ||
+             note_surname(r, to[i]))) {
+          return NG_ERR_NOMEM;
+        }
+      }
+    }
+    t = last > t ? last : t;
+  }
+  return NG_SUCCESS;
+}
+
 /* Where a person is from, right after the name: "S. B. Nelson of
  * Spokane", "M. Jacques Favre, de Neuchâtel" (lexicon origin_prep; VALUE
  * comma: only after a comma, where the word could open a surname), or in
@@ -4213,6 +4305,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_given_names(&r);
   if (!st) st = pass_suffixed_places(&r);
   if (!st) st = pass_origin_places(&r);
+  if (!st) st = pass_ranked_persons(&r);
   if (!st) st = pass_context_places(&r);
   if (!st) st = pass_repeated_names(&r);
   if (!st) pass_person_appositions(&r);

@@ -306,6 +306,22 @@ test_first_name_person(void **state)
   assert_non_null(tu_anchor_target(g, "Lutry", 0));
   ng_graph_free(g);
 
+  /* The names of a ranked list with a person in it are persons; a
+   * numbered plan is no list of persons */
+  g = tu_run(tu_group_engine, "r-fn-ranked", "fr", "2026-03-20",
+             "Classement : 1. Tadej Pogacar (SLO) 4 h 20. 2. Vingegaard à "
+             "12. 3. Evenepoel à 1'05. 4. Ayuso m. t.\n\nPlan : 1. "
+             "Introduction. 2. Méthodes. 3. Résultats.");
+  static const char *const riders[] = {"Vingegaard", "Evenepoel", "Ayuso"};
+  for (size_t i = 0; i < sizeof riders / sizeof riders[0]; i++) {
+    const char *p = tu_anchor_target(g, riders[i], 0);
+    assert_non_null(p);
+    assert_true(tu_has(g, p, TU_RDF_TYPE, tu_ng("Person")));
+  }
+  assert_null(tu_anchor_target(g, "Méthodes", 0));
+  assert_null(tu_anchor_target(g, "Résultats", 0));
+  ng_graph_free(g);
+
   /* A party named by its members is no person ("Christian" is a given
    * name) */
   g = tu_run(tu_group_engine, "r-fn-party", "en", "2026-03-20",
