@@ -903,6 +903,66 @@ pass_suffixed_persons(Rec *r)
 }
 
 /* Names coordinated with a person named anywhere are persons too. */
+/* Whether the capitalised words [s, e) may be a person of a list: free,
+ * in one sentence, with no title, body's head, place or date in them. */
+static bool
+list_name(const Rec *r, size_t s, size_t e)
+{
+  if (e <= s || !free_range(r, s, e) || r->tok[e - 1].sent != r->tok[s].sent ||
+      names_a_body(r, s, e) || gaz_starts(r, s)) {
+    return false;
+  }
+  for (size_t w = s; w < e; w++) {
+    if (match_class(r, "title", w, NULL) || in_class(r, "rank", w) ||
+        match_class(r, "occupation", w, NULL) || in_class(r, "month", w) ||
+        in_class(r, "weekday", w)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The persons of a list before a person's name, as the one after it
+ * (coordinated_persons): "l'époque des Alix, Chanel, Lanvin, Lucien
+ * Lelong". Names between commas; the first of the list, not after a
+ * comma, only when two names or more follow it there and it opens no
+ * sentence. */
+static NgStatus
+persons_listed_before(Rec *r, size_t t0)
+{
+  size_t starts[16], ends[16], n = 0;
+  size_t t = t0;
+  while (n < NG_COUNTOF(starts) && t >= 2 && !strcmp(r->tok[t - 1].norm, ",") &&
+         r->tok[t - 2].sent == r->tok[t0].sent) {
+    size_t e = t - 1, s = e;
+    while (s > 0 && e - s < MAX_NAME && name_token(r, s - 1) &&
+           r->tok[s - 1].sent == r->tok[t0].sent) {
+      s--;
+    }
+    if (s == e || name_run(r, s, MAX_NAME) != e || !list_name(r, s, e)) {
+      break;
+    }
+    bool inside = s > 0 && !strcmp(r->tok[s - 1].norm, ",");
+    if (!inside && (n < 2 || (r->tok[s].flags & NG_TOK_SENT_START) ||
+                    (s > 0 && is_cap(&r->tok[s - 1])))) {
+      break;
+    }
+    starts[n] = s;
+    ends[n++] = e;
+    if (!inside) {
+      break;
+    }
+    t = s;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (!add(r, starts[i], ends[i], NG_MENTION_NAME, NG_ENT_PERSON) ||
+        note_surname(r, ends[i])) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 static NgStatus
 pass_coordinated_persons(Rec *r)
 {
@@ -912,8 +972,11 @@ pass_coordinated_persons(Rec *r)
     if (m->type != NG_ENT_PERSON || m->kind != NG_MENTION_NAME) {
       continue;
     }
-    size_t end = m->t1;
+    size_t end = m->t1, t0 = m->t0;
     NgStatus st = coordinated_persons(r, &end, false);
+    if (!st) {
+      st = persons_listed_before(r, t0);
+    }
     if (st) {
       return st;
     }

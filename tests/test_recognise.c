@@ -306,6 +306,19 @@ test_first_name_person(void **state)
   assert_non_null(tu_anchor_target(g, "Lutry", 0));
   ng_graph_free(g);
 
+  /* The names of a list before a person are persons too; not a day */
+  g = tu_run(tu_group_engine, "r-fn-list-before", "fr", "2026-03-20",
+             "C'est l'époque des Alix, Patou, Lanvin, Marcel Rochas. "
+             "Lundi, Marcel Rochas a parlé.");
+  static const char *const couturiers[] = {"Alix", "Patou", "Lanvin"};
+  for (size_t i = 0; i < sizeof couturiers / sizeof couturiers[0]; i++) {
+    const char *p = tu_anchor_target(g, couturiers[i], 0);
+    assert_non_null(p);
+    assert_true(tu_has(g, p, TU_RDF_TYPE, tu_ng("Person")));
+  }
+  assert_null(tu_anchor_target(g, "Lundi", 0));
+  ng_graph_free(g);
+
   /* The names of a ranked list with a person in it are persons; a
    * numbered plan is no list of persons */
   g = tu_run(tu_group_engine, "r-fn-ranked", "fr", "2026-03-20",
