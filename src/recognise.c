@@ -1019,26 +1019,36 @@ pass_known_surnames(Rec *r)
 /* ---------------------------------------------------------------- 2 */
 
 /* A news agency's credit after a dateline: "Rabat, 18 juin 2025 (MAP)
- * -", "NAIROBI, Kenya (AP) —": one capitalised word in brackets, then a
- * dash, on a line that starts with a capitalised word and holds only
- * names, numbers, commas and a date before it. */
+ * -", "NAIROBI, Kenya (AP) —", "LONDRES. 15 (Havas). —", "(Reuter.) —":
+ * one capitalised word in brackets, a full stop inside or after them
+ * allowed, then a dash, on a line that starts with a capitalised word and
+ * holds only names, numbers, commas and a date before it. */
 static bool
 credit_at(const Rec *r, size_t t)
 {
-  static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
-  if (t < 2 || t + 2 >= r->n || strcmp(r->tok[t - 1].norm, "(") ||
-      strcmp(r->tok[t + 1].norm, ")") || !is_cap(&r->tok[t])) {
+  if (t < 2 || strcmp(r->tok[t - 1].norm, "(") || !is_cap(&r->tok[t])) {
     return false;
   }
-  bool dash = false;
-  for (size_t i = 0; i < NG_COUNTOF(dashes) && !dash; i++) {
-    dash = !strcmp(r->tok[t + 2].norm, dashes[i]);
+  size_t k = t + 1;
+  k += k < r->n && !strcmp(r->tok[k].norm, ".");
+  if (k >= r->n || strcmp(r->tok[k].norm, ")")) {
+    return false;
   }
-  for (size_t k = t - 1; dash && k-- > 0 && t - k <= 12;) {
-    const NgToken *tk = &r->tok[k];
+  k++;
+  k += k < r->n && !strcmp(r->tok[k].norm, ".");
+  if (k >= r->n || r->tok[k].c1 - r->tok[k].c0 != 1) {
+    return false;
+  }
+  size_t len;
+  if (!ng_cp_is_dash(ng_utf8_decode(r->an->doc->text + r->tok[k].b0,
+                                    r->tok[k].b1 - r->tok[k].b0, &len))) {
+    return false;
+  }
+  for (size_t b = t - 1; b-- > 0 && t - b <= 12;) {
+    const NgToken *tk = &r->tok[b];
     if (!is_cap(tk) && !(tk->flags & NG_TOK_NUMBER) && strcmp(tk->norm, ",") &&
-        strcmp(tk->norm, ".") && !in_class(r, "month", k) &&
-        !in_class(r, "weekday", k)) {
+        strcmp(tk->norm, ".") && !in_class(r, "month", b) &&
+        !in_class(r, "weekday", b)) {
       return false;
     }
     if (tk->flags & NG_TOK_LINE_START) {
@@ -1049,9 +1059,10 @@ credit_at(const Rec *r, size_t t)
 }
 
 /* Credits (credit_at) name news agencies: the gazetteer's when it has
- * one of the name ("(AFP)", "(Reuters)"), else, when the credit is in
- * capitals, an agency it does not know ("(MAP)" is no museum of Monaco
- * there). */
+ * one of the name ("(AFP)", "(Reuters)"), else an agency it does not
+ * know ("(MAP)" is no museum of Monaco there, "(Havas)"), unless the
+ * credit is a correspondent's (lexicon class correspondent_credit:
+ * "(Special)"). */
 static NgStatus
 pass_credits(Rec *r)
 {
@@ -1070,7 +1081,7 @@ pass_credits(Rec *r)
       }
     }
     bool acronym = (r->tok[t].flags & NG_TOK_UPPER) != 0;
-    if (!acronym && agency == SIZE_MAX) {
+    if (agency == SIZE_MAX && in_class(r, "correspondent_credit", t)) {
       continue; /* "Nashville, Tenn. (Special)—" */
     }
     NgMention *m = add(r, t, t + 1,

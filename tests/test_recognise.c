@@ -948,6 +948,18 @@ test_credits(void **state)
              "lived.");
   assert_null(tu_subject_of_type(g, "NewsAgency", 0));
   ng_graph_free(g);
+  /* an agency the gazetteer does not know, its credit with a full stop
+   * inside or after the brackets */
+  g = tu_run(tu_group_engine, "credit-havas", "fr", "1920-03-20",
+             "LONDRES. 15 (Havas). \xE2\x80\x94 On mande de Tokio.\n\n"
+             "Berne, 3 mai (Reuter.) \xE2\x80\x94 Le Conseil a siégé.");
+  static const char *const agencies[] = {"Havas", "Reuter"};
+  for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++) {
+    const char *a = tu_anchor_target(g, agencies[i], 0);
+    assert_non_null(a);
+    assert_true(tu_has(g, a, TU_RDF_TYPE, tu_ng("NewsAgency")));
+  }
+  ng_graph_free(g);
   /* a dateline in capitals names its city, a short name too (Q3861
    * Doha, which the gazetteer matches only as "Doha" elsewhere) */
   g = tu_run(tu_group_engine, "credit-doha", "en", "2026-03-20",
