@@ -1751,6 +1751,132 @@ pass_gazetteer(Rec *r)
 
 /* ---------------------------------------------------------------- 4 */
 
+/* The major entry (major_entry) the part [b0, b1) of the word at t names
+ * alone, the likeliest when several do, or -1. */
+static int32_t
+part_entry(const Rec *r, size_t t, uint32_t b0, uint32_t b1)
+{
+  const char *text = r->an->doc->text;
+  NgBuf f;
+  ng_buf_init(&f);
+  ng_fold(text + b0, b1 - b0, &f);
+  if (f.failed || !f.len) {
+    ng_buf_free(&f);
+    return -1;
+  }
+  size_t len, letters = 0, upper = 0;
+  for (uint32_t b = b0; b < b1; b += (uint32_t)len) {
+    uint32_t cp = ng_utf8_decode(text + b, b1 - b, &len);
+    letters += ng_cp_is_letter(cp);
+    upper += ng_cp_is_letter(cp) && ng_cp_is_upper(cp);
+  }
+  NgToken word = r->tok[t];
+  word.b0 = b0;
+  word.b1 = b1;
+  word.norm = f.data;
+  word.flags = NG_TOK_ALPHA | NG_TOK_CAP |
+               (upper == letters && letters >= 2 ? NG_TOK_UPPER : 0);
+  NgGazMatch hits[8];
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, text, &word, 1, 0, hits,
+                                    NG_COUNTOF(hits));
+  nh = ng_gazetteer_keep_existing(r->res->gaz, ng_date_year(&r->an->doc->date),
+                                  hits, nh);
+  ng_buf_free(&f);
+  int32_t best = -1;
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (!major_entry(&e) || hits[i].kind == NG_LABEL_DEMONYM) {
+      continue;
+    }
+    if (best >= 0) {
+      NgGazEntry b = ng_gazetteer_entry(r->res->gaz, (uint32_t)best);
+      if (type_rank(e.type) < type_rank(b.type) ||
+          (type_rank(e.type) == type_rank(b.type) && e.prior <= b.prior)) {
+        continue;
+      }
+    }
+    best = (int32_t)hits[i].entry;
+  }
+  return best;
+}
+
+/* Whether the word at t relates the names its hyphens join: next to a
+ * noun of relation ("la guerre Russie-Ukraine", "le sommet UE-Chine", "the
+ * US-China talks"; lexicon class relation_noun), or opening a line before
+ * a colon ("Algérie-France : ..."); not a state's name
+ * ("l'Autriche-Hongrie"). */
+static bool
+relates_names(const Rec *r, size_t t)
+{
+  if ((r->tok[t].flags & NG_TOK_LINE_START) && t + 1 < r->n &&
+      !strcmp(r->tok[t + 1].norm, ":")) {
+    return true;
+  }
+  return (t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
+          in_class(r, "relation_noun", t - 1)) ||
+         (t + 1 < r->n && r->tok[t + 1].sent == r->tok[t].sent &&
+          in_class(r, "relation_noun", t + 1));
+}
+
+/* Names joined by hyphens in one word that relates them (relates_names),
+ * each a major entry of its own: "Algérie-France", "la guerre
+ * Russie-Ukraine", "le sommet UE-Chine", "le rallye Paris-Dakar". Each
+ * part is a mention of its entry; a word with a part that is none is
+ * left. */
+static NgStatus
+pass_hyphen_pairs(Rec *r)
+{
+  enum { MAX_PARTS = 4 };
+  for (size_t t = 0; r->res->gaz && t < r->n; t++) {
+    const NgToken *tk = &r->tok[t];
+    if (r->covered[t] || !is_cap(tk) || !strchr(tk->norm, '-') ||
+        !relates_names(r, t)) {
+      continue;
+    }
+    const char *text = r->an->doc->text;
+    uint32_t b0[MAX_PARTS], b1[MAX_PARTS], c0[MAX_PARTS], c1[MAX_PARTS];
+    int32_t entry[MAX_PARTS];
+    size_t n = 0, len;
+    bool ok = true;
+    uint32_t pb = tk->b0, pc = tk->c0, c = tk->c0;
+    for (uint32_t b = tk->b0; ok && b <= tk->b1; c++) {
+      uint32_t cp = b < tk->b1 ? ng_utf8_decode(text + b, tk->b1 - b, &len) : 0;
+      if (b == tk->b1 || cp == '-') {
+        ok = n < MAX_PARTS && b > pb &&
+             (entry[n] = part_entry(r, t, pb, b)) >= 0;
+        if (ok) {
+          b0[n] = pb, b1[n] = b, c0[n] = pc, c1[n] = c;
+          n++;
+        }
+        pb = b + 1;
+        pc = c + 1;
+      }
+      if (b == tk->b1) {
+        break;
+      }
+      b += (uint32_t)len;
+    }
+    if (!ok || n < 2) {
+      continue;
+    }
+    for (size_t i = 0; i < n; i++) {
+      NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)entry[i]);
+      NgMention *m = add(r, t, t + 1, NG_MENTION_NAME, e.type);
+      if (!m) {
+        return NG_ERR_NOMEM;
+      }
+      m->b0 = b0[i];
+      m->b1 = b1[i];
+      m->c0 = c0[i];
+      m->c1 = c1[i];
+      m->gaz = entry[i];
+      m->n_alt = 1;
+      m->link_conf = 0.8;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 static NgStatus
 pass_place_heads(Rec *r)
 {
@@ -4363,6 +4489,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_gazetteer(&r);
+  if (!st) st = pass_hyphen_pairs(&r);
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_place_lists(&r);

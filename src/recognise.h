@@ -18,7 +18,8 @@
  *      (gazetteer.h), with the town after "à" (city_prep) and a region
  *      adjective's part ("l'Europe occidentale"); a bare one-word region
  *      below the first level is a town where regions take an article
- *      (language_trait);
+ *      (language_trait); major names a hyphen joins next to a noun that
+ *      relates them ("la finale France-Brésil") — relation_noun;
  *   5. countries' official names and forms of state ("Royaume du Maroc",
  *      "la Confédération") — state_form, state_short_form;
  *   6. a town with its state or region ("Nashville, Tenn.", "Lewiston,

@@ -904,6 +904,31 @@ test_acronym_words(void **state)
   ng_graph_free(g);
 }
 
+/* Names a hyphen joins in one word, next to a noun that relates them or
+ * in a headline before a colon, are mentions of their own; not a state's
+ * name ("l'Autriche-Hongrie"), nor a given name ("Marie-France"). */
+static void
+test_hyphen_pairs(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "hyphen-fr", "fr", "2026-03-20",
+                      "Algérie-France : la crise\n\nLa finale France-Brésil "
+                      "a eu lieu. L'Autriche-Hongrie a vécu. Marie-France "
+                      "est venue.");
+  assert_string_equal(tu_anchor_target(g, "Algérie", 0), tu_wd("Q262"));
+  assert_string_equal(tu_anchor_target(g, "France", 0), tu_wd("Q142"));
+  assert_string_equal(tu_anchor_target(g, "Brésil", 0), tu_wd("Q155"));
+  assert_int_equal(tu_count(g, NULL, NULL, tu_wd("Q40")), 0);
+  assert_int_equal(tu_count(g, NULL, NULL, tu_wd("Q28")), 0);
+  assert_null(tu_anchor_target(g, "France", 2));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "hyphen-en", "en", "2026-03-20",
+             "The US-China talks resumed.");
+  assert_string_equal(tu_anchor_target(g, "US", 0), tu_wd("Q30"));
+  assert_string_equal(tu_anchor_target(g, "China", 0), tu_wd("Q148"));
+  ng_graph_free(g);
+}
+
 /* A region named by a natural feature's noun and a continent ("la Corne
  * de l'Afrique", "the Horn of Africa") is a place of its own, not the
  * continent. */
@@ -1528,6 +1553,7 @@ main(void)
     cmocka_unit_test(test_org_heads),
     cmocka_unit_test(test_acronym_words),
     cmocka_unit_test(test_feature_regions),
+    cmocka_unit_test(test_hyphen_pairs),
     cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
