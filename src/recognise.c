@@ -1449,15 +1449,24 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
   return b.prior >= 3 * (uint64_t)second->prior ? 0.7 : 0.55;
 }
 
-/* "the State of New York", "la ville de Fribourg": a place noun before a
- * name says which of its entries it is. Keeps, of the longest hits, those
- * of the noun's type when there are any; returns the new count. */
+/* "the State of New York", "la ville de Fribourg", "Herat province": a
+ * place noun before a name, or after it in lower case, says which of its
+ * entries it is. Keeps, of the longest hits, those of the noun's type
+ * when there are any; returns the new count. */
 static size_t
 keep_head_type(const Rec *r, size_t t, NgGazMatch *hits, size_t nh)
 {
   size_t s = nh ? head_before(r, t, "place_head", 2, 1) : SIZE_MAX;
   const NgLexEntry *e = NULL;
   NgEntityType want;
+  /* or a one-word head in lower case right after the name, as English
+   * puts it ("Herat province") */
+  if (s == SIZE_MAX && nh && hits[0].t1 < r->n &&
+      r->tok[hits[0].t1].sent == r->tok[t].sent &&
+      !is_cap(&r->tok[hits[0].t1]) &&
+      match_class(r, "place_head", hits[0].t1, NULL) == 1) {
+    s = hits[0].t1;
+  }
   if (s == SIZE_MAX || !match_class(r, "place_head", s, &e) ||
       ng_entity_type_parse(e->value, &want) != NG_SUCCESS) {
     return nh;
@@ -1902,8 +1911,9 @@ pass_place_heads(Rec *r)
          links++) {
       s++;
     }
-    if (s >= r->n || !is_cap(&r->tok[s])) {
-      continue;
+    if (s >= r->n || !is_cap(&r->tok[s]) || in_class(r, "weekday", s) ||
+        in_class(r, "month", s)) {
+      continue; /* not "Herat province on Sunday" */
     }
     size_t end = name_run(r, s, 3);
     if (end == s) {

@@ -904,6 +904,20 @@ test_acronym_words(void **state)
   ng_graph_free(g);
 }
 
+/* A place noun after a name in lower case says which entry it is
+ * ("Herat province": Q182844, not the city Q45313); a day after it is no
+ * place's name. */
+static void
+test_place_noun_after(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "noun-after", "en", "2026-03-20",
+                      "People died in Herat province on Sunday.");
+  assert_string_equal(tu_anchor_target(g, "Herat", 0), tu_wd("Q182844"));
+  assert_null(tu_anchor_target(g, "Sunday", 0));
+  ng_graph_free(g);
+}
+
 /* Names a hyphen joins in one word, next to a noun that relates them or
  * in a headline before a colon, are mentions of their own; not a state's
  * name ("l'Autriche-Hongrie"), nor a given name ("Marie-France"). */
@@ -1554,6 +1568,7 @@ main(void)
     cmocka_unit_test(test_acronym_words),
     cmocka_unit_test(test_feature_regions),
     cmocka_unit_test(test_hyphen_pairs),
+    cmocka_unit_test(test_place_noun_after),
     cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
