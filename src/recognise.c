@@ -2530,10 +2530,11 @@ absorb_places(Rec *r, size_t t0, size_t t1)
 
 /* What a name before a body's head may hold of another mention: a
  * one-token demonym ("American Association of Organists"), a person's
- * name written without honorific ("W. W. Kimball Co."), or the name of
+ * name written without honorific ("W. W. Kimball Co."), the name of
  * the body this one belongs to ("United Nations Office for ...", "Senate
- * Committee on ..."). The index of the mention that ends right before
- * token t, or SIZE_MAX. */
+ * Committee on ...") or of the place it is named after ("The New York
+ * Times", "the Texas Senate"). The index of the mention that ends right
+ * before token t, or SIZE_MAX. */
 static size_t
 mention_in_body_name(const Rec *r, size_t t)
 {
@@ -2548,7 +2549,8 @@ mention_in_body_name(const Rec *r, size_t t)
     }
     if ((m->kind == NG_MENTION_DEMONYM && m->gaz >= 0 && m->t0 + 1 == t) ||
         (m->kind == NG_MENTION_NAME && (m->type == NG_ENT_PERSON ||
-                                        ng_entity_type_is_org(m->type)))) {
+                                        ng_entity_type_is_org(m->type) ||
+                                        ng_entity_type_is_place(m->type)))) {
       return i;
     }
   }
@@ -3022,8 +3024,9 @@ pass_org_heads(Rec *r)
                  : SIZE_MAX;
     if (d != SIZE_MAX && r->tok[start - 1].sent == sent) {
       const NgMention *dm = &r->an->mentions[d];
-      if (dm->kind == NG_MENTION_DEMONYM) {
-        country = dm->gaz;
+      if (dm->kind == NG_MENTION_DEMONYM ||
+          (dm->gaz >= 0 && dm->type == NG_ENT_COUNTRY)) {
+        country = dm->gaz; /* "the Kenyan Army", "the Lebanon Army" */
       }
       start = dm->t0;
       absorbed[n_absorbed++] = d;

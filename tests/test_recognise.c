@@ -860,6 +860,11 @@ test_org_heads(void **state)
              "L'Olympique de Marseille a battu l'Olympique lyonnais.");
   assert_non_null(tu_anchor_target(g, "Olympique de Marseille", 0));
   assert_non_null(tu_anchor_target(g, "Olympique lyonnais", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "org-force", "fr", "2026-03-20",
+             "La Force intérimaire des Nations unies au Liban a patrouillé.");
+  assert_non_null(
+    tu_anchor_target(g, "Force intérimaire des Nations unies au Liban", 0));
   assert_int_equal(tu_count(g, tu_wd("Q23482"), NULL, NULL), 0);
   ng_graph_free(g);
   /* "Nations unies" alone is the UN, "l'UE" the EU (tools/body-names.tsv) */
@@ -873,6 +878,13 @@ test_org_heads(void **state)
              "Palestinian Authority too.");
   assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
   assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
+  ng_graph_free(g);
+  /* a place a body is named after is part of its name (not Q60) */
+  g = tu_run(tu_group_engine, "org-place", "en", "2026-03-20",
+             "The New York Times said the Bombay Stock Exchange fell.");
+  assert_non_null(tu_anchor_target(g, "New York Times", 0));
+  assert_non_null(tu_anchor_target(g, "Bombay Stock Exchange", 0));
+  assert_int_equal(tu_count(g, tu_wd("Q60"), NULL, NULL), 0);
   ng_graph_free(g);
   /* a company's legal form ends its name, an acronym's too; alone, it
    * names nothing */
