@@ -902,7 +902,6 @@ pass_suffixed_persons(Rec *r)
   return NG_SUCCESS;
 }
 
-/* Names coordinated with a person named anywhere are persons too. */
 /* Whether the capitalised words [s, e) may be a person of a list: free,
  * in one sentence, with no title, body's head, place or date in them. */
 static bool
@@ -963,6 +962,7 @@ persons_listed_before(Rec *r, size_t t0)
   return NG_SUCCESS;
 }
 
+/* Names coordinated with a person named anywhere are persons too. */
 static NgStatus
 pass_coordinated_persons(Rec *r)
 {
@@ -4113,9 +4113,10 @@ pass_country_codes(Rec *r)
 
 /* A ranked item at token t: a rank ("12", then a full stop) and a name
  * after it, initials allowed ("9. L. Jalabert"). The name's tokens in
- * [*s, *e) and the rank; 0 when there is none. */
+ * [*s, *e), empty when another mention took them, its last token in
+ * *last, and the rank; 0 when there is none. */
 static int32_t
-ranked_item(const Rec *r, size_t t, size_t *s, size_t *e)
+ranked_item(const Rec *r, size_t t, size_t *s, size_t *e, size_t *last)
 {
   if (!(r->tok[t].flags & NG_TOK_NUMBER) || r->tok[t].num <= 0 ||
       t + 2 >= r->n || strcmp(r->tok[t + 1].norm, ".") ||
@@ -4132,7 +4133,8 @@ ranked_item(const Rec *r, size_t t, size_t *s, size_t *e)
     return 0;
   }
   *s = t + 2;
-  *e = r->covered[k] ? k : name_run(r, k, MAX_NAME);
+  *e = r->covered[k] ? *s : name_run(r, k, MAX_NAME);
+  *last = r->covered[k] ? k : *e - 1;
   return r->tok[t].num;
 }
 
@@ -4162,31 +4164,29 @@ static NgStatus
 pass_ranked_persons(Rec *r)
 {
   enum { MAX_ITEMS = 64, GAP = 24 };
-  size_t from[MAX_ITEMS], to[MAX_ITEMS];
+  size_t from[MAX_ITEMS], to[MAX_ITEMS], name[MAX_ITEMS];
   for (size_t t = 0; t < r->n; t++) {
-    size_t s, e, n = 0, last = t;
-    int32_t rank = ranked_item(r, t, &s, &e);
+    size_t s, e, w, n = 0, last = t;
+    int32_t rank = ranked_item(r, t, &s, &e, &w);
     if (!rank) {
       continue;
     }
     for (size_t k = t; k < r->n && k <= last + GAP && n < MAX_ITEMS; k++) {
-      size_t ks, ke;
-      int32_t kr = k == t ? rank : ranked_item(r, k, &ks, &ke);
-      if (k == t) {
-        ks = s;
-        ke = e;
-      } else if (!kr || kr <= rank) {
+      size_t ks = s, ke = e, kw = w;
+      int32_t kr = k == t ? rank : ranked_item(r, k, &ks, &ke, &kw);
+      if (k != t && (!kr || kr <= rank)) {
         continue;
       }
       rank = kr;
       from[n] = ks;
-      to[n++] = ke;
-      last = ke > k ? ke : k;
+      to[n] = ke;
+      name[n++] = kw;
+      last = kw;
       k = last;
     }
     bool persons = false;
     for (size_t i = 0; i < n && n >= 3 && !persons; i++) {
-      persons = person_at(r, from[i]);
+      persons = person_at(r, name[i]);
     }
     if (persons) {
       for (size_t i = 0; i < n; i++) {

@@ -256,6 +256,7 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
     for (size_t k = 0; k < nh && home; k++) {
       NgGazEntry e = ng_gazetteer_entry(res->gaz, hits[k].entry);
       if (hits[k].t1 == m->t1 && !strcmp(e.country, home) &&
+          (e.type == NG_ENT_GOV_AGENCY || e.type == NG_ENT_ORGANIZATION) &&
           (pick < 0 || (uint32_t)pick != hits[k].entry)) {
         pick = (int32_t)hits[k].entry;
         n_pick++;
