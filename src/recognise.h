@@ -30,8 +30,9 @@
  *      meets a body's name of the document whose words have its letters
  *      for initials ("la Direction générale de la sûreté nationale");
  *   9. organisations named by a head noun and its complement — org_head,
- *      org_adjective, lower_org_head; a body named short whose parent the
- *      document names ("le Conseil de sécurité");
+ *      org_adjective, lower_org_head — or by a company's legal form after
+ *      the name ("Tesla Inc") — legal_form; a body named short whose
+ *      parent the document names ("le Conseil de sécurité");
  *  10. state bodies named by a demonym ("la police espagnole") or a
  *      lexicon adjective; persons in appositions and lists — title;
  *  11. bare surnames and given names of the persons named in full;
