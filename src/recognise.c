@@ -962,6 +962,78 @@ persons_listed_before(Rec *r, size_t t0)
   return NG_SUCCESS;
 }
 
+/* Whether the folded word @p w is a Roman numeral, maybe an ordinal's
+ * ("iiie" of "le IIIe Reich", "xvi"). */
+static bool
+roman_numeral(const char *w)
+{
+  size_t n = strspn(w, "ivxlcdm");
+  return n > 0 && (!w[n] || !strcmp(w + n, "e") || !strcmp(w + n, "er") ||
+                   !strcmp(w + n, "eme"));
+}
+
+/* Whether the word at t, free and capitalised inside a sentence, may be
+ * a word of a person's name no lexicon knows: not a function word, a
+ * title, a rank, a body's head, a date, a Roman numeral or the start of a
+ * gazetteer name. */
+static bool
+bare_name_word(const Rec *r, size_t t)
+{
+  return name_token(r, t) && !roman_numeral(r->tok[t].norm) &&
+         !(r->tok[t].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START |
+                              NG_TOK_UPPER)) &&
+         !match_class(r, "title", t, NULL) && !in_class(r, "rank", t) &&
+         !match_class(r, "occupation", t, NULL) &&
+         !in_class(r, "month", t) && !in_class(r, "weekday", t) &&
+         !names_a_body(r, t, t + 1) && !gaz_starts(r, t);
+}
+
+/* Whether a determiner comes right before token t ("des Moulins", "le
+ * Moulin Rouge"): what follows names no person. */
+static bool
+after_determiner(const Rec *r, size_t t)
+{
+  return t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
+         ((r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
+          in_class(r, "np_start", t - 1) || in_class(r, "determiner", t - 1));
+}
+
+/* Two capitalised words inside a sentence whose second the document uses
+ * alone elsewhere, inside a sentence too, are a person and its surname
+ * ("un doublé d'Adrien Rabiot ... Rabiot a marqué"), as news names a
+ * person in full, then by the surname: the pair is a person, and the
+ * bare surnames are found as those of any person (pass_known_surnames). */
+static NgStatus
+pass_echoed_surnames(Rec *r)
+{
+  NgStrMap alone = {0};
+  NgStatus st = NG_SUCCESS;
+  for (size_t t = 0; t < r->n && !st; t++) {
+    if (bare_name_word(r, t) && !after_determiner(r, t) &&
+        !(t > 0 && is_cap(&r->tok[t - 1])) &&
+        !(t + 1 < r->n && is_cap(&r->tok[t + 1]))) {
+      st = set_add(&alone, r->tok[t].norm);
+    }
+  }
+  for (size_t t = 0; t + 1 < r->n && !st && alone.count; t++) {
+    if (!bare_name_word(r, t) || after_determiner(r, t) ||
+        (t > 0 && is_cap(&r->tok[t - 1])) ||
+        r->tok[t + 1].sent != r->tok[t].sent || !bare_name_word(r, t + 1) ||
+        (t + 2 < r->n && is_cap(&r->tok[t + 2])) ||
+        !in_set(&alone, r->tok[t + 1].norm)) {
+      continue;
+    }
+    if (!add(r, t, t + 2, NG_MENTION_NAME, NG_ENT_PERSON)) {
+      st = NG_ERR_NOMEM;
+    } else {
+      st = note_surname(r, t + 2);
+    }
+    t++;
+  }
+  ng_strmap_free(&alone);
+  return st;
+}
+
 /* Names coordinated with a person named anywhere are persons too. */
 static NgStatus
 pass_coordinated_persons(Rec *r)
@@ -4515,6 +4587,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_national_adjective_bodies(&r);
   if (!st) st = pass_apposition_persons(&r);
   if (!st) st = pass_coordinated_persons(&r);
+  if (!st) st = pass_echoed_surnames(&r);
   if (!st) st = pass_known_surnames(&r);
   if (!st) st = pass_given_names(&r);
   if (!st) st = pass_suffixed_places(&r);

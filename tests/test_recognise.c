@@ -306,6 +306,19 @@ test_first_name_person(void **state)
   assert_non_null(tu_anchor_target(g, "Lutry", 0));
   ng_graph_free(g);
 
+  /* Two capitalised words whose second the document uses alone are a
+   * person and its surname; not after a determiner, nor a numeral's */
+  g = tu_run(tu_group_engine, "r-fn-echo", "fr", "2026-03-20",
+             "Le club a gagné grâce à un doublé d'Adrien Rabiot. Plus tard, "
+             "Rabiot a salué le public. Le IIIe Reich a fini. Le Reich "
+             "s'indigna.");
+  const char *ar = tu_anchor_target(g, "Adrien Rabiot", 0);
+  assert_non_null(ar);
+  assert_true(tu_has(g, ar, TU_RDF_TYPE, tu_ng("Person")));
+  assert_string_equal(tu_anchor_target(g, "Rabiot", 0), ar);
+  assert_null(tu_anchor_target(g, "IIIe Reich", 0));
+  ng_graph_free(g);
+
   /* The names of a list before a person are persons too; not a day */
   g = tu_run(tu_group_engine, "r-fn-list-before", "fr", "2026-03-20",
              "C'est l'époque des Alix, Patou, Lanvin, Marcel Rochas. "
