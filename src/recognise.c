@@ -294,10 +294,24 @@ is_surname(const Rec *r, size_t t)
                 ng_surname_key(r->res->lex, r->an->lang, r->tok[t].norm));
 }
 
-/* Remember the surname of a person mention [t0, t1). */
+/* Whether the folded word @p w is a Roman numeral, maybe an ordinal's
+ * ("iiie" of "le IIIe Reich", "xvi"). */
+static bool
+roman_numeral(const char *w)
+{
+  size_t n = strspn(w, "ivxlcdm");
+  return n > 0 && (!w[n] || !strcmp(w + n, "e") || !strcmp(w + n, "er") ||
+                   !strcmp(w + n, "eme"));
+}
+
+/* Remember the surname of a person mention [t0, t1); a regnal number
+ * ("Albert I", "Léon XIV") is none. */
 static NgStatus
 note_surname(Rec *r, size_t t1)
 {
+  if (roman_numeral(r->tok[t1 - 1].norm)) {
+    return NG_SUCCESS;
+  }
   return set_add(&r->surnames, ng_surname_key(r->res->lex, r->an->lang,
                                               r->tok[t1 - 1].norm));
 }
@@ -962,16 +976,6 @@ persons_listed_before(Rec *r, size_t t0)
   return NG_SUCCESS;
 }
 
-/* Whether the folded word @p w is a Roman numeral, maybe an ordinal's
- * ("iiie" of "le IIIe Reich", "xvi"). */
-static bool
-roman_numeral(const char *w)
-{
-  size_t n = strspn(w, "ivxlcdm");
-  return n > 0 && (!w[n] || !strcmp(w + n, "e") || !strcmp(w + n, "er") ||
-                   !strcmp(w + n, "eme"));
-}
-
 /* Whether the word at t, free and capitalised inside a sentence, may be
  * a word of a person's name no lexicon knows: not a function word, a
  * title, a rank, a body's head, a date, a Roman numeral or the start of a
@@ -1371,7 +1375,11 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
     return false; /* "St Mary's Hospital", "Mt Vernon": another name */
   }
   bool minor = minor_place(e);
-  if (extends_name(r, t, t + 1, minor) ||
+  /* a Roman numeral after a place is no regnal number ("Albert I") but
+   * a misread day ("BRUXELLES I 5 mai.") */
+  bool numeral = t + 1 < r->n && ng_entity_type_is_place(e->type) &&
+                 roman_numeral(r->tok[t + 1].norm);
+  if ((!numeral && extends_name(r, t, t + 1, minor)) ||
       (t > 0 && extends_name(r, t, t - 1, minor))) {
     return false;
   }

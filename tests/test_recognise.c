@@ -743,6 +743,14 @@ test_words_that_name_places(void **state)
   assert_int_equal(tu_count(g, tu_wd("Q2907"), NULL, NULL), 0);
   ng_graph_free(g);
 
+  /* a Roman numeral after a place is a misread day, no regnal number
+   * (Q239 Brussels); nor is a regnal number a surname */
+  g = tu_run(tu_group_engine, "w-numeral", "fr", "2026-03-20",
+             "Texte.\nBRUXELLES I 5 mai.\nLe roi Albert I est venu.");
+  assert_string_equal(tu_anchor_target(g, "BRUXELLES", 0), tu_wd("Q239"));
+  assert_null(tu_anchor_target(g, "I", 0));
+  ng_graph_free(g);
+
   /* after "St" or "Saint", a saint's name, not a town (Q5713 Mary) */
   g = tu_run(tu_group_engine, "w-saint", "en", "2026-03-20",
              "Both were taken to St Mary's Hospital, then to St. Mary's.");
