@@ -886,7 +886,8 @@ pass_first_name_persons(Rec *r)
            r->tok[start - 1].sent == r->tok[t].sent &&
            !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
            !title_ends_at(r, start - 1) &&
-           !(start > 2 && link_word(r, start - 2) && post_ends_at(r, start - 3))) {
+           !(start > 2 && link_word(r, start - 2) &&
+             post_ends_at(r, start - 3))) {
       start--;
     }
     if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_PERSON) ||
@@ -1966,6 +1967,15 @@ pass_hyphen_pairs(Rec *r)
   return NG_SUCCESS;
 }
 
+/* Whether the lexicon writes entry @p e with a capital ("Lake"). */
+static bool
+capitalised_form(const NgLexEntry *e)
+{
+  size_t len;
+  return e && e->form && *e->form &&
+         ng_cp_is_upper(ng_utf8_decode(e->form, strlen(e->form), &len));
+}
+
 static NgStatus
 pass_place_heads(Rec *r)
 {
@@ -1980,7 +1990,12 @@ pass_place_heads(Rec *r)
       k = match_class(r, "feature_head", t, &fe);
       feature = k > 0;
     }
-    if (!k || t + k >= r->n || r->tok[t].flags & NG_TOK_CAP ||
+    /* in lower case, as French writes them ("le lac Kivu"), or
+     * capitalised as the lexicon writes them, as English does ("Lake
+     * Kivu", "Port Mahon") */
+    if (!k || t + k >= r->n ||
+        ((r->tok[t].flags & NG_TOK_CAP) &&
+         !capitalised_form(feature ? fe : e)) ||
         !free_range(r, t, t + k)) {
       continue;
     }
@@ -1996,8 +2011,8 @@ pass_place_heads(Rec *r)
       continue; /* not "Herat province on Sunday" */
     }
     size_t end = name_run(r, s, 3);
-    if (end == s) {
-      continue;
+    if (end == s || (feature && names_a_body(r, s, end))) {
+      continue; /* not "Port Authority" */
     }
     NgEntityType type = NG_ENT_PLACE;
     if (!feature && ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {

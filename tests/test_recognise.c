@@ -951,6 +951,26 @@ test_place_noun_after(void **state)
   ng_graph_free(g);
 }
 
+/* A natural feature or a port named by an English head, capitalised as
+ * English writes it, is a place ("Port Mahon", "Lake Kivu"); not a body
+ * named so ("the Port Authority"). */
+static void
+test_english_feature_heads(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "feature-en", "en", "2026-03-20",
+                      "He made for Port Mahon, then Lake Kivu. The Port "
+                      "Authority said no.");
+  const char *pm = tu_anchor_target(g, "Port Mahon", 0);
+  assert_non_null(pm);
+  assert_true(tu_has(g, pm, TU_RDF_TYPE, tu_ng("Place")));
+  assert_non_null(tu_anchor_target(g, "Lake Kivu", 0));
+  const char *pa = tu_anchor_target(g, "Port Authority", 0);
+  assert_non_null(pa);
+  assert_false(tu_has(g, pa, TU_RDF_TYPE, tu_ng("Place")));
+  ng_graph_free(g);
+}
+
 /* Names a hyphen joins in one word, next to a noun that relates them or
  * in a headline before a colon, are mentions of their own; not a state's
  * name ("l'Autriche-Hongrie"), nor a given name ("Marie-France"). */
@@ -1380,7 +1400,8 @@ test_body_name_bounds(void **state)
              "of Humanitarian Affairs (OCHA) said aid was short.");
   assert_non_null(tu_anchor_target(g, "Royal Hospital", 0));
   assert_non_null(tu_anchor_target(g, "General Court", 0));
-  assert_non_null(tu_anchor_target(g, "Senate Committee on Foreign Relations", 0));
+  assert_non_null(
+    tu_anchor_target(g, "Senate Committee on Foreign Relations", 0));
   assert_non_null(tu_anchor_target(
     g, "United Nations Office for the Coordination of Humanitarian Affairs", 0));
   assert_int_equal(tu_count(g, tu_wd("Q1065"), NULL, NULL), 0);
@@ -1602,6 +1623,7 @@ main(void)
     cmocka_unit_test(test_feature_regions),
     cmocka_unit_test(test_hyphen_pairs),
     cmocka_unit_test(test_place_noun_after),
+    cmocka_unit_test(test_english_feature_heads),
     cmocka_unit_test(test_credits),
     cmocka_unit_test(test_word_acronyms),
     cmocka_unit_test(test_places_from_context),
