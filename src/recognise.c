@@ -1176,6 +1176,46 @@ pass_credits(Rec *r)
   return NG_SUCCESS;
 }
 
+/* A firm named by names an ampersand joins ("Procter & Gamble", "Marks &
+ * Spencer", "Stephens & Trammel"), with a legal form after them if any,
+ * or by a name and a legal form that starts with one ("Dombey & Co.",
+ * "Dupont & Cie"): an organisation. */
+static NgStatus
+pass_firm_names(Rec *r)
+{
+  for (size_t t = 1; t + 1 < r->n; t++) {
+    if (strcmp(r->tok[t].norm, "&") || !name_token(r, t - 1) ||
+        r->tok[t - 1].sent != r->tok[t].sent ||
+        r->tok[t + 1].sent != r->tok[t].sent) {
+      continue;
+    }
+    size_t k = match_class(r, "legal_form", t, NULL), e = t + k;
+    if (!k && !name_token(r, t + 1)) {
+      continue;
+    }
+    size_t s = t - 1;
+    while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
+           r->tok[s - 1].sent == r->tok[t].sent) {
+      s--;
+    }
+    if (!k) {
+      e = t + 2;
+      while (e < r->n && e - t < 4 && name_token(r, e) &&
+             r->tok[e].sent == r->tok[t].sent) {
+        e++;
+      }
+      if (e < r->n && r->tok[e].sent == r->tok[t].sent) {
+        e += match_class(r, "legal_form", e, NULL);
+      }
+    }
+    if (!add(r, s, e, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+      return NG_ERR_NOMEM;
+    }
+    t = e - 1;
+  }
+  return NG_SUCCESS;
+}
+
 static NgStatus
 pass_dates(Rec *r)
 {
@@ -4593,6 +4633,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_honorific_persons(&r);
   if (!st) st = pass_dates(&r);
   if (!st) st = pass_credits(&r);
+  if (!st) st = pass_firm_names(&r);
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_country_codes(&r);

@@ -10,6 +10,7 @@
  *      (NgMention.led), not of the name; persons before a suffix ("Jr.");
  *   2. dates (dates.h); news agencies credited in brackets after a
  *      dateline ("Rabat, 18 juin 2025 (MAP) -", "NAIROBI, Kenya (AP) —");
+ *      firms named by names an ampersand joins ("Procter & Gamble");
  *   3. persons named by a given name and a capitalised surname ("Guy
  *      Bovet") — class first_name, unless the gazetteer names the run;
  *   4. countries by their code in brackets after a name in results

@@ -900,6 +900,17 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
   assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
   ng_graph_free(g);
+  /* a firm named by names an ampersand joins, or by a name and a legal
+   * form that starts with one */
+  g = tu_run(tu_group_engine, "org-firm", "en", "2026-03-20",
+             "Shares of Procter & Gamble rose, and Dombey & Co. failed.");
+  assert_non_null(tu_anchor_target(g, "Procter & Gamble", 0));
+  assert_non_null(tu_anchor_target(g, "Dombey & Co.", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "org-firm-fr", "fr", "2026-03-20",
+             "Les actions Schneider et Cie ont monté.");
+  assert_non_null(tu_anchor_target(g, "Schneider et Cie", 0));
+  ng_graph_free(g);
   /* a place a body is named after is part of its name (not Q60) */
   g = tu_run(tu_group_engine, "org-place", "en", "2026-03-20",
              "The New York Times said the Bombay Stock Exchange fell.");
