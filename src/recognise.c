@@ -3009,7 +3009,11 @@ pass_org_heads(Rec *r)
     bool lower = false, legal = false;
     if ((k = match_class(r, "legal_form", t, &e)) > 0) {
       /* "Tesla Inc", "BYD Co Ltd": a company's legal form ends its name,
-       * which comes before it */
+       * which comes before it; not a word of a headline in capitals
+       * ("MACRON DÉFEND SA RÉFORME") */
+      if ((r->tok[t].flags & NG_TOK_UPPER) && shouted(r, t)) {
+        continue;
+      }
       legal = true;
     } else if (is_cap(&r->tok[t])) {
       k = match_class(r, "org_head", t, &e);

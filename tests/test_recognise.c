@@ -908,8 +908,11 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(g, "Dombey & Co.", 0));
   ng_graph_free(g);
   g = tu_run(tu_group_engine, "org-firm-fr", "fr", "2026-03-20",
-             "Les actions Schneider et Cie ont monté.");
+             "Les actions Schneider et Cie ont monté.\n\nMACRON DÉFEND SA "
+             "RÉFORME\n\nRenault SA aussi.");
   assert_non_null(tu_anchor_target(g, "Schneider et Cie", 0));
+  assert_non_null(tu_anchor_target(g, "Renault SA", 0));
+  assert_null(tu_subject_of_type(g, "Organization", 2));
   ng_graph_free(g);
   /* a place a body is named after is part of its name (not Q60) */
   g = tu_run(tu_group_engine, "org-place", "en", "2026-03-20",
