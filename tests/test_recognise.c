@@ -743,6 +743,19 @@ test_words_that_name_places(void **state)
   assert_int_equal(tu_count(g, tu_wd("Q2907"), NULL, NULL), 0);
   ng_graph_free(g);
 
+  /* a name the source cut from a longer one, or a demonym, is no place:
+   * not the Jewish Autonomous Oblast (Q7730), Espanola, Ontario (Q3058383)
+   * or the Somali Region of Ethiopia (Q202800) */
+  g = tu_run(tu_group_engine, "w-cut", "en", "2026-03-20",
+             "The Jewish community met Somali elders in the Northern suburbs.");
+  assert_int_equal(tu_count(g, tu_wd("Q7730"), NULL, NULL), 0);
+  assert_int_equal(tu_count(g, tu_wd("Q202800"), NULL, NULL), 0);
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "w-cut-fr", "fr", "2026-03-20",
+             "L'Espagnol est venu.");
+  assert_int_equal(tu_count(g, tu_wd("Q3058383"), NULL, NULL), 0);
+  ng_graph_free(g);
+
   /* a Roman numeral after a place is a misread day, no regnal number
    * (Q239 Brussels); nor is a regnal number a surname */
   g = tu_run(tu_group_engine, "w-numeral", "fr", "2026-03-20",

@@ -21,6 +21,10 @@ is worse than none:
    of Burkina Faso, which matched every "EST" of a headline);
  - the `native` column of cities and regions (machine translations in the
    source: a town "natively" named "Non", "Her" or "It is");
+ - a place's name that is a country's demonym ("Somali" for a region of
+   Ethiopia, "Espagnol" for Espanola, Ontario) or a word of
+   tools/not-place-names.tsv, cut from a longer name by the source
+   ("Jewish", "Northern");
  - the French name of a place under 100,000 inhabitants when it is
    neither the English name nor close to it (machine translations such as
    "Tour" for Thurn or "Roi" for King, Ontario); a region, which the table
@@ -165,6 +169,13 @@ def keep_french(row, names):
     return confirmed == row["label_fr"] or region_french_ok(row, names)
 
 
+def place_name_ok(name, names):
+    """Whether a place's name may be a label: not a country's demonym nor a
+    word of tools/not-place-names.tsv."""
+    return fold(name) not in names["demonyms"] and \
+        fold(name) not in names["not_place"]
+
+
 def name_ok(name, table, shared):
     """Whether a person's, agency's or party's name may be a label."""
     if table == "people.tsv" and (not any(c.isupper() for c in name) or
@@ -255,6 +266,18 @@ def clean(row, table, shared, names):
                                   + extra)
     if table in ("cities.tsv", "regions.tsv") and not keep_french(row, names):
         row["label_fr"] = ""
+    if table in ("cities.tsv", "regions.tsv", "continents.tsv"):
+        if row.get("label_en") and not place_name_ok(row["label_en"], names):
+            row["label_en"] = ""
+            row["label_ar"] = ""  # the same cut name: "يهودي", "Jewish"
+        if row.get("label_fr") and not place_name_ok(row["label_fr"], names):
+            row["label_fr"] = ""
+        if "aliases" in row:
+            row["aliases"] = "|".join(a for a in row["aliases"].split("|")
+                                      if a and place_name_ok(a, names))
+        if not any(row.get(c) for c in ("label_en", "label_fr", "label_ar",
+                                         "aliases")):
+            return None
     if is_acronym(row.get("label_ar", "")):
         row["label_ar"] = ""  # a code in the Arabic column: "EST"
     if table in ("people.tsv", "agencies.tsv"):
@@ -325,6 +348,7 @@ def main(argv):
     names["country_rows"] = country_names()
     names["codes"] = country_codes(src)
     names["body_names"] = body_names()
+    names["not_place"] = {fold(r[0]) for r in tool_table("not-place-names.tsv")}
     names["country_names"] = {
         iso2: [n for _, _, n in rows]
         for iso2, rows in names["country_rows"].items()}
