@@ -1377,6 +1377,55 @@ short_word_at(const Rec *r, size_t t)
   return false;
 }
 
+/* Whether a person's origin is said right before token t ("M. Jacques
+ * Favre, de Neuchâtel", "S. B. Nelson of Spokane"; lexicon origin_prep,
+ * VALUE comma: only after a comma). */
+static bool
+origin_before(const Rec *r, size_t t)
+{
+  const NgLexEntry *o;
+  return t >= 2 && r->tok[t - 1].sent == r->tok[t].sent &&
+         match_class(r, "origin_prep", t - 1, &o) == 1 &&
+         (!o->value || strcmp(o->value, "comma") != 0 ||
+          !strcmp(r->tok[t - 2].norm, ","));
+}
+
+/* Whether a place of the country of QID @p country, or the country, is
+ * linked by a mention found so far. */
+static bool
+country_named(const Rec *r, const char *country)
+{
+  for (size_t i = 0; *country && i < r->an->n_mentions; i++) {
+    const NgMention *m = &r->an->mentions[i];
+    if (m->gaz < 0) {
+      continue;
+    }
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
+    if (ng_entity_type_is_place(e.type) &&
+        !strcmp(e.type == NG_ENT_COUNTRY ? e.qid : e.country, country)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Whether the country of one of the places the one-word name at t may be
+ * is named before it ("Argentina's floods reached Victoria"). */
+static bool
+homonym_country_named(const Rec *r, size_t t)
+{
+  NgGazMatch hits[16];
+  size_t nh = gaz_hits(r, t, hits, NG_COUNTOF(hits));
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (hits[i].t1 == t + 1 && ng_entity_type_is_place(e.type) &&
+        country_named(r, e.type == NG_ENT_COUNTRY ? e.qid : e.country)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Whether a one-word gazetteer name at t is the entity @p e: not a
  * function word ("Sur", "Au"), not a surname of a person of the document
  * ("Santos" after "Cindy Santos") unless it names a country or a continent
@@ -1414,6 +1463,15 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
   }
   if (t > 0 && r->tok[t - 1].sent == tk->sent && short_word_at(r, t - 1)) {
     return false; /* "St Mary's Hospital", "Mt Vernon": another name */
+  }
+  /* A town named by a given name ("George", "David", "Regina") is a
+   * person there ("George said"), unless a place preposition (above), a
+   * dateline or a place of its country named before says otherwise
+   * ("Nancy" in a story of Paris); a city of a million stands. */
+  if (e->type == NG_ENT_CITY && e->prior < MAJOR_CITY &&
+      in_class(r, "first_name", t) && !dateline_at(r, t) &&
+      !origin_before(r, t) && !homonym_country_named(r, t)) {
+    return false;
   }
   bool minor = minor_place(e);
   /* a Roman numeral after a place is no regnal number ("Albert I") but

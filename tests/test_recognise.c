@@ -743,6 +743,23 @@ test_words_that_name_places(void **state)
   assert_int_equal(tu_count(g, tu_wd("Q2907"), NULL, NULL), 0);
   ng_graph_free(g);
 
+  /* a town named by a given name is a person's name alone (George,
+   * South Africa, Q370456; David, Panama, Q279009), the town after a
+   * place preposition, an origin or a place of its country (Nancy
+   * Q40898, Regina Q2123) */
+  g = tu_run(tu_group_engine, "w-given-town", "en", "2026-03-20",
+             "Later, George said no and David told reporters. He flew in "
+             "from Regina.");
+  assert_int_equal(tu_count(g, tu_wd("Q370456"), NULL, NULL), 0);
+  assert_int_equal(tu_count(g, tu_wd("Q279009"), NULL, NULL), 0);
+  assert_string_equal(tu_anchor_target(g, "Regina", 0), tu_wd("Q2123"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "w-given-town-fr", "fr", "2026-03-20",
+             "La Banque Renauld, de Nancy, a fermé. Plus tard, Nancy a voté.");
+  assert_string_equal(tu_anchor_target(g, "Nancy", 0), tu_wd("Q40898"));
+  assert_string_equal(tu_anchor_target(g, "Nancy", 1), tu_wd("Q40898"));
+  ng_graph_free(g);
+
   /* a name the source cut from a longer one, or a demonym, is no place:
    * not the Jewish Autonomous Oblast (Q7730), Espanola, Ontario (Q3058383)
    * or the Somali Region of Ethiopia (Q202800) */
