@@ -993,11 +993,19 @@ bare_name_word(const Rec *r, size_t t)
          !names_a_body(r, t, t + 1) && !gaz_starts(r, t);
 }
 
-/* Whether a determiner comes right before token t ("des Moulins", "le
- * Moulin Rouge"): what follows names no person. */
+/* Whether a determiner comes right before token t, or before an opening
+ * quote before it ("des Moulins", "le Moulin Rouge", "le « Petit
+ * Journal »"): what follows names no person. */
 static bool
 after_determiner(const Rec *r, size_t t)
 {
+  static const char *const quotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C"};
+  for (size_t i = 0; t > 1 && i < NG_COUNTOF(quotes); i++) {
+    if (!strcmp(r->tok[t - 1].norm, quotes[i])) {
+      t--;
+      break;
+    }
+  }
   return t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
          ((r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
           in_class(r, "np_start", t - 1) || in_class(r, "determiner", t - 1));
@@ -3045,6 +3053,21 @@ lower_words_in_names(const Rec *r)
   return !language_has(r, "names_end_at_head");
 }
 
+/* The index of the one-token demonym mention at token t that names a
+ * country of the gazetteer ("française"), or SIZE_MAX. */
+static size_t
+demonym_at(const Rec *r, size_t t)
+{
+  for (size_t i = r->an->n_mentions; r->covered[t] && i-- > 0;) {
+    const NgMention *m = &r->an->mentions[i];
+    if (m->t0 == t && m->t1 == t + 1 && m->kind == NG_MENTION_DEMONYM &&
+        m->gaz >= 0) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
 /* Whether the word at t, in sentence @p sent, may modify a body's name
  * before it: free, and no function word, link or elision. */
 static bool
@@ -3091,7 +3114,21 @@ pass_org_heads(Rec *r)
      * the lexicon any that takes no complement, as a participle does
      * ("Parquet national antiterroriste"; not "Conseil national chargé
      * d'examiner"). */
-    if (lower_ok && modifier_at(r, end, sent) && adjective_like(r, end)) {
+    /* or a demonym, whose country is the body's ("la Fédération
+     * française de rugby") */
+    size_t absorbed[4], n_absorbed = 0;
+    int32_t country = -1;
+    size_t dem = lower_ok && end < r->n && r->tok[end].sent == sent &&
+                     !is_cap(&r->tok[end])
+                   ? demonym_at(r, end)
+                   : SIZE_MAX;
+    if (dem != SIZE_MAX) {
+      country = r->an->mentions[dem].gaz;
+      absorbed[n_absorbed++] = dem;
+      end++;
+    } else if (lower_ok && modifier_at(r, end, sent) &&
+               (adjective_like(r, end) ||
+                in_class(r, "org_adjective", end))) { /* "Garde civile" */
       bool known = in_class(r, "org_adjective", end);
       end++;
       if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&
@@ -3115,7 +3152,6 @@ pass_org_heads(Rec *r)
      * place or a body named in it is part of the organisation's name
      * ("Banque de France", "Compagnie d'Orléans", "Mission des Nations
      * unies au Mali", a body of its own): its mention goes. */
-    size_t absorbed[4], n_absorbed = 0;
     while (!legal) {
       size_t s = end;
       bool linked = false;
@@ -3215,7 +3251,6 @@ pass_org_heads(Rec *r)
         break;
       }
     }
-    int32_t country = -1;
     size_t d = !lower && start > 0 && n_absorbed < NG_COUNTOF(absorbed)
                  ? mention_in_body_name(r, start)
                  : SIZE_MAX;
@@ -3786,6 +3821,23 @@ country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
  * the document that has it: named so in the document, or so in the
  * gazetteer's names ("Swiss Confederation") among the countries the
  * document names; none when several do. */
+/* Whether country entry @p gaz has the form of state @p form in its
+ * official name, as the gazetteer knows them ("Republic" for France). */
+static bool
+has_state_form(const Rec *r, int32_t gaz, const char *form)
+{
+  uint32_t has[MAX_FOCUS_COUNTRIES];
+  size_t nh = gaz >= 0 ? ng_gazetteer_state_form(r->res->gaz, form, has,
+                                                 NG_COUNTOF(has))
+                       : 0;
+  for (size_t i = 0; i < nh; i++) {
+    if (has[i] == (uint32_t)gaz) {
+      return true;
+    }
+  }
+  return false;
+}
+
 static NgStatus
 pass_official_names(Rec *r)
 {
@@ -3842,7 +3894,9 @@ pass_official_names(Rec *r)
           }
         }
       }
-      if (d == SIZE_MAX) {
+      /* only the form of state of that country's official name: "la
+       * Fédération française de rugby" is no name of France */
+      if (d == SIZE_MAX || !has_state_form(r, an->mentions[d].gaz, e->value)) {
         continue;
       }
       gaz = an->mentions[d].gaz;

@@ -318,6 +318,11 @@ test_first_name_person(void **state)
   assert_string_equal(tu_anchor_target(g, "Rabiot", 0), ar);
   assert_null(tu_anchor_target(g, "IIIe Reich", 0));
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-fn-echo-quote", "fr", "2026-03-20",
+             "Le « Petit Journal » apprend la nouvelle. Le Journal la "
+             "confirme, et Journal publie.");
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
 
   /* The names of a list before a person are persons too; not a day */
   g = tu_run(tu_group_engine, "r-fn-list-before", "fr", "2026-03-20",
@@ -905,6 +910,16 @@ test_org_heads(void **state)
   assert_string_not_equal(minu, tu_wd("Q1065")); /* a body of its own */
   assert_null(tu_anchor_target(g, "Nations unies", 0));
   assert_null(tu_anchor_target(g, "Groupe B", 0));
+  ng_graph_free(g);
+  /* a demonym after a head is part of the body's name, and a form of
+   * state that is not its country's makes no country's name (France's is
+   * "République", not "Fédération": no Q142); "la Garde civile" whole */
+  g = tu_run(tu_group_engine, "org-demonym", "fr", "2026-03-20",
+             "La Fédération française de rugby a parlé, et la Garde civile "
+             "a arrêté deux hommes.");
+  assert_non_null(tu_anchor_target(g, "Fédération française de rugby", 0));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, tu_wd("Q142")), 0);
+  assert_non_null(tu_anchor_target(g, "Garde civile", 0));
   ng_graph_free(g);
   /* a club named by its town after a head is the club (not Q23482) */
   g = tu_run(tu_group_engine, "org-club", "fr", "2026-03-20",
