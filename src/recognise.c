@@ -1763,17 +1763,25 @@ shouted(const Rec *r, size_t t)
 
 /* Whether hit @p h is a name bodies of several countries share
  * ("Legislative Assembly", "Assemblée nationale") that a complement
- * names further ("... of the Territory of Dakota", "... du Québec"): the
- * longer name is the body's, which the organisation heads build. */
+ * names further ("... of the Territory of Dakota", "... du Québec", "...
+ * and International Cooperation"): the longer name is the body's, which
+ * the organisation heads build. */
 static bool
 shared_body_goes_on(const Rec *r, const NgGazMatch *h)
 {
   NgGazEntry e = ng_gazetteer_entry(r->res->gaz, h->entry);
   size_t t = h->t1;
-  if ((e.type != NG_ENT_GOV_AGENCY && e.type != NG_ENT_ORGANIZATION) ||
-      t >= r->n || r->tok[t].sent != r->tok[h->t0].sent || !link_word(r, t)) {
+  if (e.type != NG_ENT_GOV_AGENCY && e.type != NG_ENT_ORGANIZATION) {
     return false;
   }
+  /* "... and International Cooperation", not "... and the Senate" */
+  bool coordinated = t + 1 < r->n && in_class(r, "coordinator", t) &&
+                     !in_class(r, "np_start", t + 1);
+  if (t >= r->n || r->tok[t].sent != r->tok[h->t0].sent ||
+      (!link_word(r, t) && !coordinated)) {
+    return false;
+  }
+  t += coordinated;
   while (t < r->n && r->tok[t].sent == r->tok[h->t0].sent && link_word(r, t)) {
     t++;
   }
@@ -3152,7 +3160,7 @@ pass_org_heads(Rec *r)
      * place or a body named in it is part of the organisation's name
      * ("Banque de France", "Compagnie d'Orléans", "Mission des Nations
      * unies au Mali", a body of its own): its mention goes. */
-    while (!legal) {
+    for (bool complement = false; !legal; complement = true) {
       size_t s = end;
       bool linked = false;
       /* after a coordinator, or a link that says where ("à", "en"; VALUE
@@ -3162,11 +3170,14 @@ pass_org_heads(Rec *r)
       bool weak = false, where = false;
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
              (link_word(r, s) || in_class(r, "coordinator", s))) {
-        if ((in_class(r, "coordinator", s) && in_class(r, "np_start", s + 1)) ||
+        if ((in_class(r, "coordinator", s) &&
+             (in_class(r, "np_start", s + 1) || !complement)) ||
             (s == end && in_class(r, "np_start", s))) {
           /* "the Board ... and the Relief Committee"; an article right
            * after the name starts the next phrase ("Conseil fédéral
-           * l'avait") */
+           * l'avait"); a coordinator only joins words of a complement
+           * ("Ministry of Foreign Affairs and International Cooperation",
+           * not "Kenya Airways and Delta Air Lines") */
           linked = false;
           break;
         }

@@ -945,6 +945,21 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
   assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
   ng_graph_free(g);
+  /* a coordinator joins words of a complement, not two bodies; a name
+   * several countries' bodies share goes on with one ("Ministry of
+   * Foreign Affairs" is a label of the gazetteer); "Energy" heads a
+   * company's name, after a rank ("Duke") too */
+  g = tu_run(tu_group_engine, "org-and", "en", "2026-03-20",
+             "Kenya Airways and Delta cancelled flights. The Ministry of "
+             "Foreign Affairs and International Cooperation said Duke "
+             "Energy had no power.");
+  assert_non_null(tu_anchor_target(g, "Kenya Airways", 0));
+  assert_non_null(tu_anchor_target(
+    g, "Ministry of Foreign Affairs and International Cooperation", 0));
+  const char *de = tu_anchor_target(g, "Duke Energy", 0);
+  assert_non_null(de);
+  assert_false(tu_has(g, de, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
   /* a firm named by names an ampersand joins, or by a name and a legal
    * form that starts with one */
   g = tu_run(tu_group_engine, "org-firm", "en", "2026-03-20",
