@@ -2125,8 +2125,8 @@ pass_place_heads(Rec *r)
       continue; /* not "Herat province on Sunday" */
     }
     size_t end = name_run(r, s, 3);
-    if (end == s || (feature && names_a_body(r, s, end))) {
-      continue; /* not "Port Authority" */
+    if (end == s || names_a_body(r, s, end)) {
+      continue; /* not "Port Authority", "a state Senate vote" */
     }
     NgEntityType type = NG_ENT_PLACE;
     if (!feature && ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
@@ -2779,6 +2779,9 @@ pass_acronyms(Rec *r)
     for (size_t t = 0; t < r->n; t++) {
       if (r->covered[t]) {
         continue;
+      }
+      if (match_class(r, "title", t, NULL)) {
+        continue; /* "le PDG de la SNCF", "Tesla CEO Elon Musk" */
       }
       Part parts[8];
       size_t np = acronym_parts(r, t, parts, 8);

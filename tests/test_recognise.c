@@ -945,6 +945,13 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
   assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
   ng_graph_free(g);
+  /* a title written as an acronym is no body ("le PDG", "CEO") */
+  g = tu_run(tu_group_engine, "org-title-acronym", "fr", "2026-03-20",
+             "Le PDG de la SNCF, Jean-Pierre Farandou, a reçu les syndicats.");
+  assert_null(tu_anchor_target(g, "PDG", 0));
+  assert_non_null(tu_anchor_target(g, "SNCF", 0));
+  ng_graph_free(g);
+
   /* a coordinator joins words of a complement, not two bodies; a name
    * several countries' bodies share goes on with one ("Ministry of
    * Foreign Affairs" is a label of the gazetteer); "Energy" heads a
@@ -1022,6 +1029,14 @@ test_place_noun_after(void **state)
                       "People died in Herat province on Sunday.");
   assert_string_equal(tu_anchor_target(g, "Herat", 0), tu_wd("Q182844"));
   assert_null(tu_anchor_target(g, "Sunday", 0));
+  ng_graph_free(g);
+  /* "Washington state" is the state (Q1223); a place noun before a body's
+   * head names no place ("a state Senate vote") */
+  g = tu_run(tu_group_engine, "noun-after-state", "en", "2026-03-20",
+             "Workers in Washington state struck before a state Senate vote.");
+  assert_string_equal(tu_anchor_target(g, "Washington", 0), tu_wd("Q1223"));
+  const char *sv = tu_anchor_target(g, "Senate", 0);
+  assert_true(sv == NULL || !tu_has(g, sv, TU_RDF_TYPE, tu_ng("Region")));
   ng_graph_free(g);
 }
 
