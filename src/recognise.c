@@ -1203,8 +1203,9 @@ pass_firm_names(Rec *r)
     }
     size_t s = t - 1;
     while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
-           r->tok[s - 1].sent == r->tok[t].sent) {
-      s--;
+           r->tok[s - 1].sent == r->tok[t].sent &&
+           !(r->tok[s - 1].flags & NG_TOK_SENT_START)) {
+      s--; /* not "Later" of "Later Dombey & Co. paid" */
     }
     if (!k) {
       e = t + 2;
@@ -3536,6 +3537,8 @@ pass_suffixed_places(Rec *r)
 typedef struct {
   const char *first;
   size_t mention;
+  size_t len; /* tokens to match: the mention's, or its name without its
+                 legal form ("Boeing" of "Boeing Co") */
 } Cand;
 
 static int
@@ -3543,14 +3546,20 @@ cand_order(const void *a, const void *b)
 {
   const Cand *x = a, *y = b;
   int c = strcmp(x->first, y->first);
-  return c ? c : (x->mention < y->mention ? -1 : x->mention > y->mention);
+  if (c) {
+    return c;
+  }
+  if (x->len != y->len) {
+    return x->len > y->len ? -1 : 1; /* the longest name first */
+  }
+  return x->mention < y->mention ? -1 : x->mention > y->mention;
 }
 
 static NgStatus
 pass_repeated_names(Rec *r)
 {
   size_t n0 = r->an->n_mentions, nc = 0;
-  Cand *cand = ng_malloc((n0 ? n0 : 1) * sizeof *cand);
+  Cand *cand = ng_malloc((n0 ? 2 * n0 : 1) * sizeof *cand);
   if (!cand) {
     return NG_ERR_NOMEM;
   }
@@ -3558,7 +3567,21 @@ pass_repeated_names(Rec *r)
     const NgMention *m = &r->an->mentions[i];
     if (m->kind == NG_MENTION_NAME && !m->led &&
         (ng_entity_type_is_place(m->type) || ng_entity_type_is_org(m->type))) {
-      cand[nc++] = (Cand){r->tok[m->t0].norm, i};
+      cand[nc++] = (Cand){r->tok[m->t0].norm, i, m->t1 - m->t0};
+    }
+  }
+  /* A company named with its legal form is named without it later
+   * ("Boeing Co" ... "Shares of Boeing fell"): its name is a candidate
+   * too, and the key the two meet by. */
+  size_t nwhole = nc;
+  for (size_t c = 0; c < nwhole; c++) {
+    const NgMention *m = &r->an->mentions[cand[c].mention];
+    for (size_t k = 3; m->gaz < 0 && !m->head && k > 0; k--) {
+      if (k < cand[c].len && ng_entity_type_is_org(m->type) &&
+          match_class(r, "legal_form", m->t1 - k, NULL) == k) {
+        cand[nc++] = (Cand){cand[c].first, cand[c].mention, cand[c].len - k};
+        break; /* the longest legal form: "& Co.", not "Co." */
+      }
     }
   }
   qsort(cand, nc, sizeof *cand, cand_order);
@@ -3579,7 +3602,8 @@ pass_repeated_names(Rec *r)
     }
     for (size_t c = lo; c < nc && !strcmp(cand[c].first, r->tok[t].norm); c++) {
       const NgMention *m = &r->an->mentions[cand[c].mention];
-      size_t len = m->t1 - m->t0;
+      size_t len = cand[c].len;
+      bool short_form = len < m->t1 - m->t0;
       if (t + len > r->n || !free_range(r, t, t + len)) {
         continue;
       }
@@ -3613,6 +3637,16 @@ pass_repeated_names(Rec *r)
       a->link_conf = copy.link_conf;
       a->n_alt = copy.n_alt;
       a->country_gaz = copy.country_gaz;
+      if (short_form) {
+        NgMention *whole = &r->an->mentions[cand[c].mention];
+        whole->head = ng_arena_strndup(r->an->arena,
+                                       r->an->doc->text + a->b0,
+                                       a->b1 - a->b0);
+        if (!whole->head) {
+          st = NG_ERR_NOMEM;
+          break;
+        }
+      }
       t += len - 1;
       break;
     }

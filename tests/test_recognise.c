@@ -945,6 +945,17 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(g, "Polisario Front", 0));
   assert_non_null(tu_anchor_target(g, "Wagner Group", 0));
   ng_graph_free(g);
+  /* a company named with its legal form, then without: one body; a
+   * word opening the sentence is no part of a firm's name */
+  g = tu_run(tu_group_engine, "org-short", "en", "2026-03-20",
+             "Boeing Co workers struck. Shares of Boeing fell. Later Dombey "
+             "& Co. paid.");
+  const char *bo = tu_anchor_target(g, "Boeing Co", 0);
+  assert_non_null(bo);
+  assert_string_equal(tu_anchor_target(g, "Boeing", 0), bo);
+  assert_non_null(tu_anchor_target(g, "Dombey & Co.", 0));
+  ng_graph_free(g);
+
   /* a title written as an acronym is no body ("le PDG", "CEO") */
   g = tu_run(tu_group_engine, "org-title-acronym", "fr", "2026-03-20",
              "Le PDG de la SNCF, Jean-Pierre Farandou, a reçu les syndicats.");
