@@ -268,6 +268,66 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
   }
 }
 
+/* One sense a document: a name several entries have ("Gaza": the city,
+ * or the Strip) is the entry the document names without doubt elsewhere
+ * by a longer name that starts with it ("the Gaza Strip"), when exactly
+ * one of its candidates is ("the State of New York" does not start with
+ * "New York", which stays the city). */
+/* Whether mention @p o is longer than @p m and its tokens start with
+ * m's. */
+static bool
+starts_with_name(const NgAnalysis *an, const NgMention *o, const NgMention *m)
+{
+  size_t len = m->t1 - m->t0;
+  if (o->t1 - o->t0 <= len) {
+    return false;
+  }
+  for (size_t k = 0; k < len; k++) {
+    if (strcmp(an->seg.tokens[o->t0 + k].norm, an->seg.tokens[m->t0 + k].norm)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+static void
+named_elsewhere(NgAnalysis *an, const NgResources *res)
+{
+  NgGazMatch hits[32];
+  int year = ng_date_year(&an->doc->date);
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->gaz < 0 || m->n_alt <= 1) {
+      continue;
+    }
+    size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
+                                      an->seg.n_tokens, m->t0, hits,
+                                      NG_COUNTOF(hits));
+    nh = ng_gazetteer_keep_existing(res->gaz, year, hits, nh);
+    int32_t pick = -1;
+    size_t n_pick = 0;
+    for (size_t k = 0; k < nh; k++) {
+      if (hits[k].t1 != m->t1 || (pick >= 0 && (uint32_t)pick == hits[k].entry)) {
+        continue;
+      }
+      for (size_t j = 0; j < an->n_mentions; j++) {
+        const NgMention *o = &an->mentions[j];
+        if (o->gaz == (int32_t)hits[k].entry && o->n_alt <= 1 &&
+            o->link_conf >= 0.8 && !o->led && starts_with_name(an, o, m)) {
+          pick = (int32_t)hits[k].entry;
+          n_pick++;
+          break;
+        }
+      }
+    }
+    if (n_pick == 1) {
+      m->gaz = pick;
+      m->n_alt = 1;
+      m->link_conf = 0.85;
+    }
+  }
+}
+
 static void
 disambiguate(NgAnalysis *an, const NgResources *res)
 {
@@ -359,6 +419,7 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
 {
   if (res->gaz) {
     settle_shared_bodies(an, res);
+    named_elsewhere(an, res);
     disambiguate(an, res);
   }
   const char **key = ng_calloc(an->n_mentions + 1, sizeof(char *));

@@ -379,6 +379,17 @@ test_focus_disambiguation(void **state)
              "drones.");
   assert_true(tu_has(g, NULL, TU_SAMEAS, TU_WD "Q3029559"));
   ng_graph_free(g);
+  /* One sense a document: "Gaza" (Gaza City Q47492, or the Gaza Strip
+   * Q39760) is the Strip where the document names the Strip in full. */
+  g = tu_run(e, "one-sense", "en", "2025-06-01",
+             "Aid entered the Gaza Strip on Monday, and hostages held in Gaza "
+             "were freed.");
+  assert_string_equal(tu_anchor_target(g, "Gaza", 0), tu_wd("Q39760"));
+  ng_graph_free(g);
+  g = tu_run(e, "one-sense-none", "en", "2025-06-01",
+             "Hostages held in Gaza were freed.");
+  assert_string_equal(tu_anchor_target(g, "Gaza", 0), tu_wd("Q47492"));
+  ng_graph_free(g);
   /* A name that bodies of several countries share ("Assemblée nationale":
    * Q193582 France, Q1969585 Niger, Q1969545 Gabon, Q720003 Burundi) is
    * the one of the country the document is about, or none; a complement
