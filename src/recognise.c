@@ -1475,8 +1475,9 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
   }
   /* A town named by a given name ("George", "David", "Regina") is a
    * person there ("George said"), unless a place preposition (above), a
-   * dateline or a place of its country named before says otherwise
-   * ("Nancy" in a story of Paris); a city of a million stands. */
+   * dateline, an origin ("Renauld, de Nancy") or a place named before in
+   * the country of one of its homonyms ("Argentina's floods reached
+   * Victoria") says otherwise; a city of a million stands. */
   if (e->type == NG_ENT_CITY && e->prior < MAJOR_CITY &&
       in_class(r, "first_name", t) && !dateline_at(r, t) &&
       !origin_before(r, t) && !homonym_country_named(r, t)) {
@@ -3070,7 +3071,10 @@ lower_words_in_names(const Rec *r)
 static size_t
 demonym_at(const Rec *r, size_t t)
 {
-  for (size_t i = r->an->n_mentions; r->covered[t] && i-- > 0;) {
+  if (!r->covered[t]) {
+    return SIZE_MAX;
+  }
+  for (size_t i = r->an->n_mentions; i-- > 0;) {
     const NgMention *m = &r->an->mentions[i];
     if (m->t0 == t && m->t1 == t + 1 && m->kind == NG_MENTION_DEMONYM &&
         m->gaz >= 0) {
@@ -3637,7 +3641,7 @@ pass_repeated_names(Rec *r)
       a->link_conf = copy.link_conf;
       a->n_alt = copy.n_alt;
       a->country_gaz = copy.country_gaz;
-      if (short_form) {
+      if (short_form && !r->an->mentions[cand[c].mention].head) {
         NgMention *whole = &r->an->mentions[cand[c].mention];
         whole->head = ng_arena_strndup(r->an->arena,
                                        r->an->doc->text + a->b0,
@@ -3944,7 +3948,8 @@ pass_official_names(Rec *r)
       }
       /* only the form of state of that country's official name: "la
        * Fédération française de rugby" is no name of France */
-      if (d == SIZE_MAX || !has_state_form(r, an->mentions[d].gaz, e->value)) {
+      if (d == SIZE_MAX ||
+          !has_state_form(r, an->mentions[d].gaz, e->value)) {
         continue;
       }
       gaz = an->mentions[d].gaz;

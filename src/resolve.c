@@ -283,7 +283,8 @@ starts_with_name(const NgAnalysis *an, const NgMention *o, const NgMention *m)
     return false;
   }
   for (size_t k = 0; k < len; k++) {
-    if (strcmp(an->seg.tokens[o->t0 + k].norm, an->seg.tokens[m->t0 + k].norm)) {
+    if (strcmp(an->seg.tokens[o->t0 + k].norm,
+               an->seg.tokens[m->t0 + k].norm) != 0) {
       return false;
     }
   }
@@ -307,7 +308,8 @@ named_elsewhere(NgAnalysis *an, const NgResources *res)
     int32_t pick = -1;
     size_t n_pick = 0;
     for (size_t k = 0; k < nh; k++) {
-      if (hits[k].t1 != m->t1 || (pick >= 0 && (uint32_t)pick == hits[k].entry)) {
+      if (hits[k].t1 != m->t1 ||
+          (pick >= 0 && (uint32_t)pick == hits[k].entry)) {
         continue;
       }
       for (size_t j = 0; j < an->n_mentions; j++) {
