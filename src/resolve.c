@@ -174,6 +174,18 @@ region_of_named(const NgGazetteer *gaz, const NgGazMatch *hits, size_t nh,
   return pick;
 }
 
+/* The gazetteer's hits at the first token of mention @p m, of entries
+ * that had begun when the document was published. */
+static size_t
+mention_hits(const NgAnalysis *an, const NgResources *res,
+             const NgMention *m, NgGazMatch *hits, size_t max)
+{
+  size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
+                                    an->seg.n_tokens, m->t0, hits, max);
+  return ng_gazetteer_keep_existing(res->gaz, ng_date_year(&an->doc->date),
+                                    hits, nh);
+}
+
 /* The country the document is about: the one most of its linked
  * countries, places and demonyms stand in, named twice at least and more
  * often than any other; NULL when there is none. */
@@ -231,7 +243,6 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
   const char *home = NULL;
   bool home_known = false;
   NgGazMatch hits[64];
-  int year = ng_date_year(&an->doc->date);
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     if (m->gaz < 0 || m->n_alt <= 1) {
@@ -245,12 +256,10 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
       home = main_country(an, res);
       home_known = true;
     }
-    size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
-                                      an->seg.n_tokens, m->t0, hits,
-                                      NG_COUNTOF(hits));
-    nh = nh < NG_COUNTOF(hits)
-           ? ng_gazetteer_keep_existing(res->gaz, year, hits, nh)
-           : 0; /* more than it holds: which one is not known */
+    size_t nh = mention_hits(an, res, m, hits, NG_COUNTOF(hits));
+    if (nh == NG_COUNTOF(hits)) {
+      nh = 0; /* as many as it holds, maybe more: which one is not known */
+    }
     int32_t pick = -1;
     size_t n_pick = 0;
     for (size_t k = 0; k < nh && home; k++) {
@@ -295,16 +304,12 @@ static void
 named_elsewhere(NgAnalysis *an, const NgResources *res)
 {
   NgGazMatch hits[32];
-  int year = ng_date_year(&an->doc->date);
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     if (m->gaz < 0 || m->n_alt <= 1) {
       continue;
     }
-    size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
-                                      an->seg.n_tokens, m->t0, hits,
-                                      NG_COUNTOF(hits));
-    nh = ng_gazetteer_keep_existing(res->gaz, year, hits, nh);
+    size_t nh = mention_hits(an, res, m, hits, NG_COUNTOF(hits));
     int32_t pick = -1;
     size_t n_pick = 0;
     for (size_t k = 0; k < nh; k++) {
@@ -363,7 +368,6 @@ disambiguate(NgAnalysis *an, const NgResources *res)
     }
   }
   NgGazMatch hits[32];
-  int year = ng_date_year(&an->doc->date);
   for (size_t i = 0; i < an->n_mentions; i++) {
     NgMention *m = &an->mentions[i];
     if (m->gaz < 0) {
@@ -377,10 +381,7 @@ disambiguate(NgAnalysis *an, const NgResources *res)
       }
       continue;
     }
-    size_t nh = ng_gazetteer_match_at(res->gaz, an->doc->text, an->seg.tokens,
-                                      an->seg.n_tokens, m->t0, hits,
-                                      NG_COUNTOF(hits));
-    nh = ng_gazetteer_keep_existing(res->gaz, year, hits, nh);
+    size_t nh = mention_hits(an, res, m, hits, NG_COUNTOF(hits));
     int32_t region = cur.type == NG_ENT_COUNTRY
                          ? region_of_named(res->gaz, hits, nh, m->t1,
                                            regions, n_regions)
