@@ -2782,16 +2782,24 @@ pass_acronyms(Rec *r)
       if (r->covered[t]) {
         continue;
       }
-      if (match_class(r, "title", t, NULL)) {
-        continue; /* "le PDG de la SNCF", "Tesla CEO Elon Musk" */
-      }
       Part parts[8];
       size_t np = acronym_parts(r, t, parts, 8);
       bool word = !np && word_acronym(r, t, &parts[0]);
       if (word) {
+        /* only in brackets, or as one the document linked already */
+        bool known_word = false;
+        for (size_t j = 0; j < n_known && !known_word; j++) {
+          known_word = known_gaz[j] >= 0 && !strcmp(known[j], r->tok[t].norm);
+        }
+        if (!known_word && strcmp(r->tok[t - (t > 0)].norm, "(")) {
+          continue;
+        }
         np = 1;
       } else if (!np) {
         continue;
+      }
+      if (match_class(r, "title", t, NULL)) {
+        continue; /* "le PDG de la SNCF", "Tesla CEO Elon Musk" */
       }
       size_t x0 = 0, p1 = 0, x1[8];
       bool expanded = !word && find_expansion(r, t, parts, np, &x0, &p1, x1);

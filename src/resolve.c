@@ -3,6 +3,7 @@
 
 #include "recognise.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *
@@ -300,11 +301,42 @@ starts_with_name(const NgAnalysis *an, const NgMention *o, const NgMention *m)
   return true;
 }
 
-static void
+/* A mention linked without doubt, by its entry (named_elsewhere). */
+typedef struct {
+  uint32_t entry;
+  uint32_t mention;
+} Sure;
+
+static int
+cmp_sure(const void *a, const void *b)
+{
+  const Sure *x = a, *y = b;
+  if (x->entry != y->entry) {
+    return x->entry < y->entry ? -1 : 1;
+  }
+  return x->mention < y->mention ? -1 : x->mention > y->mention;
+}
+
+static NgStatus
 named_elsewhere(NgAnalysis *an, const NgResources *res)
 {
+  /* The mentions of two words or more linked without doubt, sorted by
+   * entry: one look-up for each candidate of each ambiguous mention. */
+  Sure *sure = ng_malloc((an->n_mentions + 1) * sizeof *sure);
+  if (!sure) {
+    return NG_ERR_NOMEM;
+  }
+  size_t ns = 0;
+  for (size_t j = 0; j < an->n_mentions; j++) {
+    const NgMention *o = &an->mentions[j];
+    if (o->gaz >= 0 && o->n_alt <= 1 && o->link_conf >= 0.8 && !o->led &&
+        o->t1 - o->t0 >= 2) {
+      sure[ns++] = (Sure){(uint32_t)o->gaz, (uint32_t)j};
+    }
+  }
+  qsort(sure, ns, sizeof *sure, cmp_sure);
   NgGazMatch hits[32];
-  for (size_t i = 0; i < an->n_mentions; i++) {
+  for (size_t i = 0; i < an->n_mentions && ns; i++) {
     NgMention *m = &an->mentions[i];
     if (m->gaz < 0 || m->n_alt <= 1) {
       continue;
@@ -317,10 +349,17 @@ named_elsewhere(NgAnalysis *an, const NgResources *res)
           (pick >= 0 && (uint32_t)pick == hits[k].entry)) {
         continue;
       }
-      for (size_t j = 0; j < an->n_mentions; j++) {
-        const NgMention *o = &an->mentions[j];
-        if (o->gaz == (int32_t)hits[k].entry && o->n_alt <= 1 &&
-            o->link_conf >= 0.8 && !o->led && starts_with_name(an, o, m)) {
+      size_t lo = 0, hi = ns;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sure[mid].entry < hits[k].entry) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (size_t j = lo; j < ns && sure[j].entry == hits[k].entry; j++) {
+        if (starts_with_name(an, &an->mentions[sure[j].mention], m)) {
           pick = (int32_t)hits[k].entry;
           n_pick++;
           break;
@@ -333,6 +372,8 @@ named_elsewhere(NgAnalysis *an, const NgResources *res)
       m->link_conf = 0.85;
     }
   }
+  ng_free(sure);
+  return NG_SUCCESS;
 }
 
 static void
@@ -422,7 +463,10 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
 {
   if (res->gaz) {
     settle_shared_bodies(an, res);
-    named_elsewhere(an, res);
+    NgStatus named = named_elsewhere(an, res);
+    if (named != NG_SUCCESS) {
+      return named;
+    }
     disambiguate(an, res);
   }
   const char **key = ng_calloc(an->n_mentions + 1, sizeof(char *));
