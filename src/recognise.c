@@ -3187,13 +3187,16 @@ pass_org_heads(Rec *r)
       while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
              (link_word(r, s) || in_class(r, "coordinator", s))) {
         if ((in_class(r, "coordinator", s) &&
-             (in_class(r, "np_start", s + 1) || !complement)) ||
+             (in_class(r, "np_start", s + 1) ||
+              (!complement && !link_word(r, s + 1)))) ||
             (s == end && in_class(r, "np_start", s))) {
           /* "the Board ... and the Relief Committee"; an article right
            * after the name starts the next phrase ("Conseil fédéral
-           * l'avait"); a coordinator only joins words of a complement
-           * ("Ministry of Foreign Affairs and International Cooperation",
-           * not "Kenya Airways and Delta Air Lines") */
+           * l'avait"); a coordinator joins words of a complement, or
+           * another complement ("Ministry of Foreign Affairs and
+           * International Cooperation", "Sûreté nationale et de la
+           * Surveillance du territoire"), not a name ("Kenya Airways and
+           * Delta Air Lines") */
           linked = false;
           break;
         }

@@ -978,6 +978,13 @@ test_org_heads(void **state)
   assert_non_null(de);
   assert_false(tu_has(g, de, TU_RDF_TYPE, tu_ng("Person")));
   ng_graph_free(g);
+  /* but a coordinator before another complement goes on */
+  g = tu_run(tu_group_engine, "org-and-fr", "fr", "2026-03-20",
+             "Le directeur général de la Sûreté nationale et de la "
+             "Surveillance du territoire a parlé.");
+  assert_non_null(tu_anchor_target(
+    g, "Sûreté nationale et de la Surveillance du territoire", 0));
+  ng_graph_free(g);
   /* a firm named by names an ampersand joins, or by a name and a legal
    * form that starts with one */
   g = tu_run(tu_group_engine, "org-firm", "en", "2026-03-20",
