@@ -2034,6 +2034,12 @@ ng_gazetteer_entry(const NgGazetteer *g, uint32_t i)
   return out;
 }
 
+const char *
+ng_gazetteer_entry_country(const NgGazEntry *e)
+{
+  return e->type == NG_ENT_COUNTRY ? e->qid : e->country;
+}
+
 int32_t
 ng_gazetteer_find_qid(const NgGazetteer *g, const char *qid)
 {

@@ -215,6 +215,9 @@ unsigned ng_gazetteer_file_format(const char *path);
 void ng_gazetteer_free(NgGazetteer *g);
 size_t ng_gazetteer_size(const NgGazetteer *g);
 NgGazEntry ng_gazetteer_entry(const NgGazetteer *g, uint32_t i);
+/* The QID of the country entry @p e stands in (a country stands in
+ * itself), or "". */
+const char *ng_gazetteer_entry_country(const NgGazEntry *e);
 /* The entry with this QID, or -1. */
 int32_t ng_gazetteer_find_qid(const NgGazetteer *g, const char *qid);
 

@@ -378,6 +378,26 @@ dateline_at(const Rec *r, size_t t)
            !strcmp(r->tok[t + 3].norm, ")")));
 }
 
+/* One-word hits of the text [b0, b1) of @p text read as the word at t
+ * with fold @p norm and @p flags (another case, a part of it), as hits at
+ * t. */
+static size_t
+word_hits(const Rec *r, size_t t, const char *text, uint32_t b0, uint32_t b1,
+          const char *norm, uint32_t flags, NgGazMatch *hits, size_t max)
+{
+  NgToken word = r->tok[t];
+  word.b0 = b0;
+  word.b1 = b1;
+  word.norm = norm;
+  word.flags = flags;
+  size_t nh = ng_gazetteer_match_at(r->res->gaz, text, &word, 1, 0, hits, max);
+  for (size_t i = 0; i < nh; i++) {
+    hits[i].t0 = (uint32_t)t;
+    hits[i].t1 = (uint32_t)t + 1;
+  }
+  return nh;
+}
+
 /* Hits of the word at t, a dateline in capitals ("DOHA, Nov 27 (Reuters)
  * -"), looked up as if written with a capital only: the gazetteer matches
  * a short name ("Doha", "Rome", "Lima") only in its own case, and agencies
@@ -402,16 +422,9 @@ dateline_hits(const Rec *r, size_t t, NgGazMatch *hits, size_t max)
     i += len;
   }
   buf[o] = '\0';
-  NgToken word = *tk;
-  word.b0 = 0;
-  word.b1 = (uint32_t)o;
-  word.flags = (tk->flags & ~(uint32_t)NG_TOK_UPPER) | NG_TOK_CAP;
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, buf, &word, 1, 0, hits, max);
-  for (size_t i = 0; i < nh; i++) {
-    hits[i].t0 = (uint32_t)t;
-    hits[i].t1 = (uint32_t)t + 1;
-  }
-  return nh;
+  return word_hits(r, t, buf, 0, (uint32_t)o, tk->norm,
+                   (tk->flags & ~(uint32_t)NG_TOK_UPPER) | NG_TOK_CAP, hits,
+                   max);
 }
 
 /* The gazetteer's hits at token t, of entries that had begun when the
@@ -1411,7 +1424,7 @@ country_named(const Rec *r, const char *country)
     }
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
     if (ng_entity_type_is_place(e.type) &&
-        !strcmp(e.type == NG_ENT_COUNTRY ? e.qid : e.country, country)) {
+        !strcmp(ng_gazetteer_entry_country(&e), country)) {
       return true;
     }
   }
@@ -1428,7 +1441,7 @@ homonym_country_named(const Rec *r, size_t t)
   for (size_t i = 0; i < nh; i++) {
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
     if (hits[i].t1 == t + 1 && ng_entity_type_is_place(e.type) &&
-        country_named(r, e.type == NG_ENT_COUNTRY ? e.qid : e.country)) {
+        country_named(r, ng_gazetteer_entry_country(&e))) {
       return true;
     }
   }
@@ -1976,15 +1989,11 @@ part_entry(const Rec *r, size_t t, uint32_t b0, uint32_t b1)
     letters += ng_cp_is_letter(cp);
     upper += ng_cp_is_letter(cp) && ng_cp_is_upper(cp);
   }
-  NgToken word = r->tok[t];
-  word.b0 = b0;
-  word.b1 = b1;
-  word.norm = f.data;
-  word.flags = NG_TOK_ALPHA | NG_TOK_CAP |
-               (upper == letters && letters >= 2 ? NG_TOK_UPPER : 0);
   NgGazMatch hits[8];
-  size_t nh = ng_gazetteer_match_at(r->res->gaz, text, &word, 1, 0, hits,
-                                    NG_COUNTOF(hits));
+  size_t nh = word_hits(r, t, text, b0, b1, f.data,
+                        NG_TOK_ALPHA | NG_TOK_CAP |
+                          (upper == letters && letters >= 2 ? NG_TOK_UPPER : 0),
+                        hits, NG_COUNTOF(hits));
   nh = ng_gazetteer_keep_existing(r->res->gaz, ng_date_year(&r->an->doc->date),
                                   hits, nh);
   ng_buf_free(&f);
@@ -3074,18 +3083,19 @@ lower_words_in_names(const Rec *r)
   return !language_has(r, "names_end_at_head");
 }
 
-/* The index of the one-token demonym mention at token t that names a
- * country of the gazetteer ("française"), or SIZE_MAX. */
+/* The mention index of the country named [t0, t1) by the gazetteer, with
+ * @p kind, or SIZE_MAX. */
 static size_t
-demonym_at(const Rec *r, size_t t)
+country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
 {
-  if (!r->covered[t]) {
+  const NgAnalysis *an = r->an;
+  if (!r->covered[t0]) {
     return SIZE_MAX;
   }
-  for (size_t i = r->an->n_mentions; i-- > 0;) {
-    const NgMention *m = &r->an->mentions[i];
-    if (m->t0 == t && m->t1 == t + 1 && m->kind == NG_MENTION_DEMONYM &&
-        m->gaz >= 0) {
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t0 == t0 && (t1 == SIZE_MAX || m->t1 == t1) && m->kind == kind &&
+        m->gaz >= 0 && m->type == NG_ENT_COUNTRY && !m->led) {
       return i;
     }
   }
@@ -3144,7 +3154,7 @@ pass_org_heads(Rec *r)
     int32_t country = -1;
     size_t dem = lower_ok && end < r->n && r->tok[end].sent == sent &&
                      !is_cap(&r->tok[end])
-                   ? demonym_at(r, end)
+                   ? country_mention(r, end, end + 1, NG_MENTION_DEMONYM)
                    : SIZE_MAX;
     if (dem != SIZE_MAX) {
       country = r->an->mentions[dem].gaz;
@@ -3850,25 +3860,6 @@ state_form_at(const Rec *r, size_t t, const char *cls, const NgLexEntry **e)
   }
   size_t k = match_class(r, cls, t, e);
   return k && (*e)->value && *(*e)->value && free_range(r, t, t + k) ? k : 0;
-}
-
-/* The mention index of the country named [t0, t1) by the gazetteer, with
- * @p kind, or SIZE_MAX. */
-static size_t
-country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
-{
-  const NgAnalysis *an = r->an;
-  if (!r->covered[t0]) {
-    return SIZE_MAX;
-  }
-  for (size_t i = an->n_mentions; i-- > 0;) {
-    const NgMention *m = &an->mentions[i];
-    if (m->t0 == t0 && (t1 == SIZE_MAX || m->t1 == t1) && m->kind == kind &&
-        m->gaz >= 0 && m->type == NG_ENT_COUNTRY && !m->led) {
-      return i;
-    }
-  }
-  return SIZE_MAX;
 }
 
 /* A country's official name (lexicon class "state_form"):

@@ -135,13 +135,6 @@ focus_add(Focus *f, const char *qid)
   }
 }
 
-/* The country an entry stands in (a country stands in itself). */
-static const char *
-country_of(const NgGazEntry *e)
-{
-  return e->type == NG_ENT_COUNTRY ? e->qid : e->country;
-}
-
 /* Of the hits ending at token t1, the one region of a country whose
  * other regions the document names twice at least (@p regions): "Georgia"
  * in a story that names "Texas, Ohio and Florida" is the state, not the
@@ -201,7 +194,8 @@ main_country(const NgAnalysis *an, const NgResources *res)
       continue;
     }
     NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
-    const char *c = ng_entity_type_is_place(e.type) ? country_of(&e) : "";
+    const char *c =
+      ng_entity_type_is_place(e.type) ? ng_gazetteer_entry_country(&e) : "";
     if (!*c) {
       continue;
     }
@@ -385,7 +379,7 @@ disambiguate(NgAnalysis *an, const NgResources *res)
     if (m->gaz >= 0 && m->n_alt <= 1) {
       NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
       if (e.type == NG_ENT_COUNTRY || m->link_conf >= 0.9) {
-        focus_add(&f, country_of(&e));
+        focus_add(&f, ng_gazetteer_entry_country(&e));
       }
     }
   }
@@ -417,7 +411,8 @@ disambiguate(NgAnalysis *an, const NgResources *res)
     NgGazEntry cur = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
     if (m->n_alt <= 1) {
       /* A minor place in a country the document speaks of. */
-      if (m->link_conf < 0.9 && in_focus(&f, country_of(&cur))) {
+      if (m->link_conf < 0.9 &&
+          in_focus(&f, ng_gazetteer_entry_country(&cur))) {
         m->link_conf = 0.85;
       }
       continue;
@@ -445,7 +440,7 @@ disambiguate(NgAnalysis *an, const NgResources *res)
       bool kin = e.type == cur.type ||
                  (ng_entity_type_is_place(e.type) &&
                   ng_entity_type_is_place(cur.type) && 2 * e.prior >= cur.prior);
-      if (kin && in_focus(&f, country_of(&e)) &&
+      if (kin && in_focus(&f, ng_gazetteer_entry_country(&e)) &&
           (pick < 0 || (uint32_t)pick != hits[k].entry)) {
         pick = (int32_t)hits[k].entry;
         n_pick++;
