@@ -1637,10 +1637,16 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
     /* A state body or a party of one country ("House of Delegates"):
      * many countries have one so named; so a person of the gazetteer
      * (its politicians) has namesakes outside it ("John Smith"). Resolve
-     * confirms them when the document names the country. */
-    bool national = (b.type == NG_ENT_GOV_AGENCY ||
-                     b.type == NG_ENT_ORGANIZATION ||
-                     b.type == NG_ENT_PERSON) && *b.country;
+     * confirms them when the document names the country. But a body's
+     * name of one word that is no acronym is no description: the shipped
+     * tables keep only those that are no word of any of their languages
+     * ("Hamas", "Likud", "Bundeswehr"). */
+    bool body =
+      b.type == NG_ENT_GOV_AGENCY || b.type == NG_ENT_ORGANIZATION;
+    if (body && one_word && hits[best].kind == NG_LABEL_NAME) {
+      return 0.85;
+    }
+    bool national = (body || b.type == NG_ENT_PERSON) && *b.country;
     return (one_word && minor_place(&b)) || national ? 0.55 : 0.9;
   }
   int rb = minor_place(&b) ? 1 : type_rank(b.type);

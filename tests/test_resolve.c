@@ -422,6 +422,23 @@ test_focus_disambiguation(void **state)
              "In London and Manchester, the Labour Party won.");
   assert_string_equal(tu_anchor_target(g, "Labour Party", 0), tu_wd("Q9630"));
   ng_graph_free(g);
+  /* A body's name of one word that is no word (Hamas Q38799, Likud
+   * Q187009, agencies.tsv) is no description many countries share: it is
+   * linked without its country named. A word is no such name ("Unity",
+   * "Renaissance": parties of agencies.tsv that it does not name), nor is
+   * the name before a surname ("Rafi" Q2915113 in "Rafi Peretz"). */
+  g = tu_run(e, "one-word-body", "fr", "2025-06-01",
+             "Le Hamas a refusé le plan. Likud won.");
+  assert_string_equal(tu_anchor_target(g, "Hamas", 0), tu_wd("Q38799"));
+  assert_string_equal(tu_anchor_target(g, "Likud", 0), tu_wd("Q187009"));
+  ng_graph_free(g);
+  g = tu_run(e, "one-word-word", "en", "2025-06-01",
+             "Unity was the theme. Renaissance art was shown, and Rafi "
+             "Peretz spoke.");
+  assert_null(tu_anchor_target(g, "Unity", 0));
+  assert_null(tu_anchor_target(g, "Renaissance", 0));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q2915113"), 0);
+  ng_graph_free(g);
   /* A first-level division whose table row gives no level but a type
    * (Michigan, Q1166: "state") is no minor place. */
   g = tu_run(e, "state", "en", "2025-06-01", "Floods hit Michigan on Monday.");

@@ -4,6 +4,9 @@
 
 usage: ship-gazetteer.py SOURCE_DIR [OUT_DIR]
 
+Needs the word lists of /usr/share/dict (or $DICT_DIR) that Debian's
+wamerican, wbritish, wfrench, wspanish, wportuguese and witalian install.
+
 SOURCE_DIR holds the verified Wikidata tables (countries.tsv, cities.tsv,
 regions.tsv, continents.tsv, organizations.tsv, agencies.tsv, people.tsv)
 described by its SOURCES.md. OUT_DIR defaults to ontology/gazetteer next
@@ -35,8 +38,18 @@ is worse than none:
    tools/french-region-names.tsv, a second source, gives the same name for
    its ISO 3166-2 code ("Grisons", "Tessin");
  - for people, agencies and parties, names of one word ("Justice",
-   "Forward", "Senate"), except acronyms of three letters or more, and
-   names that two entries share (acronyms such as "PSD", namesakes);
+   "Forward", "Senate"), except acronyms of three letters or more and an
+   agency's or party's label that is no word ("Hamas", "Likud",
+   "Bundeswehr", "Eurostat"): of four letters or more, no word in lower
+   case of the English, French, Spanish, Portuguese and Italian word lists
+   of /usr/share/dict (Debian's wamerican, wbritish, wfrench, wspanish,
+   wportuguese and witalian: "Unity", "Volt", "Renaissance", "Todos" go),
+   no name of another entry of the tables ("Sherbrooke"), no word of a
+   person's name in people.tsv ("Meri", "Safina"), no given name, no
+   demonym, and not a legislature's (the word for a parliament in its
+   language: "Landtag", "Majlis", "Skupština" name the parliaments of
+   several countries); and names that two entries share (acronyms such
+   as "PSD", namesakes);
    but the longer names that bodies of several countries share ("National
    Assembly", "Labour Party") stay for agencies and parties: resolve
    links such a name only to the one entry of the document's main
@@ -176,8 +189,9 @@ def place_name_ok(name, names):
         fold(name) not in names["not_place"]
 
 
-def name_ok(name, table, shared):
-    """Whether a person's, agency's or party's name may be a label."""
+def name_ok(name, table, shared, names, qid=None):
+    """Whether a person's, agency's or party's name may be a label; @p qid
+    is the entry's when @p name is one of its labels, not an alias."""
     if table == "people.tsv" and (not any(c.isupper() for c in name) or
                                   any(c in name for c in ",;()/.")):
         return False
@@ -187,7 +201,22 @@ def name_ok(name, table, shared):
     if len(name.split()) > 1:
         return True
     letters = sum(c.isalpha() for c in name)
-    return is_acronym(name) and letters >= 3
+    if is_acronym(name):
+        return letters >= 3
+    return table == "agencies.tsv" and qid is not None and \
+        one_word_name_ok(name, qid, names)
+
+
+def one_word_name_ok(name, qid, names):
+    """Whether a body's label of one word is no word (see the docstring)."""
+    f = fold(name)
+    return names["kinds"].get(qid) != "legislature" and \
+        f not in names["person_words"] and \
+        sum(c.isalpha() for c in name) >= 4 and \
+        name[:1].isupper() and not any(c.isupper() for c in name[1:]) and \
+        f not in names["words"] and \
+        not names["labels"].get(f, {qid}) - {qid} and \
+        f not in names["given"] and f not in names["demonyms"]
 
 
 def names_shared(rows, table):
@@ -283,10 +312,11 @@ def clean(row, table, shared, names):
     if table in ("people.tsv", "agencies.tsv"):
         cols = ["label", "label_en", "label_fr"]
         for c in cols:
-            if row.get(c) and not name_ok(row[c], table, shared):
+            if row.get(c) and not name_ok(row[c], table, shared, names,
+                                          row["qid"]):
                 row[c] = ""
         row["aliases"] = "|".join(a for a in row["aliases"].split("|")
-                                  if a and name_ok(a, table, shared))
+                                  if a and name_ok(a, table, shared, names))
         if not any(row.get(c) for c in cols + ["aliases"]):
             return None
     return row
@@ -349,6 +379,12 @@ def main(argv):
     names["codes"] = country_codes(src)
     names["body_names"] = body_names()
     names["not_place"] = {fold(r[0]) for r in tool_table("not-place-names.tsv")}
+    names["words"] = dictionary_words()
+    names["kinds"] = {r["qid"]: r["kind"]
+                      for r in source_rows(src, "agencies.tsv")}
+    names["person_words"] = {
+        fold(w) for r in source_rows(src, "people.tsv")
+        for c in ("label", "label_en", "label_fr") for w in r[c].split()}
     names["country_names"] = {
         iso2: [n for _, _, n in rows]
         for iso2, rows in names["country_rows"].items()}
@@ -389,12 +425,17 @@ def body_names():
     return out
 
 
+def source_rows(src, name):
+    """The rows of the source table NAME, as dicts by its header."""
+    with open(os.path.join(src, name), encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        return [dict(zip(header, l.rstrip("\n").split("\t"))) for l in f]
+
+
 def country_codes(src):
     """Every ISO 3166-1 alpha-2 and alpha-3 code of the source countries."""
-    with open(os.path.join(src, "countries.tsv"), encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        rows = [dict(zip(header, l.rstrip("\n").split("\t"))) for l in f]
-    return {r[c] for r in rows for c in ("iso2", "iso3") if r.get(c)}
+    return {r[c] for r in source_rows(src, "countries.tsv")
+            for c in ("iso2", "iso3") if r.get(c)}
 
 
 def confirmed_french_names():
@@ -417,6 +458,32 @@ def demonyms(out):
         return {fold(l.rstrip("\n").split("\t")[2]) for l in f
                 if l.strip() and not l.startswith("#") and
                 len(l.split("\t")) == 3 and not l.startswith("iso2\t")}
+
+
+# The word lists a body's one-word label must not be in (see the
+# docstring), as Debian's wamerican, wbritish and wfrench install them.
+WORD_LISTS = ["american-english", "british-english", "french", "spanish",
+              "portuguese", "italian"]
+
+
+def dictionary_words():
+    """The words in lower case (folded) of the word lists of WORD_LISTS in
+    $DICT_DIR, by default /usr/share/dict."""
+    d = os.environ.get("DICT_DIR", "/usr/share/dict")
+    out = set()
+    for name in WORD_LISTS:
+        path = os.path.join(d, name)
+        if not os.path.exists(path):
+            sys.exit("%s: missing; install the word lists (Debian: apt-get "
+                     "install wamerican wbritish wfrench wspanish wportuguese witalian) "
+                     "or set DICT_DIR"
+                     % path)
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for w in f:
+                w = w.strip()
+                if w[:1].islower():
+                    out.add(fold(w[:-2] if w.endswith("'s") else w))
+    return out
 
 
 def given_names():
