@@ -4562,6 +4562,16 @@ pass_origin_places(Rec *r)
   return NG_SUCCESS;
 }
 
+/* Whether a comma or a coordinator at @p t leads to a capitalised word
+ * no mention has taken. */
+static bool
+listed_with_unknown(const Rec *r, size_t t)
+{
+  return t + 1 < r->n && r->tok[t + 1].sent == r->tok[t].sent &&
+         (!strcmp(r->tok[t].norm, ",") || in_class(r, "coordinator", t)) &&
+         name_token(r, t + 1) && !r->covered[t + 1];
+}
+
 /* Places the gazetteer does not know, named after a place preposition
  * ("à Tabor", "in Cookeville") or in a dateline: a run of capitalised
  * words that is no title, honorific, given name or organisation head;
@@ -4592,6 +4602,20 @@ pass_context_places(Rec *r)
     }
     size_t end = name_run(r, s, 3);
     if (end == s) {
+      continue;
+    }
+    /* A post in the run ("comments from Federal Reserve Chair Jerome
+     * Powell") makes it a body's name and a title, no place. */
+    size_t post = s;
+    while (post < end && !match_class(r, "title", post, NULL)) {
+      post++;
+    }
+    /* A preposition that also names a source ("demand from Microsoft,
+     * Alphabet and Meta"): a name listed with a name the gazetteer does
+     * not know is no place there ("from Tabor and Paris" is). */
+    if (post < end ||
+        (!strcmp(e->value, "source") && listed_with_unknown(r, end))) {
+      t = end - 1;
       continue;
     }
     /* A capitalised noun and its adjective in lower case, in a language

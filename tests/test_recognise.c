@@ -1236,6 +1236,19 @@ test_places_from_context(void **state)
   assert_null(tu_anchor_target(g, "January", 0));
   assert_null(tu_subject_of_type(g, "Person", 0));
   ng_graph_free(g);
+  /* "from" also names a source: a name listed with another that no
+   * mention has taken is no place, nor a run with a post in it; a name
+   * listed with a known place still is. */
+  g = tu_run(tu_group_engine, "ctx-source", "en", "2026-03-20",
+             "Demand from Vantrell, Oskio and Brumm rose, said comments from "
+             "Reserve Board Chair Ann Lee. Trucks came from Marrowdale and "
+             "Paris.");
+  assert_null(tu_anchor_target(g, "Vantrell", 0));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 1);
+  k = tu_anchor_target(g, "Marrowdale", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  ng_graph_free(g);
 
   /* A state's abbreviation after a place and a comma is part of its
    * mention, and makes a place of an unknown name. */
