@@ -4842,8 +4842,8 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_hyphen_pairs(&r);
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
-  if (!st) st = pass_place_lists(&r);
   if (!st) st = pass_places_in_regions(&r);
+  if (!st) st = pass_place_lists(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);

@@ -382,6 +382,10 @@ disambiguate(NgAnalysis *an, const NgResources *res)
         focus_add(&f, ng_gazetteer_entry_country(&e));
       }
     }
+    if (m->within_gaz >= 0) { /* "Lewiston, Idaho": the region is named */
+      NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->within_gaz);
+      focus_add(&f, ng_gazetteer_entry_country(&e));
+    }
   }
   if (!f.n) {
     return;

@@ -1296,6 +1296,15 @@ test_places_from_context(void **state)
   assert_string_equal(tu_anchor_target(g, "Washington", 0), tu_wd("Q1223"));
   assert_string_equal(tu_anchor_target(g, "Montana", 0), tu_wd("Q1212"));
   ng_graph_free(g);
+  /* But a town and its region is no list: "London, England" is the city
+   * (Q84) in England (Q21), not the region named London (Q23311). */
+  g = tu_run(tu_group_engine, "ctx-town-region", "en", "2026-03-20",
+             "LONDON, England, March 2 (Reuters) - It rained.");
+  k = tu_anchor_target(g, "LONDON, England", 0);
+  assert_string_equal(k, tu_wd("Q84"));
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q21")));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q23311"), 0);
+  ng_graph_free(g);
   /* A line break ends the phrase, and the town's name does not go back
    * across it. */
   g = tu_run(tu_group_engine, "ctx-region-line", "en", "2026-03-20",
