@@ -2267,6 +2267,24 @@ has_gov_word(const Rec *r, size_t w0, size_t w1)
   return false;
 }
 
+/* Whether the long form [w0, w1) is a term, not a body's name: no word
+ * of it capitalised and no organisation noun or head's title first
+ * ("produit intérieur brut", "gross domestic product"; but "la direction
+ * générale de la sécurité intérieure", as some papers write bodies, and
+ * "directeur général de la sûreté nationale (DGSN)" name one). */
+static bool
+term_long_form(const Rec *r, size_t w0, size_t w1)
+{
+  for (size_t w = w0; w < w1; w++) {
+    if (is_cap(&r->tok[w])) {
+      return false;
+    }
+  }
+  return !match_class(r, "org_head", w0, NULL) &&
+         !match_class(r, "lower_org_head", w0, NULL) &&
+         !match_class(r, "title_org", w0, NULL);
+}
+
 /* One attempt of find_expansion with @p prefix shared letters. */
 static bool
 try_expansion(const Rec *r, size_t t, char acr[][16], size_t np,
@@ -2845,6 +2863,20 @@ pass_acronyms(Rec *r)
           if (!strcmp(known[j], f)) {
             k = (int32_t)j;
           }
+        }
+        /* A long form that is a term ("le produit intérieur brut (PIB)",
+         * "gross domestic product (GDP)") makes the acronym no name, here
+         * and wherever the document uses it. */
+        if (k < 0 && expanded && !linked && term_long_form(r, x0, x1[i]) &&
+            n_known < NG_COUNTOF(known)) {
+          snprintf(known[n_known], sizeof known[n_known], "%s", f);
+          known_gaz[n_known] = -1;
+          known_conf[n_known] = 0;
+          known_type[n_known] = NG_ENT_NONE;
+          k = (int32_t)n_known++;
+        }
+        if (k >= 0 && known_type[k] == NG_ENT_NONE) {
+          continue;
         }
         NgEntityType type = NG_ENT_ORGANIZATION;
         if (expanded && has_gov_word(r, x0, x1[i])) {

@@ -730,6 +730,25 @@ test_acronym_defined_in_text(void **state)
   assert_null(tu_object(g, t, TU_SAMEAS));
   assert_int_equal(tu_count(g, NULL, NULL, tu_wd("Q1054322")), 0);
   ng_graph_free(g);
+
+  /* A long form in lower case that starts with no organisation noun
+   * defines a term: its acronym is no name, there or later. A body
+   * written in lower case, as some papers write them, still is. */
+  g = tu_run(tu_group_engine, "r-acr-term", "fr", "2026-03-20",
+             "Le produit intérieur brut (PIB) a baissé. Le PIB de la "
+             "direction générale de la sécurité intérieure (DGSI) aussi.");
+  assert_null(tu_anchor_target(g, "PIB", 0));
+  assert_null(tu_anchor_target(g, "PIB", 1));
+  assert_non_null(tu_anchor_target(g, "DGSI", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-acr-term-title", "fr", "2026-03-20",
+             "Le directeur général de la sûreté nationale (DGSN) a parlé.");
+  assert_non_null(tu_anchor_target(g, "DGSN", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-acr-term-en", "en", "2026-03-20",
+             "The gross domestic product (GDP) grew.");
+  assert_null(tu_anchor_target(g, "GDP", 0));
+  ng_graph_free(g);
 }
 
 /* Ordinary words that the gazetteer lists as place names are not those
