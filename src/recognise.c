@@ -2217,10 +2217,29 @@ content_word(const Rec *r, size_t w)
          !link_word(r, w) && !(r->tok[w].flags & NG_TOK_ELISION);
 }
 
+/* Whether the function word at w gives the next letter @p c of an
+ * acronym: it has that initial and the next content word before w1 has
+ * not ("Médecins sans frontières (MSF)", "Department of Defense (DoD)";
+ * but "Food and Agriculture Organization (FAO)" skips "and"). */
+static bool
+function_word_initial(const Rec *r, size_t w, size_t w1, char c)
+{
+  if (!is_word(&r->tok[w]) || (r->tok[w].flags & NG_TOK_ELISION) ||
+      initial(&r->tok[w]) != c) {
+    return false;
+  }
+  size_t k = w + 1;
+  while (k < w1 && !content_word(r, k)) {
+    k++;
+  }
+  return k == w1 || initial(&r->tok[k]) != c;
+}
+
 /* Match the letters of @p acr (upper-case ASCII after folding) against the
  * initials of the content words in [w0, w1) taken in order; returns the
  * number of words consumed, or 0 when they do not match. Function words
- * (stopwords, np_link, elisions) are skipped. */
+ * (stopwords, np_link, elisions) are skipped, unless one gives a letter
+ * the next content word does not (function_word_initial). */
 static size_t
 match_initials(const Rec *r, const char *acr, size_t len, size_t w0,
                size_t w1, size_t *words_out, size_t max_words)
@@ -2228,7 +2247,7 @@ match_initials(const Rec *r, const char *acr, size_t len, size_t w0,
   size_t i = 0, w = w0, nw = 0;
   while (i < len && w < w1) {
     const NgToken *tk = &r->tok[w];
-    if (!content_word(r, w)) {
+    if (!content_word(r, w) && !function_word_initial(r, w, w1, acr[i])) {
       w++;
       continue;
     }

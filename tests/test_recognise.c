@@ -134,6 +134,18 @@ test_acronym_expansion(void **state)
   assert_true(tu_has(g, anr, tu_ng("acronym"), "ANR"));
   assert_true(tu_has(g, anr, TU_LABEL, "Agence nationale des routes"));
   ng_graph_free(g);
+  /* A function word gives a letter the next word does not: "sans" the S
+   * of "Reporteurs sans grilles (RSG)"; "des" gives no D to "Ligue des
+   * droits civiques (LDC)", whose next word has it. */
+  g = tu_run(tu_group_engine, "r6-fw", "fr", "2026-03-20",
+             "Reporteurs sans grilles (RSG) et la Ligue des droits civiques "
+             "(LDC) protestent.");
+  const char *rsg = TU_ID "entity/organization/rsg";
+  assert_true(tu_has(g, rsg, tu_ng("acronym"), "RSG"));
+  assert_true(tu_has(g, rsg, TU_LABEL, "Reporteurs sans grilles"));
+  assert_true(tu_has(g, TU_ID "entity/organization/ldc", TU_LABEL,
+                     "Ligue des droits civiques"));
+  ng_graph_free(g);
 }
 
 static void
