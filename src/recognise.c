@@ -3159,6 +3159,43 @@ country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
   return SIZE_MAX;
 }
 
+/* The end of a body's name at @p end, or past complements in lower case
+ * that a coordinator joins when the text closes them with the body's
+ * acronym in brackets: "le Centre africain de contrôle et de prévention
+ * des maladies (Africa CDC)", where "et de" followed by words in lower
+ * case may as well start a phrase of its own ("l'Office de la santé et
+ * de nombreux médecins"). Every word must follow a link ("de", "des"),
+ * so that no verb is taken. @p t is the name's head. */
+static size_t
+bracketed_complement(const Rec *r, size_t t, size_t end)
+{
+  if (end >= r->n || !in_class(r, "coordinator", end)) {
+    return end;
+  }
+  uint32_t sent = r->tok[t].sent;
+  size_t s = end + 1, last = end;
+  bool link = false;
+  while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
+         s - t < MAX_ORG) {
+    const NgLexEntry *le =
+      ng_lexicon_get(r->res->lex, "np_link", r->tok[s].norm, r->an->lang);
+    if (le && !(le->value && !strcmp(le->value, "place"))) {
+      link = true;
+    } else if (link && is_word(&r->tok[s]) && !in_class(r, "stopword", s)) {
+      link = false;
+      last = s + 1;
+    } else {
+      break;
+    }
+    s++;
+  }
+  return last > end && s == last && s + 1 < r->n &&
+             r->tok[s].sent == sent && !strcmp(r->tok[s].norm, "(") &&
+             is_cap(&r->tok[s + 1])
+           ? last
+           : end;
+}
+
 /* Whether the word at t, in sentence @p sent, may modify a body's name
  * before it: free, and no function word, link or elision. */
 static bool
@@ -3316,6 +3353,9 @@ pass_org_heads(Rec *r)
           end - t < MAX_ORG) {
         end++; /* "des Affaires étrangères", "des Nations unies" */
       }
+    }
+    if (!legal && lower_ok) {
+      end = bracketed_complement(r, t, end);
     }
     if (lower) {
       bool cap = false;

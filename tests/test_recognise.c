@@ -1540,6 +1540,17 @@ test_body_name_bounds(void **state)
   assert_non_null(tu_anchor_target(g, "Parquet national antiterroriste", 0));
   assert_non_null(tu_anchor_target(g, "Conseil national", 0));
   ng_graph_free(g);
+  /* Complements in lower case that a coordinator joins belong to the name
+   * when the body's acronym in brackets closes them; otherwise "et de"
+   * may start a phrase of its own. */
+  g = tu_run(tu_group_engine, "bounds-coord", "fr", "2026-03-20",
+             "Le Centre régional de veille et de prévention des crues (CRVP) "
+             "a alerté. L'Office régional de la santé et de la prévention a "
+             "dit.");
+  assert_non_null(tu_anchor_target(
+      g, "Centre régional de veille et de prévention des crues", 0));
+  assert_non_null(tu_anchor_target(g, "Office régional de la santé", 0));
+  ng_graph_free(g);
   /* courts, prosecutors, local administrations in lower case, by their
    * seat; not advice, nor a courtyard */
   g = tu_run(tu_group_engine, "bounds-seat", "fr", "2026-03-20",
