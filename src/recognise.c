@@ -1906,7 +1906,14 @@ pass_gazetteer(Rec *r)
     if (kind == NG_MENTION_NAME && hits[best].t1 < r->n &&
         r->tok[hits[best].t1].sent == r->tok[t].sent &&
         !r->covered[hits[best].t1]) {
-      sfx = match_class(r, "place_suffix", hits[best].t1, NULL);
+      const NgLexEntry *se = NULL, *he = NULL;
+      sfx = match_class(r, "place_suffix", hits[best].t1, &se);
+      NgEntityType ht;
+      if (sfx && se->value && !strcmp(se->value, "head") &&
+          match_class(r, "place_head", hits[best].t1, &he) == sfx &&
+          ng_entity_type_parse(he->value, &ht) == NG_SUCCESS && ht == e.type) {
+        sfx = 0; /* "Herat province": the entry keep_head_type kept */
+      }
       /* "la Suisse romande", "l'Europe occidentale": a region. */
       const NgLexEntry *ra = NULL;
       if (!sfx && ng_entity_type_is_place(e.type) &&

@@ -1087,6 +1087,16 @@ test_place_noun_after(void **state)
   const char *sv = tu_anchor_target(g, "Senate", 0);
   assert_true(sv == NULL || !tu_has(g, sv, TU_RDF_TYPE, tu_ng("Region")));
   ng_graph_free(g);
+  /* A name whose entries are of another kind than the noun after it says
+   * is a place of its own, unlinked: "the Mopti region" is not the town
+   * (Q211227), which is all the gazetteer has of the name. */
+  g = tu_run(tu_group_engine, "noun-after-other", "en", "2026-03-20",
+             "Soldiers killed civilians in the central Mopti region.");
+  const char *mr = tu_anchor_target(g, "Mopti region", 0);
+  assert_non_null(mr);
+  assert_true(tu_has(g, mr, TU_RDF_TYPE, tu_ng("Place")));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q211227"), 0);
+  ng_graph_free(g);
 }
 
 /* A natural feature or a port named by an English head, capitalised as
