@@ -65,10 +65,27 @@ in_class(const Rec *r, const char *cls, size_t t)
          ng_lexicon_get(r->res->lex, cls, r->tok[t].norm, r->an->lang) != NULL;
 }
 
-/* A word linking a noun to its complement ("de", "of"). A form written
- * with an accent matches only accented text, unless the text is in
- * capitals (which often drop them): French "à" links, the verb "a" does
- * not ("le Conseil de sécurité a adopté"). */
+/* Whether token t may be lexicon form @p form, which it folds to: a form
+ * written with accents is not a word in lower case written without them
+ * ("à" is no "a", the verb; a capital may have lost its accent: "A
+ * Paris"). */
+static bool
+accents_agree(const Rec *r, size_t t, const char *form)
+{
+  bool form_ascii = true, text_ascii = true;
+  for (const char *p = form; *p; p++) {
+    form_ascii = form_ascii && (unsigned char)*p < 0x80;
+  }
+  const char *text = r->an->doc->text;
+  for (uint32_t b = r->tok[t].b0; b < r->tok[t].b1; b++) {
+    text_ascii = text_ascii && (unsigned char)text[b] < 0x80;
+  }
+  return form_ascii || !text_ascii || (r->tok[t].flags & NG_TOK_CAP);
+}
+
+/* A word linking a noun to its complement ("de", "of"), its accents
+ * agreeing: French "à" links, the verb "a" does not ("le Conseil de
+ * sécurité a adopté"). */
 static bool
 link_word(const Rec *r, size_t t)
 {
@@ -77,18 +94,7 @@ link_word(const Rec *r, size_t t)
   }
   const NgLexEntry *e =
     ng_lexicon_get(r->res->lex, "np_link", r->tok[t].norm, r->an->lang);
-  if (!e) {
-    return false;
-  }
-  bool form_ascii = true, text_ascii = true;
-  for (const char *p = e->form; *p; p++) {
-    form_ascii = form_ascii && (unsigned char)*p < 0x80;
-  }
-  const char *text = r->an->doc->text;
-  for (uint32_t b = r->tok[t].b0; b < r->tok[t].b1; b++) {
-    text_ascii = text_ascii && (unsigned char)text[b] < 0x80;
-  }
-  return form_ascii || !text_ascii || (r->tok[t].flags & NG_TOK_CAP);
+  return e && accents_agree(r, t, e->form);
 }
 
 /* The longest phrase of class @p cls at token t (same sentence), 0 if none. */
@@ -4688,8 +4694,10 @@ pass_context_places(Rec *r)
     }
     const NgLexEntry *e;
     size_t k = match_class(r, "place_prep", t, &e);
-    if (!k || (r->tok[t].flags & NG_TOK_CAP)) {
-      continue; /* "In 1990", "A Paris" in a headline: unsure */
+    if (!k || (r->tok[t].flags & NG_TOK_CAP) ||
+        (k == 1 && !accents_agree(r, t, e->form))) {
+      continue; /* "In 1990", "A Paris" in a headline: unsure; the verb
+                 * "a" is no "à" ("Visma-Lease a Bike") */
     }
     size_t s = t + k;
     if (s >= r->n || r->tok[s].sent != r->tok[t].sent || !name_token(r, s) ||

@@ -1260,6 +1260,12 @@ test_places_from_context(void **state)
   assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
   ng_graph_free(g);
 
+  /* The verb "a" is no "à". */
+  g = tu_run(tu_group_engine, "ctx-a", "fr", "2026-03-20",
+             "Il a rejoint Vantrell-Lease a Bike en 2019.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 0);
+  ng_graph_free(g);
+
   /* A capitalised noun and its adjective in lower case is no place. */
   g = tu_run(tu_group_engine, "ctx-adj", "fr", "2026-03-20",
              "Le décret est paru au Journal officiel, puis le cortège est "
