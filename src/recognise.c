@@ -544,6 +544,37 @@ occupation_before_name(const Rec *r, size_t t)
   return !inside_title(r, t);
 }
 
+/* Whether the word at t is, alone, a country's demonym in the gazetteer
+ * ("Slovène", "American"). */
+static bool
+demonym_word(const Rec *r, size_t t)
+{
+  NgGazMatch hits[16];
+  size_t nh = r->res->gaz ? gaz_hits(r, t, hits, NG_COUNTOF(hits)) : 0;
+  for (size_t i = 0; i < nh; i++) {
+    if (hits[i].t1 == t + 1 && hits[i].kind == NG_LABEL_DEMONYM) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A demonym with a capital after an article, in a language that writes
+ * the adjective in lower case (language_trait capitalised_demonym_noun):
+ * a noun of nationality, which names the person after it as a rank
+ * would ("le Slovène Tadej Pogacar", "la Britannique Emma Raducanu";
+ * French writes "l'américain Boeing" for a company). */
+static bool
+nationality_before_name(const Rec *r, size_t t)
+{
+  return t > 0 && t + 1 < r->n && is_cap(&r->tok[t]) &&
+         !(r->tok[t].flags & NG_TOK_UPPER) &&
+         r->tok[t - 1].sent == r->tok[t].sent &&
+         r->tok[t + 1].sent == r->tok[t].sent && is_cap(&r->tok[t + 1]) &&
+         in_class(r, "definite", t - 1) &&
+         language_has(r, "capitalised_demonym_noun") && demonym_word(r, t);
+}
+
 /* Whether every word of [t0, t1) is written in capitals ("FC", "H. C.";
  * not "Fc"). */
 static bool
@@ -627,7 +658,7 @@ pass_honorific_persons(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
     if (!in_class(r, "person_title", t) && !rank_word(r, t) &&
-        !occupation_before_name(r, t)) {
+        !occupation_before_name(r, t) && !nationality_before_name(r, t)) {
       continue;
     }
     /* Honorifics in a row ("Rev. Dr. Read"): the mention starts at the
@@ -897,10 +928,11 @@ pass_first_name_persons(Rec *r)
     /* Names before the given name belong to it ("Sidi Mohamed Lemine",
      * "de Dona Maria"), but not a capitalised word that starts the
      * sentence, ends a post's title or is its complement ("Secretary of
-     * State Antony Blinken", "Secretary of Commerce"). */
+     * State Antony Blinken", "Secretary of Commerce"), nor a demonym
+     * ("American Amanda Anisimova"). */
     size_t start = t;
     while (start > 0 && t - start < 2 && name_token(r, start - 1) &&
-           !in_class(r, "title", start - 1) &&
+           !in_class(r, "title", start - 1) && !demonym_word(r, start - 1) &&
            !names_a_body(r, start - 1, start) &&
            r->tok[start - 1].sent == r->tok[t].sent &&
            !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&

@@ -5,9 +5,10 @@
  * some adjust what an earlier one found):
  *   0. sports clubs named by a prefix ("FC Sion", "H. C. Lausanne") —
  *      club_prefix (lexicon/clubs.tsv);
- *   1. persons after an honorific, a rank or an occupation ("M.", "le
- *      général", "le libraire") — the lead is part of the written mention
- *      (NgMention.led), not of the name; persons before a suffix ("Jr.");
+ *   1. persons after an honorific, a rank, an occupation or a noun of
+ *      nationality ("M.", "le général", "le libraire", "le Slovène") —
+ *      the lead is part of the written mention (NgMention.led), not of
+ *      the name; persons before a suffix ("Jr.");
  *   2. dates (dates.h); news agencies credited in brackets after a
  *      dateline ("Rabat, 18 juin 2025 (MAP) -", "NAIROBI, Kenya (AP) —");
  *      firms named by names an ampersand joins ("Procter & Gamble");

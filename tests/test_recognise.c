@@ -484,6 +484,26 @@ test_honorific_in_mention(void **state)
   assert_non_null(tu_anchor_target(g, "curé Ostervald", 0));
   ng_graph_free(g);
 
+  /* So does a French noun of nationality (a demonym with a capital after
+   * an article); in lower case it names a company. An English demonym
+   * is an adjective, not part of the name. */
+  g = tu_run(tu_group_engine, "r-nat", "fr", "2026-03-20",
+             "Le Slovène Tadej Vrbanc a battu la Britannique Emma Cardew. "
+             "L'américain Brakko a livré.");
+  o = tu_anchor_target(g, "Slovène Tadej Vrbanc", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
+  assert_true(tu_has(g, o, TU_LABEL, "Tadej Vrbanc"));
+  assert_non_null(tu_anchor_target(g, "Britannique Emma Cardew", 0));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 2);
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-nat-en", "en", "2026-03-20",
+             "Iga Swiatek beat American Amanda Cardew.");
+  o = tu_anchor_target(g, "Amanda Cardew", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+
   /* Honorifics in a row all belong to the mention; coordinated ones name
    * two persons, so the mention starts at the second. */
   g = tu_run(tu_group_engine, "r-hon2", "en", "2026-03-20",
