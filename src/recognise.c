@@ -83,6 +83,15 @@ accents_agree(const Rec *r, size_t t, const char *form)
   return form_ascii || !text_ascii || (r->tok[t].flags & NG_TOK_CAP);
 }
 
+/* Whether token t is the English possessive "'s", split off the word it
+ * follows (segment.h, class clitic). */
+static bool
+possessive(const Rec *r, size_t t)
+{
+  return !(r->tok[t].flags & NG_TOK_SPACE_BEFORE) &&
+         !strcmp(r->tok[t].norm, "'s"); /* norms fold apostrophes */
+}
+
 /* A word linking a noun to its complement ("de", "of"), its accents
  * agreeing: French "à" links, the verb "a" does not ("le Conseil de
  * sécurité a adopté"). */
@@ -3429,6 +3438,13 @@ pass_org_heads(Rec *r)
                  in_class(r, "coordinator", start - 1) &&
                  name_token(r, start - 2)) {
         start -= 2; /* "Fire and Marine Insurance Company" */
+      } else if (start > 1 && possessive(r, start - 1) &&
+                 name_token(r, start - 2) && !r->covered[start - 2]) {
+        /* "the People's Liberation Army", "Women's Hospital"; not a
+         * name's possessive ("China's Foreign Ministry") */
+        start -= 2;
+      } else if (start < t && short_word_at(r, start - 1)) {
+        start--; /* "St Mary's Hospital" */
       } else {
         break;
       }

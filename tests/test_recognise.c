@@ -1613,6 +1613,16 @@ test_body_name_bounds(void **state)
     g, "United Nations Office for the Coordination of Humanitarian Affairs", 0));
   assert_int_equal(tu_count(g, tu_wd("Q1065"), NULL, NULL), 0);
   ng_graph_free(g);
+  /* A possessive inside the name, and a short word before it, are the
+   * name's; a country's possessive is not. */
+  g = tu_run(tu_group_engine, "bounds-poss", "en", "2026-03-20",
+             "The People's Liberation Army drilled. Both went to St Mary's "
+             "Hospital. China's Foreign Ministry protested.");
+  assert_non_null(tu_anchor_target(g, "People's Liberation Army", 0));
+  assert_non_null(tu_anchor_target(g, "St Mary's Hospital", 0));
+  assert_non_null(tu_anchor_target(g, "Foreign Ministry", 0));
+  assert_string_equal(tu_anchor_target(g, "China", 0), tu_wd("Q148"));
+  ng_graph_free(g);
 }
 
 /* State bodies without a proper name: a body and its country's demonym
