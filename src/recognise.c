@@ -1917,6 +1917,17 @@ pass_gazetteer(Rec *r)
       }
     }
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[best].entry);
+    /* A minor place's name of several words before a capitalised word
+     * that no noun of places or bodies is starts a longer name, as one
+     * word's does (one_word_name_stands): "La Libertad Avanza", a party,
+     * not the town of 8,000 in Guatemala. */
+    size_t t1 = hits[best].t1;
+    if (t1 > t + 1 && hits[best].kind == NG_LABEL_NAME && minor_place(&e) &&
+        extends_name(r, t1 - 1, t1, true) &&
+        !match_class(r, "place_suffix", t1, NULL) &&
+        !match_class(r, "org_head", t1, NULL)) {
+      continue;
+    }
     /* A name in another language that is also a place's name in the
      * document's ("Washington": the French name of the capital, the
      * English one of the state) is a place's name here, but which place

@@ -799,6 +799,21 @@ test_words_that_name_places(void **state)
   assert_int_equal(tu_count(g, tu_wd("Q2907"), NULL, NULL), 0);
   ng_graph_free(g);
 
+  /* A minor place's name of several words before a capitalised word
+   * starts a longer name: "La Libertad Avanza" is a party, not La
+   * Libertad, Guatemala (Q164481, 8,646 inhabitants); before a place
+   * noun it would be a place ("La Libertad County"). */
+  g = tu_run(tu_group_engine, "w-multi", "en", "2026-03-20",
+             "Milei's La Libertad Avanza won. Floods hit La Libertad.");
+  assert_string_equal(tu_anchor_target(g, "La Libertad", 0),
+                      tu_wd("Q164481"));
+  assert_int_equal(tu_count(g, NULL,
+                            "http://persistence.uni-leipzig.org/nlp2rdf/"
+                            "ontologies/nif-core#anchorOf",
+                            "La Libertad"),
+                   1);
+  ng_graph_free(g);
+
   /* a town named by a given name is a person's name alone (George,
    * South Africa, Q370456; David, Panama, Q279009), the town after a
    * place preposition, an origin or a place of its country (Nancy
