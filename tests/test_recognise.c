@@ -475,6 +475,17 @@ test_honorific_in_mention(void **state)
   assert_null(tu_anchor_target(g, "Okafor", 0));
   ng_graph_free(g);
 
+  /* A judge's rank before a name ("Justice"), which does not make a
+   * person of a body named after justice. */
+  g = tu_run(tu_group_engine, "r-justice", "en", "2026-03-20",
+             "Liberal Justice Ketanji Brown Jackson dissented, and the "
+             "Justice Department appealed.");
+  o = tu_anchor_target(g, "Justice Ketanji Brown Jackson", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  ng_graph_free(g);
+
   /* An occupation right before a name names a person, as a rank does. */
   g = tu_run(tu_group_engine, "r-occ", "fr", "2026-03-20",
              "Le libraire Zaunbrecht a vendu la maison au curé Ostervald.");
