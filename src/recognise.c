@@ -786,6 +786,20 @@ capitals_name(const Rec *r, size_t t)
   return words && !upper_word(r, k, t) ? k : t;
 }
 
+/* Does a post's title start in [t0, t1)? Then the run is no name
+ * ("on X. Economy Minister Luis Caputo": a sentence's end, not an
+ * initial). */
+static bool
+title_within(const Rec *r, size_t t0, size_t t1)
+{
+  for (size_t k = t0; k < t1; k++) {
+    if (match_class(r, "title", k, NULL)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Does a gazetteer label start at token t and reach at least token
  * @p end (exclusive)? Persons of the gazetteer are its own business. */
 static bool
@@ -877,7 +891,8 @@ pass_first_name_persons(Rec *r)
       while (initial_at(r, k)) {
         k += 2;
       }
-      if (k >= r->n || !name_token(r, k) || in_class(r, "title", k) ||
+      if (k >= r->n || !name_token(r, k) ||
+          title_within(r, k, name_run(r, k, MAX_NAME)) ||
           names_a_body(r, k, name_run(r, k, MAX_NAME)) || major_starts(r, k) ||
           (t > 0 && (is_cap(&r->tok[t - 1]) || r->covered[t - 1]) &&
            r->tok[t - 1].sent == r->tok[t].sent)) {
@@ -4770,15 +4785,11 @@ pass_context_places(Rec *r)
       continue;
     }
     /* A post in the run ("comments from Federal Reserve Chair Jerome
-     * Powell") makes it a body's name and a title, no place. */
-    size_t post = s;
-    while (post < end && !match_class(r, "title", post, NULL)) {
-      post++;
-    }
-    /* A preposition that also names a source ("demand from Microsoft,
+     * Powell") makes it a body's name and a title, no place; and a
+     * preposition that also names a source ("demand from Microsoft,
      * Alphabet and Meta"): a name listed with a name the gazetteer does
      * not know is no place there ("from Tabor and Paris" is). */
-    if (post < end ||
+    if (title_within(r, s, end) ||
         (!strcmp(e->value, "source") && listed_with_unknown(r, end))) {
       t = end - 1;
       continue;

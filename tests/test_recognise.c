@@ -308,6 +308,16 @@ test_first_name_person(void **state)
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("City")), 0);
   ng_graph_free(g);
 
+  /* A capital letter and a full stop before a run with a post in it end
+   * a sentence; they are no initial of a name. */
+  g = tu_run(tu_group_engine, "r-fn-x", "en", "2026-03-20",
+             "He thanked them on X. Economy Minister Luis Vardanega spoke.");
+  assert_null(tu_subject_of_type(g, "Person", 1));
+  assert_int_equal(tu_count(g, NULL, TU_LABEL, "X. Economy Minister Luis "
+                                              "Vardanega"),
+                   0);
+  ng_graph_free(g);
+
   /* A post's field after it is no part of the name, nor a place: "le
    * secrétaire américain au Trésor Scott Bessent" */
   g = tu_run(tu_group_engine, "r-fn-field", "fr", "2026-03-20",
