@@ -3465,9 +3465,12 @@ pass_org_heads(Rec *r)
                  name_token(r, start - 2)) {
         start -= 2; /* "Fire and Marine Insurance Company" */
       } else if (start > 1 && possessive(r, start - 1) &&
-                 name_token(r, start - 2) && !r->covered[start - 2]) {
-        /* "the People's Liberation Army", "Women's Hospital"; not a
-         * name's possessive ("China's Foreign Ministry") */
+                 name_token(r, start - 2) && !r->covered[start - 2] &&
+                 (start == 2 || r->tok[start - 3].sent != sent ||
+                  !name_token(r, start - 3) || short_word_at(r, start - 3))) {
+        /* "the People's Liberation Army", "St Mary's Hospital"; not a
+         * name's possessive ("China's Foreign Ministry", "Rahul
+         * Gandhi's Congress") */
         start -= 2;
       } else if (start < t && short_word_at(r, start - 1)) {
         start--; /* "St Mary's Hospital" */

@@ -1330,6 +1330,12 @@ test_places_from_context(void **state)
   assert_non_null(tu_anchor_target(g, "Kourougou", 0));
   ng_graph_free(g);
 
+  /* A body's head is no place after "in" ("in Congress"). */
+  g = tu_run(tu_group_engine, "ctx-congress", "en", "2026-03-20",
+             "The vote strengthens his hand in Congress.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 0);
+  ng_graph_free(g);
+
   g = tu_run(tu_group_engine, "ctx-en", "en", "2026-03-20",
              "Floods hit homes in Marrowdale in January, and in Parliament "
              "members asked for help.");
@@ -1658,6 +1664,11 @@ test_body_name_bounds(void **state)
   assert_non_null(tu_anchor_target(g, "St Mary's Hospital", 0));
   assert_non_null(tu_anchor_target(g, "Foreign Ministry", 0));
   assert_string_equal(tu_anchor_target(g, "China", 0), tu_wd("Q148"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "bounds-poss-name", "en", "2026-03-20",
+             "Ravi Vardhan's Congress lost.");
+  assert_null(tu_anchor_target(g, "Ravi Vardhan's Congress", 0));
+  assert_null(tu_anchor_target(g, "Vardhan's Congress", 0));
   ng_graph_free(g);
 }
 
