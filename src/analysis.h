@@ -62,7 +62,7 @@ typedef struct {
 typedef struct {
   NgEntityType type;
   int32_t gaz;           /* gazetteer entry, or -1 (NIL) */
-  double link_conf;
+  double link_conf;      /* its surest linked mention's; 0 without one */
   const char *name;      /* canonical name: the longest name mention */
   const char *name_lang; /* language of the name */
   const char *acronym;   /* or NULL */

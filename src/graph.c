@@ -339,8 +339,13 @@ mention(Gb *gb, const NgMention *m)
                                m->led ? m->lead_b0 : m->b0,
                                m->tail_b1 ? m->tail_b1 : m->b1, NIF "Phrase");
     iri(gb, s, ITS "taIdentRef", target);
-    if (gb->an->entities[m->entity].gaz >= 0 && m->gaz >= 0) {
-      decimal(gb, s, NG "linkConfidence", m->link_conf);
+    /* Every mention of a linked entity says how sure its link is: its
+     * own, or for a mention linked through another (a surname, an
+     * acronym), the entity's. */
+    const NgEntity *ent = &gb->an->entities[m->entity];
+    double conf = m->gaz >= 0 ? m->link_conf : ent->link_conf;
+    if (ent->gaz >= 0 && conf > 0) {
+      decimal(gb, s, NG "linkConfidence", conf);
     }
     break;
   }

@@ -44,7 +44,7 @@ ng_resolve_gaz_entity(NgAnalysis *an, const NgResources *res, int32_t gaz)
   }
   e->type = ge.type;
   e->gaz = gaz;
-  e->link_conf = 0.9;
+  e->link_conf = 0; /* its surest mention's, when it has one */
   bool fr = an->lang && !strcmp(an->lang, "fr");
   e->name = fr && *ge.label_fr ? ge.label_fr : *ge.label_en ? ge.label_en : ge.label_fr;
   e->name_lang = fr && *ge.label_fr ? "fr" : "en";

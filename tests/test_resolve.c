@@ -242,6 +242,24 @@ test_min_link_confidence(void **state)
     }
   }
   assert_true(links >= 2);
+  /* So does a mention linked through another, with the entity's: a
+   * surname after the full name (Emmanuel Macron, Q3052772, 0.8 after a
+   * post). */
+  NgGraph *gsur = tu_run(lo, "seuil-nom", "fr", "2025-06-01",
+                         "Le président Emmanuel Macron est arrivé. Macron a "
+                         "parlé.");
+  size_t sur = 0;
+  for (size_t i = 0; i < ng_graph_size(gsur); i++) {
+    const NgTriple *t = ng_graph_get(gsur, i);
+    if (!strcmp(t->p, R_ITS) && !strcmp(t->o, tu_wd("Q3052772"))) {
+      const char *c = tu_object(gsur, t->s, TU_NG "linkConfidence");
+      assert_non_null(c);
+      assert_true(strtod(c, NULL) == 0.8);
+      sur++;
+    }
+  }
+  assert_int_equal(sur, 2);
+  ng_graph_free(gsur);
   /* 1.0 unlinks everything. */
   assert_int_equal(tu_count(gall, NULL, TU_SAMEAS, NULL), 0);
   assert_int_equal(tu_count(gall, NULL, TU_NG "linkConfidence", NULL), 0);
