@@ -3239,6 +3239,17 @@ country_mention(const Rec *r, size_t t0, size_t t1, NgMentionKind kind)
   return SIZE_MAX;
 }
 
+/* The mention index of a demonym in lower case at token t of sentence
+ * @p sent, which a body's name takes in ("la Fédération française",
+ * "l'Agence spatiale française"), or SIZE_MAX. */
+static size_t
+demonym_after(const Rec *r, size_t t, uint32_t sent)
+{
+  return t < r->n && r->tok[t].sent == sent && !is_cap(&r->tok[t])
+           ? country_mention(r, t, t + 1, NG_MENTION_DEMONYM)
+           : SIZE_MAX;
+}
+
 /* The end of a body's name at @p end, or past complements in lower case
  * that a coordinator joins when the text closes them with the body's
  * acronym in brackets: "le Centre africain de contrôle et de prévention
@@ -3326,10 +3337,7 @@ pass_org_heads(Rec *r)
      * française de rugby") */
     size_t absorbed[4], n_absorbed = 0;
     int32_t country = -1;
-    size_t dem = lower_ok && end < r->n && r->tok[end].sent == sent &&
-                     !is_cap(&r->tok[end])
-                   ? country_mention(r, end, end + 1, NG_MENTION_DEMONYM)
-                   : SIZE_MAX;
+    size_t dem = lower_ok ? demonym_after(r, end, sent) : SIZE_MAX;
     if (dem != SIZE_MAX) {
       country = r->an->mentions[dem].gaz;
       absorbed[n_absorbed++] = dem;
@@ -3339,11 +3347,19 @@ pass_org_heads(Rec *r)
                 in_class(r, "org_adjective", end))) { /* "Garde civile" */
       bool known = in_class(r, "org_adjective", end);
       end++;
-      if (end < r->n && r->tok[end].sent == sent && !r->covered[end] &&
-          (in_class(r, "org_adjective", end) ||
-           (known && modifier_at(r, end, sent) && !is_cap(&r->tok[end]) &&
-            adjective_like(r, end) && !ends_as(r, end, "verb_ending") &&
-            !(end + 1 < r->n && link_word(r, end + 1))))) {
+      /* and a demonym after it ("l'Agence spatiale française") */
+      size_t dem2 = demonym_after(r, end, sent);
+      if (dem2 != SIZE_MAX) {
+        country = r->an->mentions[dem2].gaz;
+        absorbed[n_absorbed++] = dem2;
+        end++;
+      } else if (end < r->n && r->tok[end].sent == sent &&
+                 !r->covered[end] &&
+                 (in_class(r, "org_adjective", end) ||
+                  (known && modifier_at(r, end, sent) &&
+                   !is_cap(&r->tok[end]) && adjective_like(r, end) &&
+                   !ends_as(r, end, "verb_ending") &&
+                   !(end + 1 < r->n && link_word(r, end + 1))))) {
         end++;
       }
     }

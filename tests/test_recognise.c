@@ -1008,6 +1008,13 @@ test_org_heads(void **state)
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, tu_wd("Q142")), 0);
   assert_non_null(tu_anchor_target(g, "Garde civile", 0));
   ng_graph_free(g);
+  /* so after an adjective: the country is the body's */
+  g = tu_run(tu_group_engine, "org-demonym2", "fr", "2026-03-20",
+             "L'Agence spatiale française a confirmé le lancement.");
+  const char *asf = tu_anchor_target(g, "Agence spatiale française", 0);
+  assert_non_null(asf);
+  assert_true(tu_has(g, asf, TU_NG "country", tu_wd("Q142")));
+  ng_graph_free(g);
   /* a club named by its town after a head is the club (not Q23482) */
   g = tu_run(tu_group_engine, "org-club", "fr", "2026-03-20",
              "L'Olympique de Marseille a battu l'Olympique lyonnais.");
