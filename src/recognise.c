@@ -4381,7 +4381,10 @@ pass_place_lists(Rec *r)
         continue;
       }
       NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)nb[k]->gaz);
+      /* a minor place says little of the list's kind ("London and
+       * Manchester": a district of the gazetteer, not its city) */
       agree = nb[k]->n_alt <= 1 && nb[k]->sent == m->sent &&
+              !minor_place(&e) &&
               (kind == NG_ENT_NONE || (kind == e.type &&
                                        !strcmp(country, e.country)));
       kind = e.type;

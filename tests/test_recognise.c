@@ -1412,6 +1412,13 @@ test_places_from_context(void **state)
   assert_string_equal(tu_anchor_target(g, "Washington", 0), tu_wd("Q1223"));
   assert_string_equal(tu_anchor_target(g, "Montana", 0), tu_wd("Q1212"));
   ng_graph_free(g);
+  /* A minor place gives a list no kind: "Manchester" is only a
+   * district in the gazetteer, London stays the city (Q84), not the
+   * region (Q23311). */
+  g = tu_run(tu_group_engine, "ctx-list-minor", "en", "2026-03-20",
+             "In London and Manchester, voters queued.");
+  assert_string_equal(tu_anchor_target(g, "London", 0), tu_wd("Q84"));
+  ng_graph_free(g);
   /* But a town and its region is no list: "London, England" is the city
    * (Q84) in England (Q21), not the region named London (Q23311). */
   g = tu_run(tu_group_engine, "ctx-town-region", "en", "2026-03-20",
