@@ -228,8 +228,42 @@ main_country(const NgAnalysis *an, const NgResources *res)
            : NULL;
 }
 
+/* The country (ISO code) of a demonym or a country's name written next
+ * to mention i: right after it ("le Parti socialiste français") or right
+ * before it, or before a possessive ("the Senegalese National Assembly",
+ * "Senegal's National Assembly"); NULL when there is none. Mentions are
+ * sorted by position. */
+static const char *
+adjacent_country(const NgAnalysis *an, const NgResources *res, size_t i)
+{
+  const NgMention *m = &an->mentions[i];
+  const NgMention *nb[2] = {NULL, NULL};
+  if (i + 1 < an->n_mentions && an->mentions[i + 1].t0 == m->t1) {
+    nb[0] = &an->mentions[i + 1];
+  }
+  if (i > 0) {
+    const NgMention *p = &an->mentions[i - 1];
+    if (p->t1 == m->t0 ||
+        (p->t1 + 1 == m->t0 &&
+         !strcmp(an->seg.tokens[p->t1].norm, "'s"))) {
+      nb[1] = p;
+    }
+  }
+  for (int k = 0; k < 2; k++) {
+    if (nb[k] && nb[k]->gaz >= 0 &&
+        (nb[k]->kind == NG_MENTION_DEMONYM ||
+         nb[k]->kind == NG_MENTION_NAME) &&
+        nb[k]->type == NG_ENT_COUNTRY) {
+      NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)nb[k]->gaz);
+      return ng_gazetteer_entry_country(&e);
+    }
+  }
+  return NULL;
+}
+
 /* A name that bodies of several countries share ("Assemblée nationale",
- * "Labour Party") links to the one of the document's main country, or to
+ * "Labour Party") links to the one of the country written next to it
+ * (adjacent_country), or else of the document's main country, or to
  * none: which country's the gazetteer cannot say, and a wrong QID is
  * worse than none. */
 static void
@@ -251,15 +285,17 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
       home = main_country(an, res);
       home_known = true;
     }
+    const char *own = adjacent_country(an, res, i);
+    const char *want = own ? own : home;
     size_t nh = mention_hits(an, res, m, hits, NG_COUNTOF(hits));
     if (nh == NG_COUNTOF(hits)) {
       nh = 0; /* as many as it holds, maybe more: which one is not known */
     }
     int32_t pick = -1;
     size_t n_pick = 0;
-    for (size_t k = 0; k < nh && home; k++) {
+    for (size_t k = 0; k < nh && want; k++) {
       NgGazEntry e = ng_gazetteer_entry(res->gaz, hits[k].entry);
-      if (hits[k].t1 == m->t1 && !strcmp(e.country, home) &&
+      if (hits[k].t1 == m->t1 && !strcmp(e.country, want) &&
           (e.type == NG_ENT_GOV_AGENCY || e.type == NG_ENT_ORGANIZATION) &&
           (pick < 0 || (uint32_t)pick != hits[k].entry)) {
         pick = (int32_t)hits[k].entry;

@@ -440,6 +440,21 @@ test_focus_disambiguation(void **state)
              "In London and Manchester, the Labour Party won.");
   assert_string_equal(tu_anchor_target(g, "Labour Party", 0), tu_wd("Q9630"));
   ng_graph_free(g);
+  /* A country written next to the name says whose it is, whatever the
+   * document is about: a demonym after it (Q170972, the French party),
+   * a demonym or a possessive before it (Q1853640, Senegal's). */
+  g = tu_run(e, "shared-adjacent", "fr", "2025-06-01",
+             "À Dakar et à Thiès, le Parti socialiste français est inconnu.");
+  assert_string_equal(tu_anchor_target(g, "Parti socialiste", 0),
+                      tu_wd("Q170972"));
+  ng_graph_free(g);
+  g = tu_run(e, "shared-adjacent-en", "en", "2025-06-01",
+             "The Senegalese National Assembly met, and Senegal's National "
+             "Assembly voted.");
+  assert_string_equal(tu_anchor_target(g, "National Assembly", 0),
+                      tu_wd("Q1853640"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q1853640"), 1);
+  ng_graph_free(g);
   /* A body's name of one word that is no word (Hamas Q38799, Likud
    * Q187009, agencies.tsv) is no description many countries share: it is
    * linked without its country named. A word is no such name ("Unity",
