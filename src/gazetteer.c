@@ -895,6 +895,15 @@ add_label_toks(NgGazBuilder *b, int32_t entry, const char *iso2,
     caps &= ~1u;
     flags &= (uint8_t)~GAZ_NEED_CAP;
   }
+  /* French writes a place's name with one capital, on its first word
+   * ("Arabie saoudite", where the source has "Arabie Saoudite"): in a
+   * French place name that starts with a capitalised word other than an
+   * article ("La Réunion" stays whole), only the first capital counts. */
+  if (n >= 2 && (caps & 1u) && entry >= 0 && lang && !strcmp(lang, "fr") &&
+      ng_entity_type_is_place(b->entries[entry].type) && b->lex &&
+      !ng_lexicon_has(b->lex, "definite", toks[0].norm)) {
+    caps = 1u;
+  }
   BLabel l = {ng_arena_strndup(b->arena, key.data, key.len),
               (flags & (GAZ_EXACT_CASE | GAZ_EXACT_MARKS)) ? bstr(b, label)
                                                            : "",

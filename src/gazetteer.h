@@ -17,10 +17,12 @@
  *    Faso") need a capitalised first token in the text (NG_TOK_CAP), and
  *    every capitalised word of a multiword label must be capitalised in
  *    the text too ("La Réunion" is not "la réunion"), except a leading
- *    geographic noun (lexicon class feature_head: "îles Féroé"), and
- *    the later words of a body's name of three words or more ("Haut-
- *    Commissariat des Nations unies pour les réfugiés"); its lowercase
- *    words match in any case ("Émirats arabes unis");
+ *    geographic noun (lexicon class feature_head: "îles Féroé"), the
+ *    later words of a body's name of three words or more ("Haut-
+ *    Commissariat des Nations unies pour les réfugiés"), and the later
+ *    words of a French place name that starts with no article ("Arabie
+ *    saoudite" for the source's "Arabie Saoudite"); its lowercase words
+ *    match in any case ("Émirats arabes unis");
  *  - labels written without capitals (French demonyms "allemande", Arabic
  *    names) match in any case;
  *  - a one-word capitalised label whose fold is a lexicon stop word (class

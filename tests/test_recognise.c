@@ -263,6 +263,13 @@ test_capitalised_words_of_names(void **state)
              "Le ministre est arrivé mardi à La Réunion.");
   assert_true(tu_has(g, tu_wd("Q17070"), TU_SAMEAS, TU_WD "Q17070"));
   ng_graph_free(g);
+  /* French writes a place's later words in lower case: "Arabie saoudite"
+   * (Q851) is the source's "Arabie Saoudite". */
+  g = tu_run(tu_group_engine, "arabie", "fr", "2025-10-20",
+             "Il a remercié la Chine et l'Arabie saoudite.");
+  assert_string_equal(tu_anchor_target(g, "Arabie saoudite", 0),
+                      tu_wd("Q851"));
+  ng_graph_free(g);
 }
 
 /* Regression: a long form that is itself a name, before its acronym, is
