@@ -181,8 +181,10 @@ mention_hits(const NgAnalysis *an, const NgResources *res,
 }
 
 /* The country the document is about: the one most of its linked
- * countries, places and demonyms stand in, named twice at least and more
- * often than any other; NULL when there is none. */
+ * countries, places, demonyms, persons and bodies stand in ("Olivier
+ * Faure", "La France insoumise"), named twice at least and more often
+ * than any other; NULL when there is none. A body's or person's name
+ * that several entries share says nothing. */
 static const char *
 main_country(const NgAnalysis *an, const NgResources *res)
 {
@@ -194,8 +196,10 @@ main_country(const NgAnalysis *an, const NgResources *res)
       continue;
     }
     NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
-    const char *c =
-      ng_entity_type_is_place(e.type) ? ng_gazetteer_entry_country(&e) : "";
+    if (m->n_alt > 1 && !ng_entity_type_is_place(e.type)) {
+      continue; /* a place's likelier entry counts, a shared name not */
+    }
+    const char *c = ng_gazetteer_entry_country(&e);
     if (!*c) {
       continue;
     }

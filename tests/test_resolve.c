@@ -424,6 +424,14 @@ test_focus_disambiguation(void **state)
   assert_string_equal(tu_anchor_target(g, "Assemblée nationale", 0),
                       tu_wd("Q1969585"));
   ng_graph_free(g);
+  /* Persons and bodies of the gazetteer tell the main country too
+   * (Olivier Faure, Q3351018, and Marine Le Pen, Q12927: France). */
+  g = tu_run(e, "shared-persons", "fr", "2025-06-01",
+             "Olivier Faure et Marine Le Pen ont voté, et l'Assemblée "
+             "nationale a adopté le texte.");
+  assert_string_equal(tu_anchor_target(g, "Assemblée nationale", 0),
+                      tu_wd("Q193582"));
+  ng_graph_free(g);
   g = tu_run(e, "shared-none", "fr", "2025-06-01",
              "L'Assemblée nationale a voté la loi.");
   const char *an = tu_anchor_target(g, "Assemblée nationale", 0);
