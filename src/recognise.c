@@ -4525,7 +4525,9 @@ dateline_date_at(const Rec *r, size_t t)
 
 /* A dateline the gazetteer does not know: a run of capitalised words at
  * the start of a line, a comma and a date ("TABOR CITY, July 7",
- * "Fayetteville, August 13"): its end, or t. */
+ * "Fayetteville, August 13"), or a town in capitals and its country
+ * before the date or the credit ("VEVEY, Switzerland, Sept 1 (Reuters)",
+ * "KONDUGA, Nigeria (AP)"): its end, or t. */
 static size_t
 dateline_place(const Rec *r, size_t t)
 {
@@ -4535,12 +4537,28 @@ dateline_place(const Rec *r, size_t t)
     return t;
   }
   size_t end = name_run(r, t, 3);
-  if (end < r->n && !strcmp(r->tok[end].norm, ",") &&
-      r->tok[end].sent == r->tok[t].sent && dateline_date_at(r, end + 1) &&
-      !match_class(r, "org_head", t, NULL)) {
+  if (end >= r->n || strcmp(r->tok[end].norm, ",") ||
+      r->tok[end].sent != r->tok[t].sent ||
+      match_class(r, "org_head", t, NULL)) {
+    return t;
+  }
+  if (dateline_date_at(r, end + 1)) {
     return end;
   }
-  return t;
+  /* a town in capitals, its country, then the date or the credit:
+   * "VEVEY, Switzerland, Sept 1 (Reuters)", "KONDUGA, Nigeria (AP)" */
+  size_t c = end + 1;
+  size_t ci = (r->tok[t].flags & NG_TOK_UPPER) && c < r->n
+                ? country_mention(r, c, SIZE_MAX, NG_MENTION_NAME)
+                : SIZE_MAX;
+  if (ci == SIZE_MAX) {
+    return t;
+  }
+  size_t after = r->an->mentions[ci].t1;
+  bool dated = after + 1 < r->n && !strcmp(r->tok[after].norm, ",") &&
+               dateline_date_at(r, after + 1);
+  bool credited = after < r->n && !strcmp(r->tok[after].norm, "(");
+  return dated || credited ? end : t;
 }
 
 /* The start of a run of name tokens, initials and given names written

@@ -1489,6 +1489,16 @@ test_places_from_context(void **state)
   assert_int_equal(tu_count(g, NULL, TU_LABEL, "Brenner Farms"), 0);
   assert_null(tu_anchor_target(g, "March", 0));
   ng_graph_free(g);
+  /* So does a town in capitals before its country and the date or the
+   * credit. */
+  g = tu_run(tu_group_engine, "ctx-dateline-country", "en", "2026-03-20",
+             "VORMEL, Switzerland, Sept 1 (Reuters) - The firm fired its "
+             "chief.\nKANDURA, Nigeria (AP) - Gunmen attacked.");
+  k = tu_anchor_target(g, "VORMEL", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_non_null(tu_anchor_target(g, "KANDURA", 0));
+  ng_graph_free(g);
   /* So does a chronicle's heading, "Place. — text", where a minor place
    * opening a sentence is no name ("Aarau est calme"). */
   g = tu_run(tu_group_engine, "ctx-heading", "fr", "1908-06-23",
