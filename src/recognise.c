@@ -891,8 +891,8 @@ pass_first_name_persons(Rec *r)
       while (initial_at(r, k)) {
         k += 2;
       }
-      if (k >= r->n || !name_token(r, k) ||
-          title_within(r, k, name_run(r, k, MAX_NAME)) ||
+      if (k >= r->n || r->tok[k].sent != r->tok[t].sent ||
+          !name_token(r, k) || title_within(r, k, name_run(r, k, MAX_NAME)) ||
           names_a_body(r, k, name_run(r, k, MAX_NAME)) || major_starts(r, k) ||
           (t > 0 && (is_cap(&r->tok[t - 1]) || r->covered[t - 1]) &&
            r->tok[t - 1].sent == r->tok[t].sent)) {

@@ -324,6 +324,12 @@ test_first_name_person(void **state)
                                               "Vardanega"),
                    0);
   ng_graph_free(g);
+  /* nor is one before a blank line: a paragraph ends the name. */
+  g = tu_run(tu_group_engine, "r-fn-x2", "fr", "2026-03-20",
+             "Son fils l'a annoncé sur X.\n\nAuteur de romans, il avait "
+             "été candidat.");
+  assert_null(tu_subject_of_type(g, "Person", 0));
+  ng_graph_free(g);
 
   /* A post's field after it is no part of the name, nor a place: "le
    * secrétaire américain au Trésor Scott Bessent" */
