@@ -3251,27 +3251,28 @@ demonym_after(const Rec *r, size_t t, uint32_t sent)
 }
 
 /* The end of a body's name at @p end, or past complements in lower case
- * that a coordinator joins when the text closes them with the body's
- * acronym in brackets: "le Centre africain de contrôle et de prévention
- * des maladies (Africa CDC)", where "et de" followed by words in lower
- * case may as well start a phrase of its own ("l'Office de la santé et
- * de nombreux médecins"). Every word must follow a link ("de", "des"),
- * so that no verb is taken. @p t is the name's head. */
+ * that a coordinator or a link that says where joins when the text
+ * closes them with the body's acronym in brackets: "le Centre africain
+ * de contrôle et de prévention des maladies (Africa CDC)", "le Groupe de
+ * soutien à l'islam et aux musulmans (JNIM)", where "et de" or "à"
+ * followed by words in lower case may as well start a phrase of its own
+ * ("l'Office de la santé et de nombreux médecins"). Every word must
+ * follow a link ("de", "des", "aux"), so that no verb is taken. @p t is
+ * the name's head. */
 static size_t
 bracketed_complement(const Rec *r, size_t t, size_t end)
 {
-  if (end >= r->n || !in_class(r, "coordinator", end)) {
-    return end;
-  }
   uint32_t sent = r->tok[t].sent;
-  size_t s = end + 1, last = end;
+  size_t s = end, last = end;
   bool link = false;
   while (s < r->n && r->tok[s].sent == sent && !r->covered[s] &&
          s - t < MAX_ORG) {
-    const NgLexEntry *le =
-      ng_lexicon_get(r->res->lex, "np_link", r->tok[s].norm, r->an->lang);
-    if (le && !(le->value && !strcmp(le->value, "place"))) {
-      link = true;
+    if (in_class(r, "coordinator", s) && (s == end || s == last) && !link) {
+      /* "et de prévention", after the name or one of its words */
+    } else if (ng_lexicon_get(r->res->lex, "np_link", r->tok[s].norm,
+                              r->an->lang)) {
+      link = true; /* "de", "des", and "à", "aux": "Groupe de soutien à
+                    * l'islam et aux musulmans (JNIM)" */
     } else if (link && is_word(&r->tok[s]) && !in_class(r, "stopword", s)) {
       link = false;
       last = s + 1;

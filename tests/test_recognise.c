@@ -1666,6 +1666,12 @@ test_body_name_bounds(void **state)
       g, "Centre régional de veille et de prévention des crues", 0));
   assert_non_null(tu_anchor_target(g, "Office régional de la santé", 0));
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "bounds-coord-where", "fr", "2026-03-20",
+             "Il combat le Groupe de soutien à la paix et aux réfugiés "
+             "(GAR).");
+  assert_non_null(tu_anchor_target(
+      g, "Groupe de soutien à la paix et aux réfugiés", 0));
+  ng_graph_free(g);
   /* courts, prosecutors, local administrations in lower case, by their
    * seat; not advice, nor a courtyard */
   g = tu_run(tu_group_engine, "bounds-seat", "fr", "2026-03-20",
