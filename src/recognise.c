@@ -20,6 +20,9 @@ typedef struct {
   const NgToken *tok;
   size_t n;
   bool *covered;
+  /* Tokens of lines written in title case ("France Votes In Runoff"),
+   * where a capital says nothing of a name (title_case_lines). */
+  bool *titled;
   /* Folded surnames of the persons named in full so far ("bovet" for
    * "Guy Bovet"): a later bare "Bovet" is that person, not a place. */
   NgStrMap surnames;
@@ -1510,6 +1513,28 @@ homonym_country_named(const Rec *r, size_t t)
   return false;
 }
 
+/* Countries, continents, bodies, first-level regions and cities of a
+ * million: names a headline in title case still names. */
+static bool
+stands_in_titles(const NgGazEntry *e)
+{
+  switch (e->type) {
+  case NG_ENT_COUNTRY:
+  case NG_ENT_CONTINENT:
+  case NG_ENT_INTL_ORG:
+  case NG_ENT_ORGANIZATION:
+  case NG_ENT_GOV_AGENCY:
+  case NG_ENT_NEWS_AGENCY: return true;
+  case NG_ENT_CITY: return e->prior >= MAJOR_CITY;
+  case NG_ENT_REGION: return !minor_place(e);
+  case NG_ENT_NONE:
+  case NG_ENT_PERSON:
+  case NG_ENT_PLACE:
+  case NG_ENT_TYPE_COUNT: return false;
+  }
+  return false;
+}
+
 /* Whether a one-word gazetteer name at t is the entity @p e: not a
  * function word ("Sur", "Au"), not a surname of a person of the document
  * ("Santos" after "Cindy Santos") unless it names a country or a continent
@@ -1563,8 +1588,12 @@ one_word_name_stands(const Rec *r, size_t t, const NgGazEntry *e,
    * a misread day ("BRUXELLES I 5 mai.") */
   bool numeral = t + 1 < r->n && ng_entity_type_is_place(e->type) &&
                  roman_numeral(r->tok[t + 1].norm);
-  if ((!numeral && extends_name(r, t, t + 1, minor)) ||
-      (t > 0 && extends_name(r, t, t - 1, minor))) {
+  /* In a headline in title case a capital after the name says nothing
+   * ("France Votes In Runoff"), for a name that stands on its own: not a
+   * town ("In Christ Man Becomes": Man, a town of Côte d'Ivoire). */
+  bool titled = r->titled[t] && stands_in_titles(e);
+  if (!titled && ((!numeral && extends_name(r, t, t + 1, minor)) ||
+                  (t > 0 && extends_name(r, t, t - 1, minor)))) {
     return false;
   }
   /* Two letters ("Ho", "Au") name only a country, a continent, an
@@ -5039,14 +5068,52 @@ pass_events(Rec *r)
   return NG_SUCCESS;
 }
 
+/* Mark the lines written in title case, as some papers write headlines
+ * ("France Votes In Runoff As Tensions Rise"): three words of four
+ * letters or more, all capitalised and none in capitals, and a function
+ * word capitalised too or five such words. */
+static void
+title_case_lines(Rec *r)
+{
+  for (size_t t0 = 0; t0 < r->n;) {
+    size_t t1 = t0 + 1;
+    while (t1 < r->n && !(r->tok[t1].flags & NG_TOK_LINE_START)) {
+      t1++;
+    }
+    size_t words = 0, caps = 0, function = 0;
+    for (size_t t = t0; t < t1; t++) {
+      const NgToken *tk = &r->tok[t];
+      if (!is_word(tk) || (tk->flags & NG_TOK_DIGIT)) {
+        continue;
+      }
+      bool cap = (tk->flags & NG_TOK_CAP) && !(tk->flags & NG_TOK_UPPER);
+      if (in_class(r, "stopword", t)) {
+        function += cap && t > t0;
+      } else if (tk->c1 - tk->c0 >= 4) {
+        words++;
+        caps += cap;
+      }
+    }
+    bool titled = words >= 3 && caps == words && (function || words >= 5);
+    for (size_t t = t0; t < t1 && titled; t++) {
+      r->titled[t] = true;
+    }
+    t0 = t1;
+  }
+}
+
 NgStatus
 ng_recognise(NgAnalysis *an, const NgResources *res)
 {
-  Rec r = {an, res, an->seg.tokens, an->seg.n_tokens, NULL, {0}, {0}};
+  Rec r = {an, res, an->seg.tokens, an->seg.n_tokens, NULL, NULL, {0}, {0}};
   r.covered = ng_calloc(r.n ? r.n : 1, sizeof(bool));
-  if (!r.covered) {
+  r.titled = ng_calloc(r.n ? r.n : 1, sizeof(bool));
+  if (!r.covered || !r.titled) {
+    ng_free(r.covered);
+    ng_free(r.titled);
     return NG_ERR_NOMEM;
   }
+  title_case_lines(&r);
   NgStatus st = pass_clubs(&r);
   if (!st) st = pass_honorific_persons(&r);
   if (!st) st = pass_dates(&r);
@@ -5084,6 +5151,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_events(&r);
   if (!st) st = pass_phrases(&r, "topic", NG_MENTION_TOPIC);
   ng_free(r.covered);
+  ng_free(r.titled);
   ng_strmap_free(&r.surnames);
   ng_strmap_free(&r.defined);
   if (st) {

@@ -817,6 +817,28 @@ test_acronym_defined_in_text(void **state)
   ng_graph_free(g);
 }
 
+/* A headline in title case: a capital after a name says nothing of it,
+ * for a country or a body (France Q142, Hezbollah Q41053), not for a
+ * town ("Man", Q1191011, a town of Côte d'Ivoire). */
+static void
+test_title_case_headline(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "title-case", "en", "2026-03-20",
+                      "France Votes In Runoff As Hezbollah Threats Rise\n\n"
+                      "In Christ Man Becomes The Possessor Of Freedom\n\n"
+                      "Voters queued in the rain.");
+  assert_string_equal(tu_anchor_target(g, "France", 0), tu_wd("Q142"));
+  assert_string_equal(tu_anchor_target(g, "Hezbollah", 0), tu_wd("Q41053"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q1191011"), 0);
+  ng_graph_free(g);
+  /* In a headline in sentence case, it still makes a longer name. */
+  g = tu_run(tu_group_engine, "sentence-case", "en", "2026-03-20",
+             "Prices of France Telecom shares rose.");
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q142"), 0);
+  ng_graph_free(g);
+}
+
 /* Ordinary words that the gazetteer lists as place names are not those
  * places: a minor place opening a sentence (but named in a dateline), a
  * headline in capitals, a word of a longer capitalised name, a place's
@@ -1924,6 +1946,7 @@ main(void)
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
+    cmocka_unit_test(test_title_case_headline),
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_org_heads),
     cmocka_unit_test(test_acronym_words),
