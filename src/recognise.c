@@ -3872,9 +3872,11 @@ pass_repeated_names(Rec *r)
                  (r->tok[m->t0 + k].flags & NG_TOK_CAP) &&
                r->tok[t + k].sent == r->tok[t].sent;
       }
-      /* The whole name, not the start of a longer one. */
+      /* The whole name, not the start of a longer one, nor its end
+       * ("le Real Madrid" after "MADRID, 8 mai"). */
       if (!same || (t + len < r->n && r->tok[t + len].sent == r->tok[t].sent &&
                     name_token(r, t + len)) ||
+          (t > 0 && extends_name(r, t, t - 1, false)) ||
           (len == 1 && is_surname(r, t))) {
         continue;
       }

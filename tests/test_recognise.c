@@ -839,6 +839,24 @@ test_title_case_headline(void **state)
   ng_graph_free(g);
 }
 
+/* A name that repeats one found elsewhere is the same thing, but not
+ * where it starts or ends a longer name ("le Real Madrid" after the
+ * dateline "MADRID", Q2807). */
+static void
+test_repeated_name_bounds(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "repeat-end", "fr", "2026-03-20",
+                      "MADRID, 8 mai (AFP) - Le Real Madrid s'est qualifié.");
+  assert_int_equal(tu_count(g, NULL,
+                            "http://persistence.uni-leipzig.org/nlp2rdf/"
+                            "ontologies/nif-core#anchorOf",
+                            "Madrid"),
+                   0);
+  assert_string_equal(tu_anchor_target(g, "MADRID", 0), tu_wd("Q2807"));
+  ng_graph_free(g);
+}
+
 /* Ordinary words that the gazetteer lists as place names are not those
  * places: a minor place opening a sentence (but named in a dateline), a
  * headline in capitals, a word of a longer capitalised name, a place's
@@ -1947,6 +1965,7 @@ main(void)
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_title_case_headline),
+    cmocka_unit_test(test_repeated_name_bounds),
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_org_heads),
     cmocka_unit_test(test_acronym_words),
