@@ -938,8 +938,10 @@ pass_first_name_persons(Rec *r)
     if (end <= k) {
       end = k > t + 1 ? k : t; /* "Jean Pierre" alone still names */
     }
-    if (end <= t + 1 || r->tok[end - 1].sent != r->tok[t].sent) {
-      continue;
+    if (end <= t + 1 || r->tok[end - 1].sent != r->tok[t].sent ||
+        title_within(r, t + 1, end)) {
+      continue; /* "Los Angeles Fire Chief Kristin Crowley": "Angeles" is
+                 * a given name too, but a post ends the run */
     }
     bool person = false, other = false;
     if (gaz_label_reaches(r, t, end, &person) && !person) {

@@ -324,6 +324,13 @@ test_first_name_person(void **state)
                                               "Vardanega"),
                    0);
   ng_graph_free(g);
+  /* A post ends a given name's run: "Angeles" is a given name too, but
+   * "Los Angeles Fire Chief Kristin Crowley" names Kristin Crowley. */
+  g = tu_run(tu_group_engine, "r-fn-post", "en", "2026-03-20",
+             "Then Angeles Fire Chief Kristin Vorley told reporters.");
+  assert_non_null(tu_anchor_target(g, "Kristin Vorley", 0));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 1);
+  ng_graph_free(g);
   /* nor is one before a blank line: a paragraph ends the name. */
   g = tu_run(tu_group_engine, "r-fn-x2", "fr", "2026-03-20",
              "Son fils l'a annoncé sur X.\n\nAuteur de romans, il avait "
