@@ -587,6 +587,21 @@ nationality_before_name(const Rec *r, size_t t)
          language_has(r, "capitalised_demonym_noun") && demonym_word(r, t);
 }
 
+/* An occupation in lower case and a demonym before a capitalised word
+ * ("l'actrice française Juliette Binoche", "le cinéaste iranien Jafar
+ * Panahi"): they name the person as a rank would, and lead the mention. */
+static bool
+occupation_nationality_before_name(const Rec *r, size_t t)
+{
+  const NgLexEntry *e;
+  return t + 2 < r->n && r->tok[t + 2].sent == r->tok[t].sent &&
+         !(r->tok[t].flags & NG_TOK_CAP) && !is_cap(&r->tok[t + 1]) &&
+         is_cap(&r->tok[t + 2]) &&
+         match_class(r, "occupation", t, &e) == 1 &&
+         !(e->value && !strcmp(e->value, "of")) && demonym_word(r, t + 1) &&
+         !inside_title(r, t);
+}
+
 /* Whether every word of [t0, t1) is written in capitals ("FC", "H. C.";
  * not "Fc"). */
 static bool
@@ -670,7 +685,8 @@ pass_honorific_persons(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
     if (!in_class(r, "person_title", t) && !rank_word(r, t) &&
-        !occupation_before_name(r, t) && !nationality_before_name(r, t)) {
+        !occupation_before_name(r, t) && !nationality_before_name(r, t) &&
+        !occupation_nationality_before_name(r, t)) {
       continue;
     }
     /* Honorifics in a row ("Rev. Dr. Read"): the mention starts at the
@@ -680,6 +696,9 @@ pass_honorific_persons(Rec *r)
     while (h + 2 < r->n && r->tok[h + 1].sent == r->tok[t].sent &&
            (in_class(r, "person_title", h + 1) || rank_word(r, h + 1))) {
       h++;
+    }
+    if (h == t && occupation_nationality_before_name(r, t)) {
+      h++; /* the demonym is the lead's too */
     }
     /* "le général de Gaulle": a particle may open the name here, but
      * not after a rank of a territory when the particle is also the

@@ -524,6 +524,13 @@ test_honorific_in_mention(void **state)
   assert_true(tu_has(g, o, TU_RDF_TYPE, tu_ng("Person")));
   assert_non_null(tu_anchor_target(g, "curé Ostervald", 0));
   ng_graph_free(g);
+  /* So do an occupation and a demonym. */
+  g = tu_run(tu_group_engine, "r-occ-nat", "fr", "2026-03-20",
+             "Le prix revient à l'actrice française Solène Vardier.");
+  o = tu_anchor_target(g, "actrice française Solène Vardier", 0);
+  assert_non_null(o);
+  assert_true(tu_has(g, o, TU_LABEL, "Solène Vardier"));
+  ng_graph_free(g);
 
   /* So does a French noun of nationality (a demonym with a capital after
    * an article); in lower case it names a company. An English demonym
