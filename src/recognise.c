@@ -1861,14 +1861,18 @@ region_part(const Rec *r, const NgLexEntry *adj, const NgGazEntry *whole)
  * one-word name that is a region below the first level, written without
  * an article or a place noun ("Mantoue"), is its town's name: Italian
  * provinces and French departments are named after towns and rivers. A
- * dateline or a heading ("Norfolk. —") may name the region bare. */
+ * dateline or a heading ("Norfolk. —") may name the region bare, and so
+ * may brackets after a town ("à Vénissieux (Rhône)"). */
 static bool
 bare_subregion(const Rec *r, size_t t, size_t t1, const NgGazEntry *e)
 {
+  bool bracketed = t >= 2 && t1 < r->n && !strcmp(r->tok[t - 1].norm, "(") &&
+                   !strcmp(r->tok[t1].norm, ")") && r->covered[t - 2];
   return e->type == NG_ENT_REGION && minor_place(e) && t1 == t + 1 &&
          !(t > 0 && (r->tok[t - 1].flags & NG_TOK_DEFINITE)) &&
          head_before(r, t, "place_head", 2, 1) == SIZE_MAX &&
-         !dateline_at(r, t) && language_has(r, "regions_take_article");
+         !dateline_at(r, t) && !bracketed &&
+         language_has(r, "regions_take_article");
 }
 
 /* Whether a word in capitals at t has a word in capitals beside it,
@@ -4564,6 +4568,54 @@ pass_places_in_regions(Rec *r)
   return st;
 }
 
+/* "à Vénissieux (Rhône)", "Brest (Finistère)", "Mézières (Vaud)": a
+ * region in brackets right after a town, of any level, is where the town
+ * lies; of the town's homonyms it is the one in the region's country,
+ * and the text's pick links both (0.8). */
+static NgStatus
+pass_bracketed_regions(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  if (!r->res->gaz || r->n < 4) {
+    return NG_SUCCESS;
+  }
+  size_t *starts = place_index(r, false);
+  if (!starts) {
+    return NG_ERR_NOMEM;
+  }
+  const size_t *ends = starts + r->n;
+  for (size_t t = 1; t + 1 < r->n; t++) {
+    /* t: the opening bracket; the region starts right after it */
+    if (strcmp(r->tok[t].norm, "(") || !starts[t + 1] || !ends[t - 1]) {
+      continue;
+    }
+    NgMention *reg = &an->mentions[starts[t + 1] - 1];
+    NgMention *town = &an->mentions[ends[t - 1] - 1];
+    if (reg->gaz < 0 || reg->type != NG_ENT_REGION || reg->led ||
+        reg->t1 >= r->n || strcmp(r->tok[reg->t1].norm, ")") ||
+        town->kind != NG_MENTION_NAME || town->tail_b1 ||
+        (town->type != NG_ENT_CITY && town->type != NG_ENT_PLACE) ||
+        town->sent != reg->sent) {
+      continue;
+    }
+    NgGazEntry re = ng_gazetteer_entry(r->res->gaz, (uint32_t)reg->gaz);
+    if (town->gaz >= 0 && *re.country) {
+      NgGazEntry te = ng_gazetteer_entry(r->res->gaz, (uint32_t)town->gaz);
+      if (town->n_alt > 1 || strcmp(te.country, re.country) != 0) {
+        town->gaz = homonym_in(r, town, re.country);
+        town->n_alt = town->gaz >= 0;
+        town->link_conf = town->gaz >= 0 ? 0.8 : 0.0;
+      }
+    }
+    if (reg->n_alt <= 1 && reg->link_conf < 0.8) {
+      reg->link_conf = 0.8;
+    }
+    town->within_gaz = reg->gaz;
+  }
+  ng_free(starts);
+  return NG_SUCCESS;
+}
+
 /* Whether a date follows a dateline's comma at t: a month ("July 7",
  * "sept."), a day and a month ("5 sept."), or a weekday. */
 static bool
@@ -5150,6 +5202,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_places_in_regions(&r);
+  if (!st) st = pass_bracketed_regions(&r);
   if (!st) st = pass_place_lists(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);

@@ -1479,6 +1479,18 @@ test_places_from_context(void **state)
   assert_string_equal(tu_anchor_target(g, "Washington", 0), tu_wd("Q1223"));
   assert_string_equal(tu_anchor_target(g, "Montana", 0), tu_wd("Q1212"));
   ng_graph_free(g);
+  /* A region in brackets after a town, of any level, is where it lies
+   * and says which homonym it is: Brest (Q12193, not Q140147 in
+   * Belarus) in the Finistère (Q3389); a department named bare in
+   * brackets is the department (Rhône, Q46130). */
+  g = tu_run(tu_group_engine, "ctx-bracket-region", "fr", "2026-03-20",
+             "Un accident à Brest (Finistère) et un autre à Vénissieux "
+             "(Rhône).");
+  k = tu_anchor_target(g, "Brest", 0);
+  assert_string_equal(k, tu_wd("Q12193"));
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q3389")));
+  assert_string_equal(tu_anchor_target(g, "Rhône", 0), tu_wd("Q46130"));
+  ng_graph_free(g);
   /* A minor place gives a list no kind: "Manchester" is only a
    * district in the gazetteer, London stays the city (Q84), not the
    * region (Q23311). */
