@@ -2087,6 +2087,12 @@ pass_gazetteer(Rec *r)
     if (!m) {
       return NG_ERR_NOMEM;
     }
+    /* a person of the gazetteer named in full: the surname alone is the
+     * person later ("Keir Starmer ... Starmer said") */
+    if (e.type == NG_ENT_PERSON && kind == NG_MENTION_NAME &&
+        hits[best].t1 > t + 1 && note_surname(r, hits[best].t1)) {
+      return NG_ERR_NOMEM;
+    }
     m->gaz = (int32_t)hits[best].entry;
     m->n_alt = (uint32_t)n_alt;
     if (ng_entity_type_is_place(e.type) && kind == NG_MENTION_NAME) {

@@ -69,6 +69,16 @@ test_surname_coreference(void **state)
   assert_true(tu_has(g, full, TU_RDF_TYPE, TU_NG "Person"));
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, TU_NG "Person"), 1);
 
+  /* The surname alone of a person of the gazetteer named in full (David
+   * Lammy, Q534727, with his country named). */
+  NgGraph *gz = tu_run(e, "coref-gaz", "en", "2025-09-05",
+                       "In London, Keir Starmer appointed David Lammy. Yvette "
+                       "Cooper replaced Lammy as foreign secretary.");
+  const char *dl = tu_anchor_target(gz, "David Lammy", 0);
+  assert_string_equal(dl, tu_wd("Q534727"));
+  assert_string_equal(tu_anchor_target(gz, "Lammy", 0), dl);
+  ng_graph_free(gz);
+
   /* A surname that starts with an article: after an honorific, alone,
    * and the person named in full with it. */
   NgGraph *lp = tu_run(e, "coref-le", "fr", "2025-03-14",
