@@ -2238,6 +2238,53 @@ pass_hyphen_pairs(Rec *r)
   return NG_SUCCESS;
 }
 
+/* A name before a hyphen and a word that makes an adjective of it
+ * (lexicon class name_suffix: "California-based", "Kremlin-backed",
+ * "Paris-born"): the name, a mention of its entry, within the word. */
+static NgStatus
+pass_suffixed_names(Rec *r)
+{
+  const char *text = r->an->doc->text;
+  for (size_t t = 0; r->res->gaz && t < r->n; t++) {
+    const NgToken *tk = &r->tok[t];
+    const char *dash = strrchr(tk->norm, '-');
+    if (r->covered[t] || !is_cap(tk) || !dash || dash == tk->norm ||
+        !ng_lexicon_get(r->res->lex, "name_suffix", dash + 1, r->an->lang)) {
+      continue;
+    }
+    /* the last hyphen of the text's word, and the characters before it */
+    uint32_t b = tk->b1, c = tk->c1;
+    size_t len;
+    while (b > tk->b0) {
+      uint32_t p = b;
+      do {
+        p--;
+      } while (p > tk->b0 && (text[p] & 0xC0) == 0x80);
+      c--;
+      if (ng_utf8_decode(text + p, b - p, &len) == '-') {
+        b = p;
+        break;
+      }
+      b = p;
+    }
+    int32_t entry = b > tk->b0 ? part_entry(r, t, tk->b0, b) : -1;
+    if (entry < 0) {
+      continue;
+    }
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, (uint32_t)entry);
+    NgMention *m = add(r, t, t + 1, NG_MENTION_NAME, e.type);
+    if (!m) {
+      return NG_ERR_NOMEM;
+    }
+    m->b1 = b;
+    m->c1 = c;
+    m->gaz = entry;
+    m->n_alt = 1;
+    m->link_conf = 0.8;
+  }
+  return NG_SUCCESS;
+}
+
 /* Whether the lexicon writes entry @p e with a capital ("Lake"). */
 static bool
 capitalised_form(const NgLexEntry *e)
@@ -4557,8 +4604,14 @@ pass_places_in_regions(Rec *r)
         m->link_conf = m->gaz >= 0 ? 0.8 : 0.0;
       }
     }
-    end_in_region(r, m, after, region_gaz);
-    absorbed[ri] = true;
+    if (an->mentions[ri].b1 < r->tok[after - 1].b1) {
+      /* "Santa Clara, California-based": the region is part of a word,
+       * which stays its own mention */
+      m->within_gaz = region_gaz;
+    } else {
+      end_in_region(r, m, after, region_gaz);
+      absorbed[ri] = true;
+    }
     t = after - 1;
   }
   /* Forget the regions the towns took. */
@@ -5205,6 +5258,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_hyphen_pairs(&r);
+  if (!st) st = pass_suffixed_names(&r);
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_places_in_regions(&r);

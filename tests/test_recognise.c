@@ -1491,6 +1491,17 @@ test_places_from_context(void **state)
   assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q3389")));
   assert_string_equal(tu_anchor_target(g, "Rhône", 0), tu_wd("Q46130"));
   ng_graph_free(g);
+  /* A name before "-based", "-backed" is a mention of its own, and a
+   * region so written after a town still says where the town lies (not
+   * Santa Clara, Cuba, Q211590, the gazetteer's only one). */
+  g = tu_run(tu_group_engine, "ctx-based", "en", "2026-03-20",
+             "The Santa Clara, California-based firm and Iran-backed groups "
+             "grew.");
+  assert_string_equal(tu_anchor_target(g, "California", 0), tu_wd("Q99"));
+  assert_string_equal(tu_anchor_target(g, "Iran", 0), tu_wd("Q794"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q211590"), 0);
+  assert_non_null(tu_anchor_target(g, "Santa Clara", 0));
+  ng_graph_free(g);
   /* A minor place gives a list no kind: "Manchester" is only a
    * district in the gazetteer, London stays the city (Q84), not the
    * region (Q23311). */
