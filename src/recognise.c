@@ -2285,6 +2285,52 @@ pass_suffixed_names(Rec *r)
   return NG_SUCCESS;
 }
 
+/* A newspaper, a magazine or a channel named after a noun that says so
+ * (lexicon class media_noun: "le quotidien Le Monde", "l'hebdomadaire
+ * Jeune Afrique", "the newspaper The Guardian", "la chaîne France 24"),
+ * a demonym or an adjective allowed between ("le quotidien britannique
+ * The Guardian"): an organisation, its article and a number after it
+ * included. Before the gazetteer, whose names such titles take ("Le
+ * Monde", "Afrique"). */
+static NgStatus
+pass_media_names(Rec *r)
+{
+  for (size_t t = 0; t + 1 < r->n; t++) {
+    size_t k = match_class(r, "media_noun", t, NULL);
+    if (!k || (r->tok[t].flags & NG_TOK_CAP) || r->covered[t]) {
+      continue;
+    }
+    uint32_t sent = r->tok[t].sent;
+    size_t s = t + k;
+    if (s + 1 < r->n && r->tok[s].sent == sent && !is_cap(&r->tok[s]) &&
+        is_word(&r->tok[s]) && !in_class(r, "stopword", s) &&
+        (demonym_word(r, s) || adjective_like(r, s))) {
+      s++; /* "le quotidien britannique The Guardian" */
+    }
+    if (s >= r->n || r->tok[s].sent != sent || r->covered[s]) {
+      continue;
+    }
+    size_t n0 = s;
+    if (is_cap(&r->tok[s]) && in_class(r, "definite", s)) {
+      n0++; /* "Le Monde", "The Guardian" */
+    }
+    if (n0 >= r->n || r->tok[n0].sent != sent || !name_token(r, n0)) {
+      continue;
+    }
+    size_t end = name_run(r, n0, 4);
+    if (end < r->n && r->tok[end].sent == sent &&
+        (r->tok[end].flags & NG_TOK_NUMBER) &&
+        !(end + 1 < r->n && in_class(r, "month", end + 1))) {
+      end++; /* "France 24" */
+    }
+    if (!add(r, s, end, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+      return NG_ERR_NOMEM;
+    }
+    t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
 /* Whether the lexicon writes entry @p e with a capital ("Lake"). */
 static bool
 capitalised_form(const NgLexEntry *e)
@@ -5256,6 +5302,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_suffixed_persons(&r);
   if (!st) st = pass_first_name_persons(&r);
   if (!st) st = pass_country_codes(&r);
+  if (!st) st = pass_media_names(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_hyphen_pairs(&r);
   if (!st) st = pass_suffixed_names(&r);

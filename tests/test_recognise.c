@@ -1792,6 +1792,33 @@ test_body_name_bounds(void **state)
   ng_graph_free(g);
 }
 
+/* A newspaper, a magazine or a channel named after a noun that says so
+ * is an organisation, its article and number included; its words are no
+ * place (Afrique, Q15; France, Q142). */
+static void
+test_media_names(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "media-fr", "fr", "2026-03-20",
+                      "Selon le quotidien Le Matin, l'hebdomadaire Jeune "
+                      "Afrique et la chaîne France 24, il a été arrêté. Il a "
+                      "lu le journal officiel.");
+  const char *lm = tu_anchor_target(g, "Le Matin", 0);
+  assert_non_null(lm);
+  assert_true(tu_has(g, lm, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_non_null(tu_anchor_target(g, "Jeune Afrique", 0));
+  assert_non_null(tu_anchor_target(g, "France 24", 0));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q15"), 0);
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q142"), 0);
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "media-en", "en", "2026-03-20",
+             "The British newspaper The Guardian reported it. The daily "
+             "briefing was short.");
+  assert_non_null(tu_anchor_target(g, "The Guardian", 0));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Organization")), 1);
+  ng_graph_free(g);
+}
+
 /* State bodies without a proper name: a body and its country's demonym
  * ("la police espagnole", "the Kenyan army") is that country's body; "la
  * police nationale"; a ministry written in lower case with a capitalised
@@ -2002,6 +2029,7 @@ main(void)
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
     cmocka_unit_test(test_title_case_headline),
+    cmocka_unit_test(test_media_names),
     cmocka_unit_test(test_repeated_name_bounds),
     cmocka_unit_test(test_place_in_longer_names),
     cmocka_unit_test(test_org_heads),
