@@ -2288,8 +2288,10 @@ pass_suffixed_names(Rec *r)
 /* A newspaper, a magazine or a channel named after a noun that says so
  * (lexicon class media_noun: "le quotidien Le Monde", "l'hebdomadaire
  * Jeune Afrique", "the newspaper The Guardian", "la chaîne France 24"),
- * a demonym or an adjective allowed between ("le quotidien britannique
- * The Guardian"): an organisation, its article and a number after it
+ * or a company after a noun of its trade (company_noun: "le constructeur
+ * Renault", "chipmaker Nvidia", "le géant pétrolier TotalEnergies"), a
+ * demonym or an adjective allowed between ("le quotidien britannique The
+ * Guardian"): an organisation, its article and a number after it
  * included. Before the gazetteer, whose names such titles take ("Le
  * Monde", "Afrique"). */
 static NgStatus
@@ -2297,7 +2299,16 @@ pass_media_names(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
     size_t k = match_class(r, "media_noun", t, NULL);
-    if (!k || (r->tok[t].flags & NG_TOK_CAP) || r->covered[t]) {
+    bool trade = false;
+    if (!k) {
+      k = match_class(r, "company_noun", t, NULL);
+      trade = k > 0;
+    }
+    /* in lower case; a noun of trade may open a sentence ("Chipmaker
+     * Nvidia said") */
+    if (!k || r->covered[t] ||
+        ((r->tok[t].flags & NG_TOK_CAP) &&
+         !(trade && (r->tok[t].flags & NG_TOK_SENT_START)))) {
       continue;
     }
     uint32_t sent = r->tok[t].sent;

@@ -17,14 +17,15 @@
  *   4. countries by their code in brackets after a name in results
  *      ("Olano (Esp)", "Armstrong (EU)"), the name a person's —
  *      country_code; newspapers and channels after a noun that says so
- *      ("le quotidien Le Monde") — media_noun; then gazetteer names,
- *      acronyms and demonyms (gazetteer.h), with the town after "à"
- *      (city_prep) and a region
- *      adjective's part ("l'Europe occidentale"); a bare one-word region
- *      below the first level is a town where regions take an article
- *      (language_trait); major names a hyphen joins next to a noun that
- *      relates them ("la finale France-Brésil") — relation_noun; a name
- *      before a hyphen and a suffix ("California-based") — name_suffix;
+ *      ("le quotidien Le Monde") — media_noun, and companies after a noun
+ *      of their trade ("chipmaker Nvidia") — company_noun; then gazetteer
+ *      names, acronyms and demonyms (gazetteer.h), with the town after
+ *      "à" (city_prep) and a region adjective's part ("l'Europe
+ *      occidentale"); a bare one-word region below the first level is a
+ *      town where regions take an article (language_trait); major names
+ *      a hyphen joins next to a noun that relates them ("la finale
+ *      France-Brésil") — relation_noun; a name before a hyphen and a
+ *      suffix ("California-based") — name_suffix;
  *   5. countries' official names and forms of state ("Royaume du Maroc",
  *      "la Confédération") — state_form, state_short_form;
  *   6. a town with its state or region ("Nashville, Tenn.", "Lewiston,

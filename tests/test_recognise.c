@@ -1817,6 +1817,22 @@ test_media_names(void **state)
   assert_non_null(tu_anchor_target(g, "The Guardian", 0));
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Organization")), 1);
   ng_graph_free(g);
+  /* So is a company after a noun of its trade, which may open a
+   * sentence; a person's occupation is no trade. */
+  g = tu_run(tu_group_engine, "company", "en", "2026-03-20",
+             "Chipmaker Vorvida said demand was strong, and automaker Telsar "
+             "fell.");
+  const char *v = tu_anchor_target(g, "Vorvida", 0);
+  assert_non_null(v);
+  assert_true(tu_has(g, v, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_non_null(tu_anchor_target(g, "Telsar", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "company-fr", "fr", "2026-03-20",
+             "Le géant pétrolier Totalux a publié ses comptes, dit le "
+             "chimiste Vardier.");
+  assert_non_null(tu_anchor_target(g, "Totalux", 0));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Organization")), 1);
+  ng_graph_free(g);
 }
 
 /* State bodies without a proper name: a body and its country's demonym
