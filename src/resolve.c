@@ -497,6 +497,54 @@ disambiguate(NgAnalysis *an, const NgResources *res)
   }
 }
 
+/* A mention of a name and its gazetteer entry, for one_sense. */
+typedef struct {
+  int32_t gaz;
+  size_t mention;
+} GazRef;
+
+static int
+cmp_gaz_ref(const void *a, const void *b)
+{
+  const GazRef *x = a, *y = b;
+  if (x->gaz != y->gaz) {
+    return x->gaz < y->gaz ? -1 : 1;
+  }
+  return x->mention < y->mention ? -1 : x->mention > y->mention;
+}
+
+/* One sense a document: the names linked to one entry are as sure as
+ * the surest of them ("Gaza" in a headline, a near tie between the city
+ * and the Strip, is the city the text picks in "a ceasefire in Gaza"). */
+static NgStatus
+one_sense(NgAnalysis *an)
+{
+  GazRef *refs = ng_calloc(an->n_mentions + 1, sizeof *refs);
+  if (!refs) {
+    return NG_ERR_NOMEM;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    if (m->gaz >= 0 && m->kind == NG_MENTION_NAME) {
+      refs[n++] = (GazRef){m->gaz, i};
+    }
+  }
+  qsort(refs, n, sizeof *refs, cmp_gaz_ref);
+  for (size_t a = 0, b; a < n; a = b) {
+    double best = 0;
+    for (b = a; b < n && refs[b].gaz == refs[a].gaz; b++) {
+      double c = an->mentions[refs[b].mention].link_conf;
+      best = c > best ? c : best;
+    }
+    for (size_t k = a; k < b; k++) {
+      an->mentions[refs[k].mention].link_conf = best;
+    }
+  }
+  ng_free(refs);
+  return NG_SUCCESS;
+}
+
 NgStatus
 ng_resolve(NgAnalysis *an, const NgResources *res)
 {
@@ -507,6 +555,10 @@ ng_resolve(NgAnalysis *an, const NgResources *res)
       return named;
     }
     disambiguate(an, res);
+    named = one_sense(an);
+    if (named != NG_SUCCESS) {
+      return named;
+    }
   }
   const char **key = ng_calloc(an->n_mentions + 1, sizeof(char *));
   if (!key) {
