@@ -291,6 +291,16 @@ name_run(const Rec *r, size_t t, size_t max)
   return end;
 }
 
+/* Link mention @p m to gazetteer entry @p entry, the only candidate left,
+ * with confidence @p conf. */
+static void
+link_to(NgMention *m, int32_t entry, double conf)
+{
+  m->gaz = entry;
+  m->n_alt = 1;
+  m->link_conf = conf;
+}
+
 /* The document's surnames and defined acronyms are sets of token norms:
  * maps whose value is unused. */
 static bool
@@ -1275,9 +1285,7 @@ pass_credits(Rec *r)
       return NG_ERR_NOMEM;
     }
     if (agency != SIZE_MAX) {
-      m->gaz = (int32_t)hits[agency].entry;
-      m->n_alt = 1;
-      m->link_conf = 0.9;
+      link_to(m, (int32_t)hits[agency].entry, 0.9);
     }
   }
   return NG_SUCCESS;
@@ -2055,9 +2063,7 @@ pass_gazetteer(Rec *r)
       if (!m) {
         return NG_ERR_NOMEM;
       }
-      m->gaz = part;
-      m->n_alt = 1;
-      m->link_conf = 0.8;
+      link_to(m, part, 0.8);
       t = hits[best].t1 + sfx - 1;
       continue;
     }
@@ -2230,9 +2236,7 @@ pass_hyphen_pairs(Rec *r)
       m->b1 = b1[i];
       m->c0 = c0[i];
       m->c1 = c1[i];
-      m->gaz = entry[i];
-      m->n_alt = 1;
-      m->link_conf = 0.8;
+      link_to(m, entry[i], 0.8);
     }
   }
   return NG_SUCCESS;
@@ -2278,9 +2282,7 @@ pass_suffixed_names(Rec *r)
     }
     m->b1 = b;
     m->c1 = c;
-    m->gaz = entry;
-    m->n_alt = 1;
-    m->link_conf = 0.8;
+    link_to(m, entry, 0.8);
   }
   return NG_SUCCESS;
 }
@@ -2954,10 +2956,8 @@ pass_acronym_long_forms(Rec *r)
     NgMention *m = &an->mentions[i];
     if (o >= 0 && (m->gaz < 0 || m->link_conf < 0.9)) {
       const NgMention *lm = &an->mentions[o];
-      m->gaz = lm->gaz;
+      link_to(m, lm->gaz, lm->link_conf);
       m->type = lm->type;
-      m->n_alt = 1;
-      m->link_conf = lm->link_conf;
     }
   }
   ng_strmap_free(&acr);
@@ -3190,9 +3190,7 @@ pass_acronyms(Rec *r)
         m->type = type;
         int32_t kk = k >= 0 ? k : (int32_t)n_known - 1;
         if (kk >= 0 && !strcmp(known[kk], f) && known_gaz[kk] >= 0) {
-          m->gaz = known_gaz[kk];
-          m->link_conf = known_conf[kk];
-          m->n_alt = 1;
+          link_to(m, known_gaz[kk], known_conf[kk]);
         }
         added = true;
         if (expanded) {
@@ -4179,10 +4177,8 @@ pass_parent_bodies(Rec *r)
     }
     int32_t e = parent_body(r, m, name, parents, np, links, n_links);
     if (e >= 0) {
-      m->gaz = e;
+      link_to(m, e, 0.8);
       m->type = ng_gazetteer_entry(r->res->gaz, (uint32_t)e).type;
-      m->n_alt = 1;
-      m->link_conf = 0.8;
     }
   }
   return NG_SUCCESS;
@@ -4330,9 +4326,7 @@ pass_official_names(Rec *r)
       if (!m) {
         return NG_ERR_NOMEM;
       }
-      m->gaz = gaz;
-      m->n_alt = 1;
-      m->link_conf = 0.9;
+      link_to(m, gaz, 0.9);
     }
     if (n_seen < MAX_STATE_FORMS) {
       seen[n_seen++] = (StateForm){e->value, gaz};
@@ -4378,9 +4372,7 @@ pass_official_names(Rec *r)
     if (!m) {
       return NG_ERR_NOMEM;
     }
-    m->gaz = gaz;
-    m->n_alt = 1;
-    m->link_conf = 0.85;
+    link_to(m, gaz, 0.85);
   }
   return NG_SUCCESS;
 }
@@ -4565,10 +4557,8 @@ pass_place_lists(Rec *r)
     for (size_t h = 0; h < nh; h++) {
       NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[h].entry);
       if (hits[h].t1 == m->t1 && e.type == kind && !strcmp(e.country, country)) {
-        m->gaz = (int32_t)hits[h].entry;
+        link_to(m, (int32_t)hits[h].entry, 0.8);
         m->type = kind;
-        m->n_alt = 1;
-        m->link_conf = 0.8;
         break;
       }
     }
@@ -4854,9 +4844,7 @@ pass_country_codes(Rec *r)
     if (!cm) {
       return NG_ERR_NOMEM;
     }
-    cm->gaz = c;
-    cm->n_alt = 1;
-    cm->link_conf = 0.8;
+    link_to(cm, c, 0.8);
     t += 2;
   }
   return NG_SUCCESS;

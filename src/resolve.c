@@ -335,7 +335,8 @@ starts_with_name(const NgAnalysis *an, const NgMention *o, const NgMention *m)
   return true;
 }
 
-/* A mention linked without doubt, by its entry (named_elsewhere). */
+/* A mention and its entry: linked without doubt (named_elsewhere), or
+ * any name's (one_sense). */
 typedef struct {
   uint32_t entry;
   uint32_t mention;
@@ -497,29 +498,13 @@ disambiguate(NgAnalysis *an, const NgResources *res)
   }
 }
 
-/* A mention of a name and its gazetteer entry, for one_sense. */
-typedef struct {
-  int32_t gaz;
-  size_t mention;
-} GazRef;
-
-static int
-cmp_gaz_ref(const void *a, const void *b)
-{
-  const GazRef *x = a, *y = b;
-  if (x->gaz != y->gaz) {
-    return x->gaz < y->gaz ? -1 : 1;
-  }
-  return x->mention < y->mention ? -1 : x->mention > y->mention;
-}
-
 /* One sense a document: the names linked to one entry are as sure as
  * the surest of them ("Gaza" in a headline, a near tie between the city
  * and the Strip, is the city the text picks in "a ceasefire in Gaza"). */
 static NgStatus
 one_sense(NgAnalysis *an)
 {
-  GazRef *refs = ng_calloc(an->n_mentions + 1, sizeof *refs);
+  Sure *refs = ng_calloc(an->n_mentions + 1, sizeof *refs);
   if (!refs) {
     return NG_ERR_NOMEM;
   }
@@ -527,13 +512,13 @@ one_sense(NgAnalysis *an)
   for (size_t i = 0; i < an->n_mentions; i++) {
     const NgMention *m = &an->mentions[i];
     if (m->gaz >= 0 && m->kind == NG_MENTION_NAME) {
-      refs[n++] = (GazRef){m->gaz, i};
+      refs[n++] = (Sure){(uint32_t)m->gaz, (uint32_t)i};
     }
   }
-  qsort(refs, n, sizeof *refs, cmp_gaz_ref);
+  qsort(refs, n, sizeof *refs, cmp_sure);
   for (size_t a = 0, b; a < n; a = b) {
     double best = 0;
-    for (b = a; b < n && refs[b].gaz == refs[a].gaz; b++) {
+    for (b = a; b < n && refs[b].entry == refs[a].entry; b++) {
       double c = an->mentions[refs[b].mention].link_conf;
       best = c > best ? c : best;
     }
