@@ -2331,6 +2331,9 @@ pass_media_names(Rec *r)
       continue;
     }
     size_t end = name_run(r, n0, 4);
+    if (end == n0) {
+      continue; /* an initial ("X."), no name */
+    }
     if (end < r->n && r->tok[end].sent == sent &&
         (r->tok[end].flags & NG_TOK_NUMBER) &&
         !(end + 1 < r->n && in_class(r, "month", end + 1))) {

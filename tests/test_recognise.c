@@ -1833,6 +1833,11 @@ test_media_names(void **state)
   assert_non_null(tu_anchor_target(g, "Totalux", 0));
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Organization")), 1);
   ng_graph_free(g);
+  /* An initial after the noun is no name (and no empty mention). */
+  g = tu_run(tu_group_engine, "company-initial", "fr", "2026-03-20",
+             "Le pétrolier X.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Organization")), 0);
+  ng_graph_free(g);
 }
 
 /* State bodies without a proper name: a body and its country's demonym
