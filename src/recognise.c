@@ -1760,7 +1760,8 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
      * confirms them when the document names the country. But a body's
      * name of one word that is no acronym is no description: the shipped
      * tables keep only those that are no word of any of their languages
-     * ("Hamas", "Likud", "Bundeswehr"). */
+     * ("Hamas", "Likud", "Bundeswehr"; a gazetteer built from a dump
+     * keeps what Wikidata labels, and its user chooses the classes). */
     bool body =
       b.type == NG_ENT_GOV_AGENCY || b.type == NG_ENT_ORGANIZATION;
     if (body && one_word && hits[best].kind == NG_LABEL_NAME) {
