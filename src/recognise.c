@@ -5003,6 +5003,26 @@ listed_with_unknown(const Rec *r, size_t t)
          name_token(r, t + 1) && !r->covered[t + 1];
 }
 
+/* Whether the document names [s, end) elsewhere as a body or a person
+ * ("chipmaker Nvidia ... results from Nvidia"). */
+static bool
+named_as_agent(const Rec *r, size_t s, size_t end)
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    const NgMention *m = &an->mentions[i];
+    bool same = m->kind == NG_MENTION_NAME && m->t1 - m->t0 == end - s &&
+                (ng_entity_type_is_org(m->type) || m->type == NG_ENT_PERSON);
+    for (size_t k = 0; same && k < end - s; k++) {
+      same = !strcmp(r->tok[m->t0 + k].norm, r->tok[s + k].norm);
+    }
+    if (same) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Places the gazetteer does not know, named after a place preposition
  * ("à Tabor", "in Cookeville") or in a dateline: a run of capitalised
  * words that is no title, honorific, given name or organisation head;
@@ -5043,7 +5063,8 @@ pass_context_places(Rec *r)
      * Alphabet and Meta"): a name listed with a name the gazetteer does
      * not know is no place there ("from Tabor and Paris" is). */
     if (title_within(r, s, end) ||
-        (!strcmp(e->value, "source") && listed_with_unknown(r, end))) {
+        (!strcmp(e->value, "source") &&
+         (listed_with_unknown(r, end) || named_as_agent(r, s, end)))) {
       t = end - 1;
       continue;
     }

@@ -1428,6 +1428,13 @@ test_places_from_context(void **state)
              "Paris.");
   assert_null(tu_anchor_target(g, "Vantrell", 0));
   assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 1);
+  ng_graph_free(g);
+  /* nor a name the document gives a body or a person elsewhere */
+  g = tu_run(tu_group_engine, "ctx-source-agent", "en", "2026-03-20",
+             "Chipmaker Vorvida said demand rose. Results from Vorvida beat "
+             "forecasts, and trucks came from Marrowdale.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Place")), 1);
+  assert_non_null(tu_anchor_target(g, "Marrowdale", 0));
   k = tu_anchor_target(g, "Marrowdale", 0);
   assert_non_null(k);
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
