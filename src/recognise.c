@@ -2258,19 +2258,13 @@ pass_suffixed_names(Rec *r)
       continue;
     }
     /* the last hyphen of the text's word, and the characters before it */
-    uint32_t b = tk->b1, c = tk->c1;
+    uint32_t b = tk->b0, c = tk->c0, cp = tk->c0;
     size_t len;
-    while (b > tk->b0) {
-      uint32_t p = b;
-      do {
-        p--;
-      } while (p > tk->b0 && (text[p] & 0xC0) == 0x80);
-      c--;
-      if (ng_utf8_decode(text + p, b - p, &len) == '-') {
+    for (uint32_t p = tk->b0; p < tk->b1; p += (uint32_t)len, cp++) {
+      if (ng_utf8_decode(text + p, tk->b1 - p, &len) == '-') {
         b = p;
-        break;
+        c = cp;
       }
-      b = p;
     }
     int32_t entry = b > tk->b0 ? part_entry(r, t, tk->b0, b) : -1;
     if (entry < 0) {
@@ -4999,8 +4993,7 @@ static bool
 listed_with_unknown(const Rec *r, size_t t)
 {
   return t + 1 < r->n && r->tok[t + 1].sent == r->tok[t].sent &&
-         (!strcmp(r->tok[t].norm, ",") || in_class(r, "coordinator", t)) &&
-         name_token(r, t + 1) && !r->covered[t + 1];
+         list_separator(r, t) && name_token(r, t + 1);
 }
 
 /* Whether the document names [s, end) elsewhere as a body or a person
