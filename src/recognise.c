@@ -549,18 +549,18 @@ rank_word(const Rec *r, size_t t)
   return !inside_title(r, t);
 }
 
-/* An occupation in lower case right before a capitalised word ("le
- * libraire Zaunrieth", "the organist Hamm"): it names the person as a
- * rank would. Not a kinship noun that wants a complement ("fils"), nor
- * the end of a longer title. */
+/* An occupation in lower case at t before the capitalised word at @p
+ * name, of its sentence ("le libraire Zaunrieth", "the organist Hamm"):
+ * it names the person as a rank would. Not a kinship noun that wants a
+ * complement ("fils"), nor the end of a longer title. */
 static bool
-occupation_before_name(const Rec *r, size_t t)
+occupation_before_name(const Rec *r, size_t t, size_t name)
 {
   const NgLexEntry *e;
-  if (t + 1 >= r->n || (r->tok[t].flags & NG_TOK_CAP) ||
+  if (name >= r->n || (r->tok[t].flags & NG_TOK_CAP) ||
       match_class(r, "occupation", t, &e) != 1 ||
-      (e->value && !strcmp(e->value, "of")) || !is_cap(&r->tok[t + 1]) ||
-      r->tok[t + 1].sent != r->tok[t].sent) {
+      (e->value && !strcmp(e->value, "of")) || !is_cap(&r->tok[name]) ||
+      r->tok[name].sent != r->tok[t].sent) {
     return false;
   }
   return !inside_title(r, t);
@@ -603,13 +603,8 @@ nationality_before_name(const Rec *r, size_t t)
 static bool
 occupation_nationality_before_name(const Rec *r, size_t t)
 {
-  const NgLexEntry *e;
-  return t + 2 < r->n && r->tok[t + 2].sent == r->tok[t].sent &&
-         !(r->tok[t].flags & NG_TOK_CAP) && !is_cap(&r->tok[t + 1]) &&
-         is_cap(&r->tok[t + 2]) &&
-         match_class(r, "occupation", t, &e) == 1 &&
-         !(e->value && !strcmp(e->value, "of")) && demonym_word(r, t + 1) &&
-         !inside_title(r, t);
+  return t + 2 < r->n && !is_cap(&r->tok[t + 1]) &&
+         occupation_before_name(r, t, t + 2) && demonym_word(r, t + 1);
 }
 
 /* Whether every word of [t0, t1) is written in capitals ("FC", "H. C.";
@@ -695,7 +690,8 @@ pass_honorific_persons(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
     if (!in_class(r, "person_title", t) && !rank_word(r, t) &&
-        !occupation_before_name(r, t) && !nationality_before_name(r, t) &&
+        !occupation_before_name(r, t, t + 1) &&
+        !nationality_before_name(r, t) &&
         !occupation_nationality_before_name(r, t)) {
       continue;
     }
