@@ -4566,7 +4566,10 @@ pass_place_lists(Rec *r)
  * mention and is where it lies; of the town's homonyms, it is the one in
  * the region's country, or none the gazetteer knows. A run of capitalised
  * words before one is a place ("Basin, Montana"). Not in a list of places
- * ("Genève, Vaud et Fribourg", "Berne, Vaud, Valais"). */
+ * ("Genève, Vaud et Fribourg", "Berne, Vaud, Valais"). A region_prep
+ * before the region ("à Portland, dans l'Oregon", "Georgetown, in South
+ * Carolina") says the same of a town already found, and the region stays
+ * a mention of its own. */
 static NgStatus
 pass_places_in_regions(Rec *r)
 {
@@ -4583,11 +4586,20 @@ pass_places_in_regions(Rec *r)
   bool *absorbed = ng_calloc(n0 + 1, sizeof *absorbed);
   NgStatus st = absorbed ? NG_SUCCESS : NG_ERR_NOMEM;
   for (size_t t = 1; t + 1 < r->n && !st; t++) {
-    /* t: the comma; the region starts right after it */
-    if (strcmp(r->tok[t].norm, ",") || !starts[t + 1]) {
+    /* t: the comma; the region starts right after it, or after a
+     * region_prep and its article */
+    if (strcmp(r->tok[t].norm, ",")) {
       continue;
     }
-    size_t ri = starts[t + 1] - 1;
+    size_t rt = t + 1;
+    bool prep = !starts[rt] && in_class(r, "region_prep", rt);
+    if (prep) {
+      rt += 1 + (rt + 2 < r->n && in_class(r, "definite", rt + 1));
+    }
+    if (rt >= r->n || !starts[rt]) {
+      continue;
+    }
+    size_t ri = starts[rt] - 1;
     const NgMention *reg = &an->mentions[ri];
     size_t after = reg->t1;
     bool ends_phrase =
@@ -4613,13 +4625,15 @@ pass_places_in_regions(Rec *r)
       /* a town of another country before a name the document reads as a
        * city is a list of cities ("Tunis, Alger"), not "Paris, Texas" */
       bool cities = false;
-      if (town && m->gaz >= 0 && reg->type == NG_ENT_CITY) {
+      if (town && !prep && m->gaz >= 0 && reg->type == NG_ENT_CITY) {
         NgGazEntry te = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
         cities = strcmp(te.country, region.country) != 0;
       }
       if (!town || listed || cities) {
         continue;
       }
+    } else if (prep) {
+      continue;
     } else {
       size_t s = t;
       while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
@@ -4645,7 +4659,7 @@ pass_places_in_regions(Rec *r)
         m->link_conf = m->gaz >= 0 ? 0.8 : 0.0;
       }
     }
-    if (an->mentions[ri].b1 < r->tok[after - 1].b1) {
+    if (prep || an->mentions[ri].b1 < r->tok[after - 1].b1) {
       /* "Santa Clara, California-based": the region is part of a word,
        * which stays its own mention */
       m->within_gaz = region_gaz;

@@ -29,7 +29,8 @@
  *   5. countries' official names and forms of state ("Royaume du Maroc",
  *      "la Confédération") — state_form, state_short_form;
  *   6. a town with its state or region ("Nashville, Tenn.", "Lewiston,
- *      Idaho", "Vénissieux (Rhône)"), and the kind a list gives its names
+ *      Idaho", "Vénissieux (Rhône)", "Portland, dans l'Oregon" —
+ *      region_prep), and the kind a list gives its names
  *      ("Washington, Oregon");
  *   7. places named after a place noun ("la région X") — place_head;
  *   8. acronyms with an expansion in the text or a determiner before them

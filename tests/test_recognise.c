@@ -1479,6 +1479,28 @@ test_places_from_context(void **state)
   assert_string_equal(tu_anchor_target(g, "Alger", 0), tu_wd("Q3561"));
   assert_string_equal(tu_anchor_target(g, "Alger", 1), tu_wd("Q3561"));
   ng_graph_free(g);
+  /* A preposition may introduce the region, which stays a mention of its
+   * own: Paris in the Tennessee (Q1509) is not Q90, Georgetown in South
+   * Carolina (Q1456) not the capital of Guyana (Q10717). Not in a list
+   * of places ("à Lyon, au Texas et en Floride"). */
+  g = tu_run(tu_group_engine, "ctx-region-prep", "fr", "2026-03-20",
+             "Un drame à Paris, dans le Tennessee, a ému le pays. Elle a "
+             "joué à Lyon, au Texas et en Floride.");
+  k = tu_anchor_target(g, "Paris", 0);
+  assert_non_null(k);
+  assert_null(tu_object(g, k, TU_SAMEAS));
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q1509")));
+  assert_string_equal(tu_anchor_target(g, "Tennessee", 0), tu_wd("Q1509"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q90"), 0);
+  assert_string_equal(tu_anchor_target(g, "Lyon", 0), tu_wd("Q456"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-region-prep-en", "en", "2026-03-20",
+             "The paper, printed at Georgetown, in South Carolina, said so.");
+  k = tu_anchor_target(g, "Georgetown", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q1456")));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q10717"), 0);
+  ng_graph_free(g);
   /* In a list, a name of several kinds takes its neighbours' kind:
    * Washington the state (Q1223), not the capital (Q61). */
   g = tu_run(tu_group_engine, "ctx-list", "en", "2026-03-20",
