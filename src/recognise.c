@@ -3691,7 +3691,8 @@ pass_org_heads(Rec *r)
 /* Whether a post says that the capitalised words [t, end) name a person:
  *  - after them, past a comma: "X Y, directeur général de ...";
  *  - just before them, a title or a title and its adjective: "le ministre
- *    X Y", "Interior Minister X Y", "le président sénégalais X Y";
+ *    X Y", "Interior Minister X Y", "le président sénégalais X Y", "le
+ *    président bulgare X Y" (a demonym of the gazetteer);
  *  - before them, a title earlier in the sentence, however long its
  *    complement, and the name right after a comma: "..., le directeur
  *    général de la DGSN, X Y", "le ministre des Affaires étrangères, de
@@ -3714,7 +3715,7 @@ post_names(const Rec *r, size_t t, size_t end)
   if (t > 0 && r->tok[t - 1].sent == sent) {
     bool adjective = t > 1 && r->tok[t - 2].sent == sent &&
                      !(r->tok[t - 1].flags & NG_TOK_CAP) &&
-                     adjective_like(r, t - 1);
+                     (adjective_like(r, t - 1) || demonym_word(r, t - 1));
     if (title_ends_at(r, t - 1) || (adjective && title_ends_at(r, t - 2))) {
       return true;
     }

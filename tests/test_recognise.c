@@ -662,6 +662,13 @@ test_person_appositions(void **state)
     assert_true(tu_has(g, p, TU_RDF_TYPE, tu_ng("Person")));
   }
   ng_graph_free(g);
+  /* A demonym is such an adjective, whatever its ending ("bulgare"). */
+  g = tu_run(tu_group_engine, "r-appo-post-demonym", "fr", "2026-03-20",
+             "Le président bulgare Roumen Radev a appelé à un référendum.");
+  const char *p = tu_anchor_target(g, "Roumen Radev", 0);
+  assert_non_null(p);
+  assert_true(tu_has(g, p, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
 }
 
 /* A country's code in brackets after a person's name, as results print
