@@ -710,14 +710,17 @@ pass_honorific_persons(Rec *r)
      * not after a rank of a territory when the particle is also the
      * language's own "of" ("le roi de Prusse"; in English "Count de
      * Lamarck" is a name, "Count of Flanders" a territory). */
-    size_t n0 = h + 1;
+    size_t n0 = h + 1, p = n0;
     const NgLexEntry *rk = ng_lexicon_get(r->res->lex, "rank", r->tok[h].norm,
                                           r->an->lang);
-    if (in_class(r, "name_particle", n0) && !is_cap(&r->tok[n0]) &&
-        n0 + 1 < r->n && name_token(r, n0 + 1) &&
+    while (p < r->n && p - n0 < 3 && in_class(r, "name_particle", p) &&
+           !is_cap(&r->tok[p])) {
+      p++; /* "Mme von der Leyen" */
+    }
+    if (p > n0 && p < r->n && name_token(r, p) &&
         !(rk && !strcmp(rk->value, "of_place") && link_word(r, n0)) &&
-        !place_starts(r, n0 + 1)) {
-      n0++;
+        !place_starts(r, p)) {
+      n0 = p;
     }
     size_t end = name_run(r, n0, MAX_NAME);
     /* A surname that starts with a capitalised article: "M. Le Drian",
@@ -1175,7 +1178,9 @@ pass_coordinated_persons(Rec *r)
 }
 
 /* Bare surnames of persons named in full elsewhere in the document
- * ("Olano" after "Abraham Olano", or before it in a headline). */
+ * ("Olano" after "Abraham Olano", or before it in a headline), with the
+ * particles before them in lower case that are no words of the language
+ * ("von der Leyen", "da Silva"; French "de" is also "of"). */
 static NgStatus
 pass_known_surnames(Rec *r)
 {
@@ -1185,19 +1190,26 @@ pass_known_surnames(Rec *r)
          !(r->tok[t].flags & NG_TOK_SENT_START))) {
       continue;
     }
-    /* A capitalised word right before it is a given name the lexicon
-     * does not know ("Myrtle Wendell" after "Jos. C. Wendell"), or the
-     * article of the surname ("Le Pen" after "Marine Le Pen"). */
+    /* A capitalised word right before it (and its particles) is a given
+     * name the lexicon does not know ("Myrtle Wendell" after "Jos. C.
+     * Wendell", "Lula da Silva"), or the article of the surname ("Le
+     * Pen" after "Marine Le Pen"). */
     size_t s = t;
-    bool before = t > 0 && r->tok[t - 1].sent == r->tok[t].sent;
-    if (before && is_cap(&r->tok[t - 1]) && !r->covered[t - 1] &&
+    while (s > 0 && t - s < 3 && r->tok[s - 1].sent == r->tok[t].sent &&
+           !r->covered[s - 1] && !is_cap(&r->tok[s - 1]) &&
+           in_class(r, "name_particle", s - 1) &&
+           !in_class(r, "stopword", s - 1)) {
+      s--;
+    }
+    bool before = s > 0 && r->tok[s - 1].sent == r->tok[t].sent;
+    if (s == t && before && is_cap(&r->tok[t - 1]) && !r->covered[t - 1] &&
         in_class(r, "name_particle", t - 1)) { /* not "The Smith years" */
       s = t - 1;
-    } else if (before && name_token(r, t - 1) &&
-               !(r->tok[t - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
-               !in_class(r, "title", t - 1) && !in_class(r, "rank", t - 1) &&
-               !names_a_body(r, t - 1, t) && !gaz_starts(r, t - 1)) {
-      s = t - 1;
+    } else if (before && name_token(r, s - 1) &&
+               !(r->tok[s - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
+               !in_class(r, "title", s - 1) && !in_class(r, "rank", s - 1) &&
+               !names_a_body(r, s - 1, s) && !gaz_starts(r, s - 1)) {
+      s--;
     }
     if (!add(r, s, t + 1, NG_MENTION_NAME, NG_ENT_PERSON)) {
       return NG_ERR_NOMEM;

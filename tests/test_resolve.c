@@ -111,6 +111,22 @@ test_surname_coreference(void **state)
               "voté.");
   assert_string_equal(tu_anchor_target(lp, "France", 0), tu_wd("Q142"));
   ng_graph_free(lp);
+  /* The particles of a surname that are no words of the language are
+   * its own, after an honorific and alone ("von der Wiese"); French "de"
+   * is also "of" ("la politique de Villepin"). */
+  lp = tu_run(e, "coref-particles", "fr", "2025-03-14",
+              "Anna von der Wiese a parlé. Mme von der Wiese a rencontré "
+              "Paul de Villepin, puis von der Wiese est partie. La "
+              "politique de Villepin a échoué.");
+  const char *vw = tu_anchor_target(lp, "Anna von der Wiese", 0);
+  assert_non_null(vw);
+  assert_string_equal(tu_anchor_target(lp, "Mme von der Wiese", 0), vw);
+  assert_string_equal(tu_anchor_target(lp, "von der Wiese", 0), vw);
+  assert_null(tu_anchor_target(lp, "Wiese", 0));
+  assert_string_equal(tu_anchor_target(lp, "Villepin", 0),
+                      tu_anchor_target(lp, "Paul de Villepin", 0));
+  assert_null(tu_anchor_target(lp, "de Villepin", 0));
+  ng_graph_free(lp);
 
   /* Two people sharing no surname stay apart. */
   NgGraph *h = tu_run(e, "coref-2", "en", "2025-03-14",
