@@ -1815,11 +1815,15 @@ test_body_name_bounds(void **state)
    * name's; a country's possessive is not. */
   g = tu_run(tu_group_engine, "bounds-poss", "en", "2026-03-20",
              "The People's Liberation Army drilled. Both went to St Mary's "
-             "Hospital. China's Foreign Ministry protested.");
+             "Hospital. China's Foreign Ministry protested. Britain's "
+             "Serious Fraud Office charged them.");
   assert_non_null(tu_anchor_target(g, "People's Liberation Army", 0));
   assert_non_null(tu_anchor_target(g, "St Mary's Hospital", 0));
   assert_non_null(tu_anchor_target(g, "Foreign Ministry", 0));
   assert_string_equal(tu_anchor_target(g, "China", 0), tu_wd("Q148"));
+  /* "Britain" is the United Kingdom (Q145; a Wikidata alias) */
+  assert_non_null(tu_anchor_target(g, "Serious Fraud Office", 0));
+  assert_string_equal(tu_anchor_target(g, "Britain", 0), tu_wd("Q145"));
   ng_graph_free(g);
   g = tu_run(tu_group_engine, "bounds-poss-name", "en", "2026-03-20",
              "Ravi Vardhan's Congress lost.");
