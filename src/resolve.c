@@ -184,15 +184,16 @@ mention_hits(const NgAnalysis *an, const NgResources *res,
  * countries, places, demonyms, persons and bodies stand in ("Olivier
  * Faure", "La France insoumise"), named twice at least and more often
  * than any other; NULL when there is none. A body's or person's name
- * that several entries share says nothing. */
+ * that several entries share says nothing, nor a link less sure than
+ * @p min_conf. */
 static const char *
-main_country(const NgAnalysis *an, const NgResources *res)
+main_country(const NgAnalysis *an, const NgResources *res, double min_conf)
 {
   const char *qid[MAX_FOCUS];
   size_t count[MAX_FOCUS], n = 0;
   for (size_t i = 0; i < an->n_mentions; i++) {
     const NgMention *m = &an->mentions[i];
-    if (m->gaz < 0) {
+    if (m->gaz < 0 || m->link_conf < min_conf) {
       continue;
     }
     NgGazEntry e = ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz);
@@ -286,7 +287,7 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
       continue;
     }
     if (!home_known) {
-      home = main_country(an, res);
+      home = main_country(an, res, 0.0);
       home_known = true;
     }
     const char *own = adjacent_country(an, res, i);
@@ -428,6 +429,11 @@ disambiguate(NgAnalysis *an, const NgResources *res)
       focus_add(&f, ng_gazetteer_entry_country(&e));
     }
   }
+  /* and the country the sure links stand in, persons linked by their
+   * posts included ("le ministre de l'Intérieur, Gérald Darmanin" and
+   * "Son président, Laurent Fabius" make a French story of one that
+   * names no French place, and its "Emmanuel Macron" the president) */
+  focus_add(&f, main_country(an, res, 0.8));
   if (!f.n) {
     return;
   }

@@ -465,6 +465,21 @@ test_focus_disambiguation(void **state)
   assert_string_equal(tu_anchor_target(g, "Assemblée nationale", 0),
                       tu_wd("Q193582"));
   ng_graph_free(g);
+  /* Persons linked by their posts make a story French, and a person of
+   * the gazetteer named bare in it is linked (Emmanuel Macron, Q3052772);
+   * alone, a name with namesakes stays unlinked. */
+  g = tu_run(e, "focus-posts", "fr", "2025-06-01",
+             "Le ministre de l'Intérieur, Gérald Darmanin, a reçu le "
+             "président du Conseil constitutionnel, Laurent Fabius, puis "
+             "Emmanuel Macron.");
+  assert_string_equal(tu_anchor_target(g, "Emmanuel Macron", 0),
+                      tu_wd("Q3052772"));
+  ng_graph_free(g);
+  g = tu_run(e, "focus-bare", "fr", "2025-06-01", "Emmanuel Macron a parlé.");
+  const char *em = tu_anchor_target(g, "Emmanuel Macron", 0);
+  assert_non_null(em);
+  assert_null(tu_object(g, em, TU_SAMEAS));
+  ng_graph_free(g);
   g = tu_run(e, "shared-none", "fr", "2025-06-01",
              "L'Assemblée nationale a voté la loi.");
   const char *an = tu_anchor_target(g, "Assemblée nationale", 0);
