@@ -1264,7 +1264,7 @@ credit_at(const Rec *r, size_t t)
  * one of the name ("(AFP)", "(Reuters)"), else an agency it does not
  * know ("(MAP)" is no museum of Monaco there, "(Havas)"), unless the
  * credit is a correspondent's (lexicon class correspondent_credit:
- * "(Special)"). */
+ * "(Special)") or a place's name written as a name ("(Rhône)"). */
 static NgStatus
 pass_credits(Rec *r)
 {
@@ -1275,16 +1275,21 @@ pass_credits(Rec *r)
     }
     size_t nh = r->res->gaz ? gaz_hits(r, t, hits, NG_COUNTOF(hits)) : 0;
     size_t agency = SIZE_MAX;
+    bool place = false;
     for (size_t i = 0; i < nh && agency == SIZE_MAX; i++) {
-      if (hits[i].t1 == t + 1 &&
-          ng_gazetteer_entry(r->res->gaz, hits[i].entry).type ==
-              NG_ENT_NEWS_AGENCY) {
+      NgEntityType type = ng_gazetteer_entry(r->res->gaz, hits[i].entry).type;
+      if (hits[i].t1 == t + 1 && type == NG_ENT_NEWS_AGENCY) {
         agency = i;
       }
+      place |= hits[i].t1 == t + 1 && ng_entity_type_is_place(type) &&
+               !(r->tok[t].flags & NG_TOK_UPPER);
     }
     bool acronym = (r->tok[t].flags & NG_TOK_UPPER) != 0;
-    if (agency == SIZE_MAX && in_class(r, "correspondent_credit", t)) {
-      continue; /* "Nashville, Tenn. (Special)—" */
+    if (agency == SIZE_MAX &&
+        (place || in_class(r, "correspondent_credit", t))) {
+      /* "Nashville, Tenn. (Special)—"; a region, not a credit:
+       * "VILLEURBANNE (Rhône) —" */
+      continue;
     }
     NgMention *m = add(r, t, t + 1,
                        acronym ? NG_MENTION_ACRONYM : NG_MENTION_NAME,
@@ -1879,12 +1884,14 @@ region_part(const Rec *r, const NgLexEntry *adj, const NgGazEntry *whole)
  * an article or a place noun ("Mantoue"), is its town's name: Italian
  * provinces and French departments are named after towns and rivers. A
  * dateline or a heading ("Norfolk. —") may name the region bare, and so
- * may brackets after a town ("à Vénissieux (Rhône)"). */
+ * may brackets after a town ("à Vénissieux (Rhône)", "Saint-Priest
+ * (Rhône)", a town the gazetteer does not know). */
 static bool
 bare_subregion(const Rec *r, size_t t, size_t t1, const NgGazEntry *e)
 {
   bool bracketed = t >= 2 && t1 < r->n && !strcmp(r->tok[t - 1].norm, "(") &&
-                   !strcmp(r->tok[t1].norm, ")") && r->covered[t - 2];
+                   !strcmp(r->tok[t1].norm, ")") &&
+                   (r->covered[t - 2] || is_cap(&r->tok[t - 2]));
   return e->type == NG_ENT_REGION && minor_place(e) && t1 == t + 1 &&
          !(t > 0 && (r->tok[t - 1].flags & NG_TOK_DEFINITE)) &&
          head_before(r, t, "place_head", 2, 1) == SIZE_MAX &&
@@ -4698,7 +4705,8 @@ pass_places_in_regions(Rec *r)
 /* "à Vénissieux (Rhône)", "Brest (Finistère)", "Mézières (Vaud)": a
  * region in brackets right after a town, of any level, is where the town
  * lies; of the town's homonyms it is the one in the region's country,
- * and the text's pick links both (0.8). */
+ * and the text's pick links both (0.8). A run of capitalised words
+ * before one is a town ("Saint-Priest (Rhône)"). */
 static NgStatus
 pass_bracketed_regions(Rec *r)
 {
@@ -4711,16 +4719,46 @@ pass_bracketed_regions(Rec *r)
     return NG_ERR_NOMEM;
   }
   const size_t *ends = starts + r->n;
-  for (size_t t = 1; t + 1 < r->n; t++) {
+  NgStatus st = NG_SUCCESS;
+  for (size_t t = 1; t + 1 < r->n && !st; t++) {
     /* t: the opening bracket; the region starts right after it */
-    if (strcmp(r->tok[t].norm, "(") || !starts[t + 1] || !ends[t - 1]) {
+    if (strcmp(r->tok[t].norm, "(") || !starts[t + 1]) {
       continue;
     }
-    NgMention *reg = &an->mentions[starts[t + 1] - 1];
-    NgMention *town = &an->mentions[ends[t - 1] - 1];
+    size_t ri = starts[t + 1] - 1;
+    const NgMention *reg = &an->mentions[ri];
     if (reg->gaz < 0 || reg->type != NG_ENT_REGION || reg->led ||
         reg->t1 >= r->n || strcmp(r->tok[reg->t1].norm, ")") ||
-        town->kind != NG_MENTION_NAME || town->tail_b1 ||
+        r->tok[t - 1].sent != reg->sent) {
+      continue;
+    }
+    NgMention *town;
+    if (ends[t - 1]) {
+      town = &an->mentions[ends[t - 1] - 1];
+    } else {
+      /* a town the gazetteer does not know: a run of capitalised words
+       * in running text ("un entrepôt de Saint-Priest (Rhône)"), or in
+       * capitals opening a line ("VILLEURBANNE (Rhône) —"); not an item
+       * of a list ("; My Lady Dainty (Hesse)", a composer) */
+      size_t s = t;
+      while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
+             !(r->tok[s].flags & NG_TOK_LINE_START)) {
+        s--;
+      }
+      bool running = s > 0 && r->tok[s - 1].sent == reg->sent &&
+                     is_word(&r->tok[s - 1]) && !is_cap(&r->tok[s - 1]);
+      bool heading = (r->tok[s].flags & NG_TOK_LINE_START) &&
+                     (r->tok[s].flags & NG_TOK_UPPER);
+      if (s == t || !(running || heading)) {
+        continue;
+      }
+      if (!(town = add(r, s, t, NG_MENTION_NAME, NG_ENT_PLACE))) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
+      reg = &an->mentions[ri]; /* add() may have moved it */
+    }
+    if (town->kind != NG_MENTION_NAME || town->tail_b1 ||
         (town->type != NG_ENT_CITY && town->type != NG_ENT_PLACE) ||
         town->sent != reg->sent) {
       continue;
@@ -4735,12 +4773,12 @@ pass_bracketed_regions(Rec *r)
       }
     }
     if (reg->n_alt <= 1 && reg->link_conf < 0.8) {
-      reg->link_conf = 0.8;
+      an->mentions[ri].link_conf = 0.8;
     }
     town->within_gaz = reg->gaz;
   }
   ng_free(starts);
-  return NG_SUCCESS;
+  return st;
 }
 
 /* Whether a date follows a dateline's comma at t: a month ("July 7",

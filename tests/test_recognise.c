@@ -1527,6 +1527,23 @@ test_places_from_context(void **state)
   assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q3389")));
   assert_string_equal(tu_anchor_target(g, "Rhône", 0), tu_wd("Q46130"));
   ng_graph_free(g);
+  /* A town the gazetteer does not know, in running text or a dateline,
+   * lies in the region (and is no news agency's credit); an item of a
+   * programme before a composer is no town. */
+  g = tu_run(tu_group_engine, "ctx-bracket-unknown", "fr", "2026-03-20",
+             "SAINT-GENIS (Rhône) — Un entrepôt de Saint-Fons (Rhône) a "
+             "brûlé.\n\nAu concert : Thrills (Ancliffe) ; My Lady Dainty "
+             "(Hesse).");
+  k = tu_anchor_target(g, "Saint-Fons", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q46130")));
+  k = tu_anchor_target(g, "SAINT-GENIS", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_NG "locatedIn", tu_wd("Q46130")));
+  assert_string_equal(tu_anchor_target(g, "Rhône", 0), tu_wd("Q46130"));
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, TU_NG "NewsAgency"), 0);
+  assert_null(tu_anchor_target(g, "My Lady Dainty", 0));
+  ng_graph_free(g);
   /* A name before "-based", "-backed" is a mention of its own, and a
    * region so written after a town still says where the town lies (not
    * Santa Clara, Cuba, Q211590, the gazetteer's only one). */
