@@ -5150,6 +5150,68 @@ pass_context_places(Rec *r)
   return NG_SUCCESS;
 }
 
+/* How many places are listed beside the words that start at or end
+ * before @p t: the place names list separators lead to, item by item,
+ * leftwards (@p dir -1: from the words starting at t) or rightwards (+1:
+ * from the words ending before t), in the sentence of t. */
+static size_t
+listed_places(const Rec *r, const size_t *starts, size_t t, int dir)
+{
+  const size_t *ends = starts + r->n;
+  size_t n = 0;
+  uint32_t sent = r->tok[dir < 0 ? t : t - 1].sent;
+  for (size_t k = t;;) {
+    size_t sep = dir < 0 ? k - 1 : k, item = dir < 0 ? k - 2 : k + 1;
+    if ((dir < 0 && k < 2) || item >= r->n || !list_separator(r, sep) ||
+        r->tok[item].sent != sent || !(dir < 0 ? ends : starts)[item]) {
+      return n;
+    }
+    const NgMention *m =
+      &r->an->mentions[(dir < 0 ? ends : starts)[item] - 1];
+    if (!is_cap(&r->tok[m->t0])) {
+      return n; /* an address: "Pharmacie, 9, rue Lepeletier, Paris" */
+    }
+    n++;
+    k = dir < 0 ? m->t0 : m->t1;
+  }
+}
+
+/* A name no mention has taken, listed right beside a place with two
+ * places at least ("Lyon, Bron et Vénissieux", "the mayors of Austin,
+ * Dallas and San Antonio"): a place the gazetteer does not know, typed
+ * so, unlinked. */
+static NgStatus
+pass_listed_places(Rec *r)
+{
+  size_t *starts = place_index(r, false);
+  if (!starts) {
+    return NG_ERR_NOMEM;
+  }
+  NgStatus st = NG_SUCCESS;
+  for (size_t t = 1; t + 1 < r->n && !st; t++) {
+    if (!name_token(r, t) || name_token(r, t - 1) ||
+        (r->tok[t].flags & NG_TOK_SENT_START) || in_class(r, "title", t) ||
+        in_class(r, "first_name", t) || match_class(r, "org_head", t, NULL) ||
+        in_class(r, "month", t) || in_class(r, "weekday", t)) {
+      continue;
+    }
+    size_t end = name_run(r, t, 3);
+    if (end == t || r->tok[end - 1].sent != r->tok[t].sent ||
+        title_within(r, t, end)) {
+      continue;
+    }
+    size_t left = listed_places(r, starts, t, -1);
+    size_t right = listed_places(r, starts, end, 1);
+    if ((left || right) && left + right >= 2 && !names_a_body(r, t, end) &&
+        !add(r, t, end, NG_MENTION_NAME, NG_ENT_PLACE)) {
+      st = NG_ERR_NOMEM;
+    }
+    t = end - 1;
+  }
+  ng_free(starts);
+  return st;
+}
+
 /* A state body named with its country's demonym: "la police
  * espagnole", "the Kenyan army" (lexicon class national_body). The
  * demonym's mention goes into the body's, which belongs to that
@@ -5404,6 +5466,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_origin_places(&r);
   if (!st) st = pass_ranked_persons(&r);
   if (!st) st = pass_context_places(&r);
+  if (!st) st = pass_listed_places(&r);
   if (!st) st = pass_repeated_names(&r);
   if (!st) pass_person_appositions(&r);
   if (!st) pass_persons_by_post(&r);

@@ -1501,6 +1501,22 @@ test_places_from_context(void **state)
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q90"), 0);
   assert_string_equal(tu_anchor_target(g, "Lyon", 0), tu_wd("Q456"));
   ng_graph_free(g);
+  /* A name the gazetteer does not know, listed with two places, is a
+   * place; not a name before an address, nor a post after a list. */
+  g = tu_run(tu_group_engine, "ctx-listed", "fr", "2026-03-20",
+             "Les maires de Lyon, Bron et Vénissieux ont signé. Écrire à "
+             "Pharmacie Dupuis, 9, rue Lepeletier, Paris.");
+  k = tu_anchor_target(g, "Bron", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_null(tu_object(g, k, TU_SAMEAS));
+  assert_null(tu_anchor_target(g, "Pharmacie Dupuis", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-listed-en", "en", "2026-03-20",
+             "Hospitals in Texas, Ohio and Florida, Attorney General Pam "
+             "Bondi said.");
+  assert_null(tu_anchor_target(g, "Attorney General", 0));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "ctx-region-prep-en", "en", "2026-03-20",
              "The paper, printed at Georgetown, in South Carolina, said so.");
   k = tu_anchor_target(g, "Georgetown", 0);
