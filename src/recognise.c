@@ -5124,10 +5124,17 @@ pass_context_places(Rec *r)
     }
     /* A capitalised noun and its adjective in lower case, in a language
      * that writes names so, name an institution or a thing, not a place:
-     * "publié au Journal officiel", "au Palais royal". */
+     * "publié au Journal officiel", "au Palais royal"; so do a noun and
+     * its complement after an article ("au Palais des festivals"; but
+     * "né à Bron de parents italiens"). */
     if (end < r->n && r->tok[end].sent == r->tok[s].sent &&
         !(r->tok[end].flags & NG_TOK_CAP) && lower_words_in_names(r) &&
-        adjective_like(r, end)) {
+        (adjective_like(r, end) ||
+         ((r->tok[s - 1].flags & NG_TOK_DEFINITE) && link_word(r, end) &&
+          end + 1 < r->n &&
+          r->tok[end + 1].sent == r->tok[s].sent &&
+          is_word(&r->tok[end + 1]) && !is_cap(&r->tok[end + 1]) &&
+          !in_class(r, "stopword", end + 1)))) {
       t = end - 1;
       continue;
     }

@@ -1410,6 +1410,15 @@ test_places_from_context(void **state)
   assert_null(tu_anchor_target(g, "Journal", 0));
   assert_non_null(tu_anchor_target(g, "Kourougou", 0));
   ng_graph_free(g);
+  /* Nor, after an article, a noun and its complement ("au Palais des
+   * festivals"); without one, the complement is the sentence's ("né à
+   * Kourougou de parents maliens"). */
+  g = tu_run(tu_group_engine, "ctx-compl", "fr", "2026-03-20",
+             "Le film passe au Palais des festivals. Il est né à Kourougou "
+             "de parents maliens.");
+  assert_null(tu_anchor_target(g, "Palais", 0));
+  assert_non_null(tu_anchor_target(g, "Kourougou", 0));
+  ng_graph_free(g);
 
   /* A body's head is no place after "in" ("in Congress"). */
   g = tu_run(tu_group_engine, "ctx-congress", "en", "2026-03-20",
