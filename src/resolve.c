@@ -317,7 +317,8 @@ settle_shared_bodies(NgAnalysis *an, const NgResources *res)
  * or the Strip) is the entry the document names without doubt elsewhere
  * by a longer name that starts with it ("the Gaza Strip"), when exactly
  * one of its candidates is ("the State of New York" does not start with
- * "New York", which stays the city). */
+ * "New York", which stays the city). A country's name stays the
+ * country's ("Mexico" and "Mexico City"). */
 /* Whether mention @p o is longer than @p m and its tokens start with
  * m's. */
 static bool
@@ -374,7 +375,11 @@ named_elsewhere(NgAnalysis *an, const NgResources *res)
   NgGazMatch hits[32];
   for (size_t i = 0; i < an->n_mentions && ns; i++) {
     NgMention *m = &an->mentions[i];
-    if (m->gaz < 0 || m->n_alt <= 1) {
+    /* A country stays one: "Mexico's president" in a story that names
+     * "Mexico City", whose alias "Mexico" is */
+    if (m->gaz < 0 || m->n_alt <= 1 ||
+        ng_gazetteer_entry(res->gaz, (uint32_t)m->gaz).type ==
+          NG_ENT_COUNTRY) {
       continue;
     }
     size_t nh = mention_hits(an, res, m, hits, NG_COUNTOF(hits));

@@ -441,6 +441,13 @@ test_focus_disambiguation(void **state)
   assert_string_equal(tu_anchor_target(g, "Gaza", 0), tu_wd("Q47492"));
   assert_string_equal(tu_anchor_target(g, "Gaza", 1), tu_wd("Q47492"));
   ng_graph_free(g);
+  /* A country's name stays the country's in a story that names a city
+   * after it (Mexico Q96, not Mexico City Q1489, whose alias it is). */
+  g = tu_run(e, "named-country", "en", "2025-06-01",
+             "Mexico's president spoke. She was mayor of Mexico City.");
+  assert_string_equal(tu_anchor_target(g, "Mexico", 0), tu_wd("Q96"));
+  assert_string_equal(tu_anchor_target(g, "Mexico City", 0), tu_wd("Q1489"));
+  ng_graph_free(g);
   /* A name that bodies of several countries share ("Assemblée nationale":
    * Q193582 France, Q1969585 Niger, Q1969545 Gabon, Q720003 Burundi) is
    * the one of the country the document is about, or none; a complement
