@@ -3723,8 +3723,11 @@ post_names(const Rec *r, size_t t, size_t end)
   uint32_t sent = r->tok[t].sent;
   if (end + 1 < r->n && r->tok[end].sent == sent &&
       !strcmp(r->tok[end].norm, ",")) {
+    /* past its determiners ("X Y, le directeur"); not a clause's title
+     * ("the Panama Canal, which President Trump wants") */
     size_t s = end + 1;
-    while (s < r->n && in_class(r, "stopword", s)) {
+    while (s < r->n && (in_class(r, "determiner", s) ||
+                        in_class(r, "definite", s))) {
       s++;
     }
     if (match_class(r, "title", s, NULL) > 0) {

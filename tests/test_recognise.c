@@ -662,6 +662,14 @@ test_person_appositions(void **state)
     assert_true(tu_has(g, p, TU_RDF_TYPE, tu_ng("Person")));
   }
   ng_graph_free(g);
+  /* A title after a comma and a relative pronoun is a clause's, and
+   * says nothing of the name before the comma. */
+  g = tu_run(tu_group_engine, "r-appo-clause-title", "en", "2026-03-20",
+             "They discussed the Panama Canal, which President Ravi Vardhan "
+             "wants back.");
+  assert_null(tu_anchor_target(g, "Panama Canal", 0));
+  assert_non_null(tu_anchor_target(g, "President Ravi Vardhan", 0));
+  ng_graph_free(g);
   /* A demonym is such an adjective, whatever its ending ("bulgare"). */
   g = tu_run(tu_group_engine, "r-appo-post-demonym", "fr", "2026-03-20",
              "Le président bulgare Roumen Radev a appelé à un référendum.");
