@@ -718,9 +718,10 @@ pass_honorific_persons(Rec *r)
       p++; /* "Mme von der Leyen" */
     }
     if (p > n0 && p < r->n && name_token(r, p) &&
+        !(r->tok[p].flags & NG_TOK_UPPER) &&
         !(rk && !strcmp(rk->value, "of_place") && link_word(r, n0)) &&
         !place_starts(r, p)) {
-      n0 = p;
+      n0 = p; /* not an acronym's article: "l'état-major général des FAR" */
     }
     size_t end = name_run(r, n0, MAX_NAME);
     /* A surname that starts with a capitalised article: "M. Le Drian",

@@ -670,6 +670,13 @@ test_person_appositions(void **state)
   assert_null(tu_anchor_target(g, "Panama Canal", 0));
   assert_non_null(tu_anchor_target(g, "President Ravi Vardhan", 0));
   ng_graph_free(g);
+  /* A rank's particle before an acronym is the acronym's article. */
+  g = tu_run(tu_group_engine, "r-rank-acronym", "fr", "2026-03-20",
+             "Les Forces armées royales (FAR) ont défilé, indique un "
+             "communiqué de l'état-major général des FAR.");
+  assert_null(tu_anchor_target(g, "général des FAR", 0));
+  assert_non_null(tu_anchor_target(g, "FAR", 1));
+  ng_graph_free(g);
   /* A demonym is such an adjective, whatever its ending ("bulgare"). */
   g = tu_run(tu_group_engine, "r-appo-post-demonym", "fr", "2026-03-20",
              "Le président bulgare Roumen Radev a appelé à un référendum.");
