@@ -5099,10 +5099,14 @@ pass_context_places(Rec *r)
     }
     const NgLexEntry *e;
     size_t k = match_class(r, "place_prep", t, &e);
-    if (!k || (r->tok[t].flags & NG_TOK_CAP) ||
+    /* A capitalised one opens a sentence, not a title-case line ("In
+     * 1990", "A Paris" in a headline: unsure) */
+    bool opening = k && (r->tok[t].flags & NG_TOK_CAP);
+    if (!k || (opening && (!(r->tok[t].flags & NG_TOK_SENT_START) ||
+                           r->titled[t])) ||
         (k == 1 && !accents_agree(r, t, e->form))) {
-      continue; /* "In 1990", "A Paris" in a headline: unsure; the verb
-                 * "a" is no "à" ("Visma-Lease a Bike") */
+      continue; /* the verb "a" is no "à" ("Visma-Lease a Bike", "A
+                 * Paris") */
     }
     size_t s = t + k;
     if (s >= r->n || r->tok[s].sent != r->tok[t].sent || !name_token(r, s) ||
@@ -5112,8 +5116,8 @@ pass_context_places(Rec *r)
       continue;
     }
     size_t end = name_run(r, s, 3);
-    if (end == s) {
-      continue;
+    if (end == s || (opening && !list_separator(r, end))) {
+      continue; /* "In Melbourne, parents ...", "À Bron et à Lyon" */
     }
     /* A post in the run ("comments from Federal Reserve Chair Jerome
      * Powell") makes it a body's name and a title, no place; and a

@@ -1435,6 +1435,23 @@ test_places_from_context(void **state)
   assert_non_null(tu_anchor_target(g, "Kourougou", 0));
   ng_graph_free(g);
 
+  /* A preposition opening a sentence names a place when the name ends
+   * at a comma or a list's coordinator; not in a title-case line. */
+  g = tu_run(tu_group_engine, "ctx-opening", "en", "2026-03-20",
+             "Floods Hit In Brief, Officials Say\n\nThe law passed. In "
+             "Kelmscott and Guadalajara, leaders urged caution. In Darrow "
+             "people wait.");
+  k = tu_anchor_target(g, "Kelmscott", 0);
+  assert_non_null(k);
+  assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
+  assert_null(tu_anchor_target(g, "Brief", 0));
+  assert_null(tu_anchor_target(g, "Darrow", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-opening-fr", "fr", "2026-03-20",
+             "La loi est passée. À Kourmélé, les habitants ont fêté.");
+  assert_non_null(tu_anchor_target(g, "Kourmélé", 0));
+  ng_graph_free(g);
+
   /* A body's head is no place after "in" ("in Congress"). */
   g = tu_run(tu_group_engine, "ctx-congress", "en", "2026-03-20",
              "The vote strengthens his hand in Congress.");
