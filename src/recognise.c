@@ -3553,6 +3553,7 @@ pass_org_heads(Rec *r)
      * place or a body named in it is part of the organisation's name
      * ("Banque de France", "Compagnie d'Orléans", "Mission des Nations
      * unies au Mali", a body of its own): its mention goes. */
+    bool after_place = false; /* the last complement a place's name */
     for (bool complement = false; !legal; complement = true) {
       size_t s = end;
       bool linked = false;
@@ -3565,15 +3566,16 @@ pass_org_heads(Rec *r)
              (link_word(r, s) || in_class(r, "coordinator", s))) {
         if ((in_class(r, "coordinator", s) &&
              (in_class(r, "np_start", s + 1) ||
-              (!complement && !link_word(r, s + 1)))) ||
+              ((!complement || after_place) && !link_word(r, s + 1)))) ||
             (s == end && in_class(r, "np_start", s))) {
           /* "the Board ... and the Relief Committee"; an article right
            * after the name starts the next phrase ("Conseil fédéral
            * l'avait"); a coordinator joins words of a complement, or
            * another complement ("Ministry of Foreign Affairs and
            * International Cooperation", "Sûreté nationale et de la
-           * Surveillance du territoire"), not a name ("Kenya Airways and
-           * Delta Air Lines") */
+           * Surveillance du territoire", "Ministère de l'Europe et des
+           * Affaires étrangères"), not a name ("Kenya Airways and Delta
+           * Air Lines", "Law Society of Kenya and Amnesty International") */
           linked = false;
           break;
         }
@@ -3607,8 +3609,10 @@ pass_org_heads(Rec *r)
         }
         absorbed[n_absorbed++] = mi;
         end = r->an->mentions[mi].t1;
+        after_place = ng_entity_type_is_place(r->an->mentions[mi].type);
         continue;
       }
+      after_place = false;
       end = s + 1;
       /* A capitalised complement goes on while its words do ("of
        * Foreign Affairs", "de la Sécurité Publique"), and in French with

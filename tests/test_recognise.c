@@ -1168,6 +1168,18 @@ test_org_heads(void **state)
   assert_non_null(tu_anchor_target(
     g, "Sûreté nationale et de la Surveillance du territoire", 0));
   ng_graph_free(g);
+  /* nor, after a place's name, one that starts a name */
+  g = tu_run(tu_group_engine, "org-and-place", "en", "2026-03-20",
+             "The Law Society of Kenya and Amnesty International Kenya said "
+             "so.");
+  assert_non_null(tu_anchor_target(g, "Law Society of Kenya", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "org-and-place-fr", "fr", "2026-03-20",
+             "Le ministère de l'Europe et des Affaires étrangères a "
+             "protesté.");
+  assert_non_null(tu_anchor_target(
+    g, "ministère de l'Europe et des Affaires étrangères", 0));
+  ng_graph_free(g);
   /* a firm named by names an ampersand joins, or by a name and a legal
    * form that starts with one */
   g = tu_run(tu_group_engine, "org-firm", "en", "2026-03-20",
