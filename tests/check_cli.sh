@@ -283,6 +283,31 @@ grep -qE '^newsgraph: [^ ]*batch\.ndjson:2(:[0-9]+)?: error: ' "$tmp/err" ||
 grep -q '"good-1"' "$tmp/out" || fail "bad NDJSON line: good-1 was not processed"
 grep -q '"good-2"' "$tmp/out" || fail "bad NDJSON line: good-2 was not processed"
 
+# Two documents of one id and two texts would be one document node with
+# two texts: the second is reported and skipped; a document repeated as
+# it is is harmless.
+cat >"$tmp/dup.ndjson" <<'EOF'
+{"id":"same","lang":"en","text":"The President of France visited Berlin."}
+{"id":"same","lang":"en","text":"The King of Spain visited Rome."}
+{"id":"same","lang":"en","text":"The President of France visited Berlin."}
+EOF
+run extract -f ntriples -i ndjson "$tmp/dup.ndjson"
+expect 1 "two documents of one id"
+grep -qE '^newsgraph: [^ ]*dup\.ndjson:2(:[0-9]+)?: error: document same: ' \
+  "$tmp/err" || fail "two documents of one id: no error for the second"
+grep -q 'Rome' "$tmp/out" && fail "two documents of one id: the second kept"
+[ "$(sort -u "$tmp/out" | grep -c 'nif-core#isString')" -eq 1 ] ||
+  fail "two documents of one id: not one text"
+mkdir -p "$tmp/d1" "$tmp/d2"
+echo "Lyon est une ville." >"$tmp/d1/same.txt"
+echo "Paris est une ville." >"$tmp/d2/same.txt"
+run extract -f ntriples "$tmp/d1/same.txt" "$tmp/d2/same.txt"
+expect 1 "two files of one name"
+grep -q 'd2/same.txt: error: document same.txt: ' "$tmp/err" ||
+  fail "two files of one name: no error for the second"
+run extract -f ntriples "$tmp/d1/same.txt" "$tmp/d1/same.txt"
+expect 0 "one file twice"
+
 # I/O (3) wins over data (1).
 run extract -f ntriples -i ndjson "$tmp/batch.ndjson" "$tmp/missing.txt"
 expect 3 "a bad line and a missing input"

@@ -330,7 +330,8 @@ help_extract(FILE *f)
       "  input), find the people, organisations, places and events they\n"
       "  report, link them to Wikidata, and write one RDF graph for all of\n"
       "  them. A bad document is reported and skipped; the others are\n"
-      "  processed.\n"
+      "  processed. So is a document whose id (or file name) an earlier\n"
+      "  one of the run has with another text.\n"
       "\n"
       "  -l, --lang=LANG          language of documents that do not declare\n"
       "                           one: fr, en (or any language added to\n"
@@ -1101,6 +1102,66 @@ typedef struct {
   size_t n_files;
 } CliExtractOptions;
 
+/* The documents of a run by id: a hash of each id and one of its text,
+ * pairs in an open-addressing table (two ids share a 64-bit hash with
+ * odds of one in 2^64), 16 bytes a document. Two documents of one id
+ * would be one document node with two texts, its mentions' offsets
+ * pointing into either. */
+typedef struct {
+  uint64_t *slot; /* 2 * cap: id hash (0: empty), text hash */
+  size_t cap, n;  /* cap a power of two */
+} CliSeen;
+
+static void
+seen_free(CliSeen *s)
+{
+  ng_free(s->slot);
+  memset(s, 0, sizeof *s);
+}
+
+/* Note @p doc; *clash is whether an earlier document had its id and
+ * another text. NG_ERR_NOMEM when the table cannot grow. */
+static NgStatus
+seen_add(CliSeen *s, const NgDoc *doc, bool *clash)
+{
+  *clash = false;
+  if (2 * (s->n + 1) > s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 1024;
+    uint64_t *slot = ng_calloc(2 * cap, sizeof *slot);
+    if (!slot) {
+      return NG_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < s->cap; i++) {
+      if (s->slot[2 * i]) {
+        size_t j = (size_t)s->slot[2 * i] & (cap - 1);
+        while (slot[2 * j]) {
+          j = (j + 1) & (cap - 1);
+        }
+        slot[2 * j] = s->slot[2 * i];
+        slot[2 * j + 1] = s->slot[2 * i + 1];
+      }
+    }
+    ng_free(s->slot);
+    s->slot = slot;
+    s->cap = cap;
+  }
+  uint64_t id = ng_hash64(doc->id, strlen(doc->id), 0);
+  uint64_t text = ng_hash64(doc->text, doc->len, 0);
+  id += !id; /* 0 marks an empty slot */
+  size_t j = (size_t)id & (s->cap - 1);
+  while (s->slot[2 * j] && s->slot[2 * j] != id) {
+    j = (j + 1) & (s->cap - 1);
+  }
+  if (s->slot[2 * j]) {
+    *clash = s->slot[2 * j + 1] != text;
+    return NG_SUCCESS;
+  }
+  s->slot[2 * j] = id;
+  s->slot[2 * j + 1] = text;
+  s->n++;
+  return NG_SUCCESS;
+}
+
 /* Everything one extract run shares across its inputs. */
 typedef struct {
   const CliExtractOptions *opts;
@@ -1117,6 +1178,7 @@ typedef struct {
   NgGraph *graph;
   FILE *out;          /* NULL when no RDF is written */
   NgStats total;
+  CliSeen seen; /* the documents so far, by id */
   size_t docs_done, docs_skipped;
   int rc;               /* exit code so far */
   bool fatal;           /* stop: out of memory, or the output is broken */
@@ -1371,7 +1433,23 @@ extract_document(CliExtract *x, const NgDoc *doc)
   NgStats s;
   memset(&s, 0, sizeof s);
 
-  NgStatus st = ng_graph_reset(x->graph, NULL);
+  /* A document repeated is harmless (its triples again); another text
+   * under an id already used would make one document of two. */
+  bool clash;
+  NgStatus st = seen_add(&x->seen, doc, &clash);
+  if (st == NG_SUCCESS && clash) {
+    cli_error(x->log, where,
+              "document %s: an earlier document of this run has this id "
+              "and another text, skipped (give each document its own id, "
+              "or each file its own name)",
+              doc->id);
+    x->docs_skipped++;
+    x->rc = exit_worse(x->rc, NG_EXIT_DATA);
+    return;
+  }
+  if (st == NG_SUCCESS) {
+    st = ng_graph_reset(x->graph, NULL);
+  }
   if (st == NG_SUCCESS) {
     st = ng_engine_process(x->engine, doc, x->graph, &s);
   }
@@ -1720,6 +1798,7 @@ extract_run(const CliExtractOptions *o)
     ng_loader_free(x.loader);
   }
   inputs_free(&in);
+  seen_free(&x.seen);
   ng_graph_free(x.graph);
   ng_engine_free(x.engine);
 
