@@ -410,6 +410,10 @@ test_first_name_person(void **state)
   assert_non_null(tu_anchor_target(g, "Antony Blinken", 0));
   assert_non_null(tu_anchor_target(g, "Maria Ramondo", 0));
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-fn-da", "en", "2026-03-20",
+             "The office of District Attorney Alvan Broggs said so.");
+  assert_non_null(tu_anchor_target(g, "Alvan Broggs", 0));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "r-fn-de", "fr", "2026-03-20",
              "Il parla au père de Dona Maria Gloria.");
   assert_non_null(tu_anchor_target(g, "Dona Maria Gloria", 0));
