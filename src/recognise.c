@@ -3721,7 +3721,8 @@ pass_org_heads(Rec *r)
  *    complement, and the name right after a comma: "..., le directeur
  *    général de la DGSN, X Y", "le ministre des Affaires étrangères, de
  *    la Coopération africaine et des Marocains résidant à l'étranger,
- *    Nasser Bourita". */
+ *    Nasser Bourita"; or an occupation right before the comma ("His
+ *    rival, X Y", "Son avocat, X Y"). */
 static bool
 post_names(const Rec *r, size_t t, size_t end)
 {
@@ -3752,6 +3753,13 @@ post_names(const Rec *r, size_t t, size_t end)
       if (match_class(r, "title", s, NULL)) {
         return true;
       }
+    }
+    /* or a noun of standing right before the comma: "His rival, X Y" */
+    const NgLexEntry *e;
+    if (t > 1 && r->tok[t - 2].sent == sent && !is_cap(&r->tok[t - 2]) &&
+        match_class(r, "occupation", t - 2, &e) == 1 &&
+        (!e->value || !*e->value)) {
+      return true;
     }
   }
   return false;

@@ -535,6 +535,20 @@ test_honorific_in_mention(void **state)
   assert_non_null(o);
   assert_true(tu_has(g, o, TU_LABEL, "Solène Vardier"));
   ng_graph_free(g);
+  /* Sports make persons of their players ("l'attaquant", "le
+   * tennisman"), and a noun of standing right before a comma of the name
+   * after it ("His rival, X Y"). */
+  g = tu_run(tu_group_engine, "r-occ-sport", "fr", "2026-03-20",
+             "L'attaquant Kylan Mbarek a marqué, puis le tennisman espagnol "
+             "Carlo Alcántar a gagné.");
+  assert_non_null(tu_anchor_target(g, "attaquant Kylan Mbarek", 0));
+  assert_non_null(
+    tu_anchor_target(g, "tennisman espagnol Carlo Alcántar", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-occ-comma", "en", "2026-03-20",
+             "His rival, Zohrab Mamdoul, won the primary.");
+  assert_non_null(tu_anchor_target(g, "Zohrab Mamdoul", 0));
+  ng_graph_free(g);
 
   /* So does a French noun of nationality (a demonym with a capital after
    * an article); in lower case it names a company. An English demonym
