@@ -1929,6 +1929,13 @@ test_body_name_bounds(void **state)
   assert_non_null(tu_anchor_target(g, "Serious Fraud Office", 0));
   assert_string_equal(tu_anchor_target(g, "Britain", 0), tu_wd("Q145"));
   ng_graph_free(g);
+  /* and "America" the United States (Q30), not in a longer name */
+  g = tu_run(tu_group_engine, "bounds-america", "en", "2026-03-20",
+             "The band, America's best, toured South America and Latin "
+             "America.");
+  assert_string_equal(tu_anchor_target(g, "America", 0), tu_wd("Q30"));
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q30"), 1);
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "bounds-poss-name", "en", "2026-03-20",
              "Ravi Vardhan's Congress lost.");
   assert_null(tu_anchor_target(g, "Ravi Vardhan's Congress", 0));

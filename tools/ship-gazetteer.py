@@ -61,7 +61,7 @@ tools/body-names.tsv, by its English label ("Nations unies"). A country
 also gets, as aliases, the names tools/country-names.tsv gives
 its ISO code (English and French common and official names, alternative
 spellings: "Birmanie", "République fédérale d'Allemagne", "Holland";
-Wikidata aliases: "Britain"),
+Wikidata aliases: "Britain", "America"),
 except names of another entry of the tables, names that start another
 country's ("Virgin Islands" for the British ones, "Virgin Islands, U.S."
 being the others), the source's spacing typos, and of the alternative
