@@ -1642,6 +1642,11 @@ test_places_from_context(void **state)
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q211590"), 0);
   assert_non_null(tu_anchor_target(g, "Santa Clara", 0));
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-flagged", "en", "2026-03-20",
+             "A Panama-flagged tanker and a Qatar-brokered truce.");
+  assert_string_equal(tu_anchor_target(g, "Panama", 0), tu_wd("Q804"));
+  assert_string_equal(tu_anchor_target(g, "Qatar", 0), tu_wd("Q846"));
+  ng_graph_free(g);
   /* A minor place gives a list no kind: "Manchester" is only a
    * district in the gazetteer, London stays the city (Q84), not the
    * region (Q23311). */
