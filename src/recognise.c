@@ -567,18 +567,28 @@ occupation_before_name(const Rec *r, size_t t, size_t name)
 }
 
 /* Whether the word at t is, alone, a country's demonym in the gazetteer
- * ("Slovène", "American"). */
+ * ("Slovène", "American"), in the document's language when @p own (the
+ * French "la Britannique Emma Raducanu"; not "la Saudi Arabian Oil
+ * Company", an English one). */
 static bool
-demonym_word(const Rec *r, size_t t)
+demonym_in(const Rec *r, size_t t, bool own)
 {
   NgGazMatch hits[16];
   size_t nh = r->res->gaz ? gaz_hits(r, t, hits, NG_COUNTOF(hits)) : 0;
   for (size_t i = 0; i < nh; i++) {
-    if (hits[i].t1 == t + 1 && hits[i].kind == NG_LABEL_DEMONYM) {
+    if (hits[i].t1 == t + 1 && hits[i].kind == NG_LABEL_DEMONYM &&
+        (!own || !*hits[i].lang ||
+         (r->an->lang && !strcmp(hits[i].lang, r->an->lang)))) {
       return true;
     }
   }
   return false;
+}
+
+static bool
+demonym_word(const Rec *r, size_t t)
+{
+  return demonym_in(r, t, false);
 }
 
 /* A demonym with a capital after an article, in a language that writes
@@ -594,7 +604,7 @@ nationality_before_name(const Rec *r, size_t t)
          r->tok[t - 1].sent == r->tok[t].sent &&
          r->tok[t + 1].sent == r->tok[t].sent && is_cap(&r->tok[t + 1]) &&
          in_class(r, "definite", t - 1) &&
-         language_has(r, "capitalised_demonym_noun") && demonym_word(r, t);
+         language_has(r, "capitalised_demonym_noun") && demonym_in(r, t, true);
 }
 
 /* An occupation in lower case and a demonym before a capitalised word
@@ -604,7 +614,7 @@ static bool
 occupation_nationality_before_name(const Rec *r, size_t t)
 {
   return t + 2 < r->n && !is_cap(&r->tok[t + 1]) &&
-         occupation_before_name(r, t, t + 2) && demonym_word(r, t + 1);
+         occupation_before_name(r, t, t + 2) && demonym_in(r, t + 1, true);
 }
 
 /* Whether every word of [t0, t1) is written in capitals ("FC", "H. C.";
@@ -2328,7 +2338,7 @@ pass_media_names(Rec *r)
     size_t s = t + k;
     if (s + 1 < r->n && r->tok[s].sent == sent && !is_cap(&r->tok[s]) &&
         is_word(&r->tok[s]) && !in_class(r, "stopword", s) &&
-        (demonym_word(r, s) || adjective_like(r, s))) {
+        (demonym_in(r, s, true) || adjective_like(r, s))) {
       s++; /* "le quotidien britannique The Guardian" */
     }
     if (s >= r->n || r->tok[s].sent != sent || r->covered[s]) {
@@ -3743,7 +3753,7 @@ post_names(const Rec *r, size_t t, size_t end)
   if (t > 0 && r->tok[t - 1].sent == sent) {
     bool adjective = t > 1 && r->tok[t - 2].sent == sent &&
                      !(r->tok[t - 1].flags & NG_TOK_CAP) &&
-                     (adjective_like(r, t - 1) || demonym_word(r, t - 1));
+                     (adjective_like(r, t - 1) || demonym_in(r, t - 1, true));
     if (title_ends_at(r, t - 1) || (adjective && title_ends_at(r, t - 2))) {
       return true;
     }

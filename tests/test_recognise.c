@@ -550,6 +550,13 @@ test_honorific_in_mention(void **state)
   assert_non_null(tu_anchor_target(g, "Zohrab Mamdoul", 0));
   ng_graph_free(g);
 
+  /* A demonym of another language after a French article is no noun of
+   * nationality: an English company's name. */
+  g = tu_run(tu_group_engine, "r-nat-foreign", "fr", "2026-03-20",
+             "Le groupe a signé avec la Saudi Arabian Oil Company hier.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 0);
+  ng_graph_free(g);
+
   /* So does a French noun of nationality (a demonym with a capital after
    * an article); in lower case it names a company. An English demonym
    * is an adjective, not part of the name. */
