@@ -1059,12 +1059,28 @@ list_name(const Rec *r, size_t s, size_t e)
  * (coordinated_persons): "l'époque des Alix, Chanel, Lanvin, Lucien
  * Lelong". Names between commas; the first of the list, not after a
  * comma, only when two names or more follow it there and it opens no
- * sentence. */
+ * sentence; and a name of two words or more before a coordinator ("entre
+ * Abdelouafi Laftit et Fernando Grande-Marlaska"). */
 static NgStatus
 persons_listed_before(Rec *r, size_t t0)
 {
   size_t starts[16], ends[16], n = 0;
   size_t t = t0;
+  if (t >= 3 && in_class(r, "coordinator", t - 1) &&
+      r->tok[t - 2].sent == r->tok[t0].sent) {
+    size_t e = t - 1, s = e;
+    while (s > 0 && e - s < MAX_NAME && name_token(r, s - 1) &&
+           r->tok[s - 1].sent == r->tok[t0].sent) {
+      s--;
+    }
+    if (e - s >= 2 && name_run(r, s, MAX_NAME) == e && list_name(r, s, e) &&
+        !(r->tok[s].flags & (NG_TOK_SENT_START | NG_TOK_LINE_START)) &&
+        s > 0 && !is_cap(&r->tok[s - 1])) {
+      starts[n] = s;
+      ends[n++] = e;
+      t = s;
+    }
+  }
   while (n < NG_COUNTOF(starts) && t >= 2 && !strcmp(r->tok[t - 1].norm, ",") &&
          r->tok[t - 2].sent == r->tok[t0].sent) {
     size_t e = t - 1, s = e;

@@ -378,6 +378,14 @@ test_first_name_person(void **state)
   }
   assert_null(tu_anchor_target(g, "Lundi", 0));
   ng_graph_free(g);
+  /* and a name of two words before "et" and a person */
+  g = tu_run(tu_group_engine, "r-fn-and-before", "fr", "2026-03-20",
+             "La réunion a eu lieu entre Abdelouafi Laftari et Marcel "
+             "Rochas.");
+  const char *lp = tu_anchor_target(g, "Abdelouafi Laftari", 0);
+  assert_non_null(lp);
+  assert_true(tu_has(g, lp, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
 
   /* The names of a ranked list with a person in it are persons; a
    * numbered plan is no list of persons */
