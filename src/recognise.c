@@ -5161,10 +5161,12 @@ pass_context_places(Rec *r)
      * Powell") makes it a body's name and a title, no place; and a
      * preposition that also names a source ("demand from Microsoft,
      * Alphabet and Meta"): a name listed with a name the gazetteer does
-     * not know is no place there ("from Tabor and Paris" is). */
+     * not know is no place there ("from Tabor and Paris" is), nor one
+     * after a message's noun ("a call from Macron"). */
     if (title_within(r, s, end) ||
         (!strcmp(e->value, "source") &&
-         (listed_with_unknown(r, end) || named_as_agent(r, s, end)))) {
+         (listed_with_unknown(r, end) || named_as_agent(r, s, end) ||
+          (t > 0 && in_class(r, "message_noun", t - 1))))) {
       t = end - 1;
       continue;
     }

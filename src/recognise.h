@@ -46,7 +46,8 @@
  *  11. bare surnames and given names of the persons named in full;
  *  12. the names of a ranked list with a person in it ("12. Camenzind.
  *      23. Huser."); places from context ("à X", "in X", datelines,
- *      origins, lists of places: "Lyon, Bron et Vénissieux");
+ *      origins, lists of places: "Lyon, Bron et Vénissieux") —
+ *      place_prep, not after a message_noun ("a call from X");
  *  13. nominal anaphors ("le pays", "the organisation") — anaphor;
  *  14. event noun phrases ("la 8e réunion", "cette rencontre") —
  *      event_noun, demonstrative;

@@ -1532,6 +1532,15 @@ test_places_from_context(void **state)
   assert_non_null(k);
   assert_true(tu_has(g, k, TU_RDF_TYPE, tu_ng("Place")));
   ng_graph_free(g);
+  /* nor the author of a message ("a call from X"); a letter comes from
+   * a place */
+  g = tu_run(tu_group_engine, "ctx-source-message", "en", "2026-03-20",
+             "He got a call from Vorvida, then comments from Oskio, and a "
+             "letter from Marrowdale.");
+  assert_null(tu_anchor_target(g, "Vorvida", 0));
+  assert_null(tu_anchor_target(g, "Oskio", 0));
+  assert_non_null(tu_anchor_target(g, "Marrowdale", 0));
+  ng_graph_free(g);
 
   /* A state's abbreviation after a place and a comma is part of its
    * mention, and makes a place of an unknown name. */
