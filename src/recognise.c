@@ -3748,7 +3748,7 @@ pass_org_heads(Rec *r)
  *    général de la DGSN, X Y", "le ministre des Affaires étrangères, de
  *    la Coopération africaine et des Marocains résidant à l'étranger,
  *    Nasser Bourita"; or an occupation right before the comma ("His
- *    rival, X Y", "Son avocat, X Y"). */
+ *    opponent, X Y", "Son avocat, X Y"). */
 static bool
 post_names(const Rec *r, size_t t, size_t end)
 {
@@ -3780,7 +3780,7 @@ post_names(const Rec *r, size_t t, size_t end)
         return true;
       }
     }
-    /* or a noun of standing right before the comma: "His rival, X Y" */
+    /* or a noun of standing right before the comma: "His opponent, X Y" */
     const NgLexEntry *e;
     if (t > 1 && r->tok[t - 2].sent == sent && !is_cap(&r->tok[t - 2]) &&
         match_class(r, "occupation", t - 2, &e) == 1 &&

@@ -545,7 +545,8 @@ test_honorific_in_mention(void **state)
   ng_graph_free(g);
   /* Sports make persons of their players ("l'attaquant", "le
    * tennisman"), and a noun of standing right before a comma of the name
-   * after it ("His rival, X Y"). */
+   * after it ("His opponent, X Y"). A noun that is also an adjective
+   * ("un projet pilote", "its rival Airbus") is none. */
   g = tu_run(tu_group_engine, "r-occ-sport", "fr", "2026-03-20",
              "L'attaquant Kylan Mbarek a marqué, puis le tennisman espagnol "
              "Carlo Alcántar a gagné.");
@@ -553,8 +554,12 @@ test_honorific_in_mention(void **state)
   assert_non_null(
     tu_anchor_target(g, "tennisman espagnol Carlo Alcántar", 0));
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-occ-adj", "fr", "2026-03-20",
+             "Le projet pilote Territoires zéro chômeur est étendu.");
+  assert_int_equal(tu_count(g, NULL, TU_RDF_TYPE, tu_ng("Person")), 0);
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "r-occ-comma", "en", "2026-03-20",
-             "His rival, Zohrab Mamdoul, won the primary.");
+             "His opponent, Zohrab Mamdoul, won the primary.");
   assert_non_null(tu_anchor_target(g, "Zohrab Mamdoul", 0));
   ng_graph_free(g);
 
