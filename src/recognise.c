@@ -5205,17 +5205,18 @@ pass_context_places(Rec *r)
   return NG_SUCCESS;
 }
 
-/* How many places are listed beside the words that start at or end
- * before @p t: the place names list separators lead to, item by item,
- * leftwards (@p dir -1: from the words starting at t) or rightwards (+1:
- * from the words ending before t), in the sentence of t. */
+/* How many places, up to two, are listed beside the words that start at
+ * or end before @p t: the place names list separators lead to, item by
+ * item, leftwards (@p dir -1: from the words starting at t) or
+ * rightwards (+1: from the words ending before t), in the sentence of t.
+ * (Two at most: a long list costs each name no more.) */
 static size_t
 listed_places(const Rec *r, const size_t *starts, size_t t, int dir)
 {
   const size_t *ends = starts + r->n;
   size_t n = 0;
   uint32_t sent = r->tok[dir < 0 ? t : t - 1].sent;
-  for (size_t k = t;;) {
+  for (size_t k = t; n < 2;) {
     size_t sep = dir < 0 ? k - 1 : k, item = dir < 0 ? k - 2 : k + 1;
     if ((dir < 0 && k < 2) || item >= r->n || !list_separator(r, sep) ||
         r->tok[item].sent != sent || !(dir < 0 ? ends : starts)[item]) {
@@ -5229,6 +5230,7 @@ listed_places(const Rec *r, const size_t *starts, size_t t, int dir)
     n++;
     k = dir < 0 ? m->t0 : m->t1;
   }
+  return n;
 }
 
 /* A name no mention has taken, listed right beside a place with two
