@@ -4623,6 +4623,20 @@ pass_place_lists(Rec *r)
   return NG_SUCCESS;
 }
 
+/* The start of a town's name the gazetteer does not know that ends
+ * right before t: up to three capitalised words, not across a line's
+ * start; t when there is none. */
+static size_t
+town_run_before(const Rec *r, size_t t)
+{
+  size_t s = t;
+  while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
+         !(r->tok[s].flags & NG_TOK_LINE_START)) {
+    s--;
+  }
+  return s;
+}
+
 /* "Lewiston, Idaho", "Paris, Texas.": a first-level region written after
  * a town's name and a comma, ending the phrase, belongs to the town's
  * mention and is where it lies; of the town's homonyms, it is the one in
@@ -4697,11 +4711,7 @@ pass_places_in_regions(Rec *r)
     } else if (prep) {
       continue;
     } else {
-      size_t s = t;
-      while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
-             !(r->tok[s].flags & NG_TOK_LINE_START)) {
-        s--;
-      }
+      size_t s = town_run_before(r, t);
       /* nor an acronym in running text ("l'agence APS, Alger") */
       if (s == t || (s > 0 && !strcmp(r->tok[s - 1].norm, ",")) ||
           (s + 1 == t && (r->tok[s].flags & NG_TOK_UPPER) &&
@@ -4782,11 +4792,7 @@ pass_bracketed_regions(Rec *r)
        * in running text ("un entrepôt de Saint-Priest (Rhône)"), or in
        * capitals opening a line ("VILLEURBANNE (Rhône) —"); not an item
        * of a list ("; My Lady Dainty (Hesse)", a composer) */
-      size_t s = t;
-      while (s > 0 && t - s < 3 && name_token(r, s - 1) &&
-             !(r->tok[s].flags & NG_TOK_LINE_START)) {
-        s--;
-      }
+      size_t s = town_run_before(r, t);
       bool running = s > 0 && r->tok[s - 1].sent == reg->sent &&
                      is_word(&r->tok[s - 1]) && !is_cap(&r->tok[s - 1]);
       bool heading = (r->tok[s].flags & NG_TOK_LINE_START) &&
