@@ -4829,6 +4829,70 @@ pass_bracketed_regions(Rec *r)
   return st;
 }
 
+/* The gazetteer entry of type @p type the place mention @p m names, the
+ * likeliest when several do, or -1. */
+static int32_t
+entry_of_type(const Rec *r, const NgMention *m, NgEntityType type)
+{
+  NgGazMatch hits[32];
+  size_t nh = gaz_hits(r, m->t0, hits, NG_COUNTOF(hits));
+  int32_t best = -1;
+  uint32_t prior = 0;
+  for (size_t i = 0; i < nh; i++) {
+    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
+    if (hits[i].t1 == m->t1 && e.type == type &&
+        (best < 0 || e.prior > prior)) {
+      best = (int32_t)hits[i].entry;
+      prior = e.prior;
+    }
+  }
+  return best;
+}
+
+/* An office says what kind of place its seat is (lexicon class
+ * office_seat, VALUE the type): the place's name right before it in
+ * English ("New York Mayor Eric Adams", "Quebec Premier François
+ * Legault", "Georgia Governor Brian Kemp"), after it and "de" in French
+ * ("le maire de Québec", "le gouverneur de Géorgie") is the entry of
+ * that type, when the name has one (0.8). */
+static NgStatus
+pass_office_seats(Rec *r)
+{
+  NgAnalysis *an = r->an;
+  if (!r->res->gaz) {
+    return NG_SUCCESS;
+  }
+  for (size_t i = 0; i < an->n_mentions; i++) {
+    NgMention *m = &an->mentions[i];
+    if (m->kind != NG_MENTION_NAME || m->gaz < 0 || m->tail_b1 ||
+        !ng_entity_type_is_place(m->type)) {
+      continue;
+    }
+    const NgLexEntry *e = NULL;
+    size_t k = m->t1 < r->n && r->tok[m->t1].sent == m->sent
+                 ? match_class(r, "office_seat", m->t1, &e)
+                 : 0;
+    if (!k && m->t0 >= 2 && link_word(r, m->t0 - 1)) {
+      /* "le maire de Québec": the office ends before the link word */
+      for (size_t s = m->t0 - 1; s-- > 0 && m->t0 - 1 - s <= 3 && !k;) {
+        size_t n = match_class(r, "office_seat", s, &e);
+        k = s + n == m->t0 - 1 ? n : 0;
+      }
+    }
+    NgEntityType type;
+    if (!k || !e->value || ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
+      continue;
+    }
+    NgGazEntry cur = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
+    int32_t seat = cur.type == type ? -1 : entry_of_type(r, m, type);
+    if (seat >= 0) {
+      link_to(m, seat, 0.8);
+      m->type = type;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 /* Whether a date follows a dateline's comma at t: a month ("July 7",
  * "sept."), a day and a month ("5 sept."), or a weekday. */
 static bool
@@ -5513,6 +5577,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_places_in_regions(&r);
   if (!st) st = pass_bracketed_regions(&r);
+  if (!st) st = pass_office_seats(&r);
   if (!st) st = pass_place_lists(&r);
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);

@@ -30,8 +30,9 @@
  *      "la Confédération") — state_form, state_short_form;
  *   6. a town with its state or region ("Nashville, Tenn.", "Lewiston,
  *      Idaho", "Vénissieux (Rhône)", "Portland, dans l'Oregon" —
- *      region_prep), and the kind a list gives its names
- *      ("Washington, Oregon");
+ *      region_prep), the kind a list gives its names ("Washington,
+ *      Oregon") and the kind an office gives its seat ("Quebec
+ *      Premier", "le maire de Québec") — office_seat;
  *   7. places named after a place noun ("la région X") — place_head;
  *   8. acronyms with an expansion in the text or a determiner before them
  *      ("la DGSN"), including coordinated ones; last of all, an acronym

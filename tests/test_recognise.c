@@ -1617,6 +1617,22 @@ test_places_from_context(void **state)
              "Bondi said.");
   assert_null(tu_anchor_target(g, "Attorney General", 0));
   ng_graph_free(g);
+  /* An office says what its seat is: Quebec the province (Q176, not the
+   * city Q2145) before "Premier", New York the city (Q60, not the state
+   * Q1384) before "Mayor", Georgia the state (Q1428, not the country
+   * Q230) before "Governor"; "le maire de Québec" the city. */
+  g = tu_run(tu_group_engine, "ctx-office", "en", "2026-03-20",
+             "Quebec Premier Luc Vachon spoke. New York Mayor Ann Brody and "
+             "Georgia Governor Tom Keel signed.");
+  assert_string_equal(tu_anchor_target(g, "Quebec", 0), tu_wd("Q176"));
+  assert_string_equal(tu_anchor_target(g, "New York", 0), tu_wd("Q60"));
+  assert_string_equal(tu_anchor_target(g, "Georgia", 0), tu_wd("Q1428"));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "ctx-office-fr", "fr", "2026-03-20",
+             "Le maire de Québec a parlé avec le gouverneur de Géorgie.");
+  assert_string_equal(tu_anchor_target(g, "Québec", 0), tu_wd("Q2145"));
+  assert_string_equal(tu_anchor_target(g, "Géorgie", 0), tu_wd("Q1428"));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "ctx-region-prep-en", "en", "2026-03-20",
              "The paper, printed at Georgetown, in South Carolina, said so.");
   k = tu_anchor_target(g, "Georgetown", 0);
