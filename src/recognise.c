@@ -922,6 +922,24 @@ post_ends_at(const Rec *r, size_t t)
   return false;
 }
 
+/* Whether a determiner comes right before token t, or before an opening
+ * quote before it ("des Moulins", "le Moulin Rouge", "le « Petit
+ * Journal »"): what follows names no person. */
+static bool
+after_determiner(const Rec *r, size_t t)
+{
+  static const char *const quotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C"};
+  for (size_t i = 0; t > 1 && i < NG_COUNTOF(quotes); i++) {
+    if (!strcmp(r->tok[t - 1].norm, quotes[i])) {
+      t--;
+      break;
+    }
+  }
+  return t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
+         ((r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
+          in_class(r, "np_start", t - 1) || in_class(r, "determiner", t - 1));
+}
+
 static NgStatus
 pass_first_name_persons(Rec *r)
 {
@@ -1008,6 +1026,13 @@ pass_first_name_persons(Rec *r)
            !(start > 2 && link_word(r, start - 2) &&
              post_ends_at(r, start - 3))) {
       start--;
+    }
+    if (start > 0 && r->tok[start - 1].sent == r->tok[t].sent &&
+        in_class(r, "definite", start - 1)) {
+      t = end - 1; /* a thing named after a person: "at the Santiago
+                    * Bernabéu", "the John Lewis store" (not "that Pat
+                    * Gilmore's band", "Sa Majesté Georges V") */
+      continue;
     }
     if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_PERSON) ||
         note_surname(r, end)) {
@@ -1126,24 +1151,6 @@ bare_name_word(const Rec *r, size_t t)
          !match_class(r, "occupation", t, NULL) &&
          !in_class(r, "month", t) && !in_class(r, "weekday", t) &&
          !names_a_body(r, t, t + 1) && !gaz_starts(r, t);
-}
-
-/* Whether a determiner comes right before token t, or before an opening
- * quote before it ("des Moulins", "le Moulin Rouge", "le « Petit
- * Journal »"): what follows names no person. */
-static bool
-after_determiner(const Rec *r, size_t t)
-{
-  static const char *const quotes[] = {"\xC2\xAB", "\"", "\xE2\x80\x9C"};
-  for (size_t i = 0; t > 1 && i < NG_COUNTOF(quotes); i++) {
-    if (!strcmp(r->tok[t - 1].norm, quotes[i])) {
-      t--;
-      break;
-    }
-  }
-  return t > 0 && r->tok[t - 1].sent == r->tok[t].sent &&
-         ((r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
-          in_class(r, "np_start", t - 1) || in_class(r, "determiner", t - 1));
 }
 
 /* Two capitalised words inside a sentence whose second the document uses

@@ -418,6 +418,14 @@ test_first_name_person(void **state)
   assert_non_null(tu_anchor_target(g, "Antony Blinken", 0));
   assert_non_null(tu_anchor_target(g, "Maria Ramondo", 0));
   ng_graph_free(g);
+  /* A definite article makes a thing of a person's name ("at the
+   * Santiago Bernabéu", a stadium); a conjunction does not. */
+  g = tu_run(tu_group_engine, "r-fn-the", "en", "2026-03-20",
+             "He scored at the Santiago Vardena. He said that Pat Vardeen "
+             "was there.");
+  assert_null(tu_anchor_target(g, "Santiago Vardena", 0));
+  assert_non_null(tu_anchor_target(g, "Pat Vardeen", 0));
+  ng_graph_free(g);
   g = tu_run(tu_group_engine, "r-fn-da", "en", "2026-03-20",
              "The office of District Attorney Alvan Broggs said so.");
   assert_non_null(tu_anchor_target(g, "Alvan Broggs", 0));
