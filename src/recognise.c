@@ -634,15 +634,22 @@ in_capitals(const Rec *r, size_t t0, size_t t1)
 }
 
 /* A sports club named by its prefix and, most often, its town ("FC
- * Sion", "H. C. Lausanne", "AC Milan"; lexicon class club_prefix): an
- * organisation, before the initials read as a person's and the town as a
- * place. A name the gazetteer has whole is left to it. */
+ * Sion", "H. C. Lausanne", "AC Milan"; lexicon class club_prefix, in
+ * capitals; "Real Madrid", "Borussia Dortmund": club_word, capitalised):
+ * an organisation, before the initials read as a person's and the town
+ * as a place. A name the gazetteer has whole is left to it. */
 static NgStatus
 pass_clubs(Rec *r)
 {
   for (size_t t = 0; t + 1 < r->n; t++) {
     size_t k = r->covered[t] ? 0 : match_class(r, "club_prefix", t, NULL);
-    if (!k || t + k >= r->n || !in_capitals(r, t, t + k)) {
+    if (k && (t + k >= r->n || !in_capitals(r, t, t + k))) {
+      continue;
+    }
+    if (!k && !r->covered[t] && is_cap(&r->tok[t])) {
+      k = match_class(r, "club_word", t, NULL);
+    }
+    if (!k || t + k >= r->n) {
       continue;
     }
     size_t end = name_run(r, t + k, 3);

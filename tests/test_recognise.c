@@ -771,7 +771,7 @@ test_country_codes(void **state)
 
 /* A sports club named by its prefix and its town is an organisation:
  * neither the town (Q807 Lausanne) nor a person with the initials "H. C.";
- * the prefix must be written in capitals. */
+ * the prefix must be written in capitals, a club's word capitalised. */
 static void
 test_clubs(void **state)
 {
@@ -796,6 +796,18 @@ test_clubs(void **state)
   g = tu_run(tu_group_engine, "clubs-case", "en", "2026-03-20",
              "The fc Porto story.");
   assert_null(tu_anchor_target(g, "fc Porto", 0));
+  ng_graph_free(g);
+  /* A club's word opens its name too ("Real Madrid", not Madrid Q2807);
+   * in lower case it is a word ("Real estate"). */
+  g = tu_run(tu_group_engine, "clubs-word", "en", "2026-03-20",
+             "Real Madrid beat Borussia Dortmund. Real estate prices rose.");
+  static const char *const words[] = {"Real Madrid", "Borussia Dortmund"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+    const char *c = tu_anchor_target(g, words[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  }
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q2807"), 0);
   ng_graph_free(g);
 }
 
