@@ -958,10 +958,12 @@ test_boilerplate_rules(void **state)
   static const char *const yes[] = {"share-buttons", "social_links",
                                     "top ad", "ads",  "navbar",
                                     "Cookie-Consent", "related-articles",
-                                    "breadcrumbs",    "navigation"};
+                                    "breadcrumbs",    "navigation",
+                                    "byline",         "article-author"};
   static const char *const no[] = {"header-title", "lead",  "article-body",
                                    "shadow",       "story", "adapt",
-                                   "readable",     ""};
+                                   "readable",     "authority",
+                                   ""};
   for (size_t i = 0; i < NG_COUNTOF(yes); i++) {
     assert_true(ng_html_rules_match(rules, yes[i]));
   }
