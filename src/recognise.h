@@ -3,8 +3,9 @@
  * recognise: mentions in a segmented document, by passes in this order
  * of precedence (a later pass never takes tokens an earlier one took;
  * some adjust what an earlier one found):
- *   0. sports clubs named by a prefix ("FC Sion", "H. C. Lausanne") —
- *      club_prefix (lexicon/clubs.tsv);
+ *   0. sports clubs named by a prefix ("FC Sion", "H. C. Lausanne") or
+ *      a club's word ("Real Madrid") — club_prefix, club_word
+ *      (lexicon/clubs.tsv);
  *   1. persons after an honorific, a rank, an occupation or a noun of
  *      nationality ("M.", "le général", "le libraire", "le Slovène") —
  *      the lead is part of the written mention (NgMention.led), not of
