@@ -585,12 +585,6 @@ demonym_in(const Rec *r, size_t t, bool own)
   return false;
 }
 
-static bool
-demonym_word(const Rec *r, size_t t)
-{
-  return demonym_in(r, t, false);
-}
-
 /* A demonym with a capital after an article, in a language that writes
  * the adjective in lower case (language_trait capitalised_demonym_noun):
  * a noun of nationality, which names the person after it as a rank
@@ -1025,7 +1019,8 @@ pass_first_name_persons(Rec *r)
      * ("American Amanda Anisimova"). */
     size_t start = t;
     while (start > 0 && t - start < 2 && name_token(r, start - 1) &&
-           !in_class(r, "title", start - 1) && !demonym_word(r, start - 1) &&
+           !in_class(r, "title", start - 1) &&
+           !demonym_in(r, start - 1, false) &&
            !names_a_body(r, start - 1, start) &&
            r->tok[start - 1].sent == r->tok[t].sent &&
            !(r->tok[start - 1].flags & (NG_TOK_SENT_START | NG_TOK_UPPER)) &&
@@ -4516,11 +4511,14 @@ region_named_by(const Rec *r, const NgMention *m)
   return -1;
 }
 
-/* The entry of another country's homonym of place mention @p m that lies
- * in @p country ("Paris" followed by ", Texas"), or -1: the longest hits
- * at its first token that span it, the largest first. */
+/* The likeliest entry the place mention @p m names of type @p type (any
+ * place: NG_ENT_NONE) in @p country (anywhere: NULL), or -1: of the hits
+ * at its first token that span it, the largest. Another country's
+ * homonym ("Paris" followed by ", Texas"), an office's seat ("Quebec
+ * Premier"). */
 static int32_t
-homonym_in(const Rec *r, const NgMention *m, const char *country)
+likeliest_entry(const Rec *r, const NgMention *m, NgEntityType type,
+                const char *country)
 {
   NgGazMatch hits[32];
   size_t nh = gaz_hits(r, m->t0, hits, NG_COUNTOF(hits));
@@ -4528,8 +4526,11 @@ homonym_in(const Rec *r, const NgMention *m, const char *country)
   uint32_t prior = 0;
   for (size_t i = 0; i < nh; i++) {
     NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
-    if (hits[i].t1 == m->t1 && ng_entity_type_is_place(e.type) &&
-        !strcmp(e.country, country) && (best < 0 || e.prior > prior)) {
+    bool kind = type == NG_ENT_NONE ? ng_entity_type_is_place(e.type)
+                                    : e.type == type;
+    if (hits[i].t1 == m->t1 && kind &&
+        (!country || !strcmp(e.country, country)) &&
+        (best < 0 || e.prior > prior)) {
       best = (int32_t)hits[i].entry;
       prior = e.prior;
     }
@@ -4740,7 +4741,7 @@ pass_places_in_regions(Rec *r)
     if (m->gaz >= 0 && *region.country) {
       NgGazEntry town = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
       if (strcmp(town.country, region.country) != 0) {
-        m->gaz = homonym_in(r, m, region.country);
+        m->gaz = likeliest_entry(r, m, NG_ENT_NONE, region.country);
         m->n_alt = m->gaz >= 0;
         m->link_conf = m->gaz >= 0 ? 0.8 : 0.0;
       }
@@ -4829,7 +4830,7 @@ pass_bracketed_regions(Rec *r)
     if (town->gaz >= 0 && *re.country) {
       NgGazEntry te = ng_gazetteer_entry(r->res->gaz, (uint32_t)town->gaz);
       if (town->n_alt > 1 || strcmp(te.country, re.country) != 0) {
-        town->gaz = homonym_in(r, town, re.country);
+        town->gaz = likeliest_entry(r, town, NG_ENT_NONE, re.country);
         town->n_alt = town->gaz >= 0;
         town->link_conf = town->gaz >= 0 ? 0.8 : 0.0;
       }
@@ -4841,26 +4842,6 @@ pass_bracketed_regions(Rec *r)
   }
   ng_free(starts);
   return st;
-}
-
-/* The gazetteer entry of type @p type the place mention @p m names, the
- * likeliest when several do, or -1. */
-static int32_t
-entry_of_type(const Rec *r, const NgMention *m, NgEntityType type)
-{
-  NgGazMatch hits[32];
-  size_t nh = gaz_hits(r, m->t0, hits, NG_COUNTOF(hits));
-  int32_t best = -1;
-  uint32_t prior = 0;
-  for (size_t i = 0; i < nh; i++) {
-    NgGazEntry e = ng_gazetteer_entry(r->res->gaz, hits[i].entry);
-    if (hits[i].t1 == m->t1 && e.type == type &&
-        (best < 0 || e.prior > prior)) {
-      best = (int32_t)hits[i].entry;
-      prior = e.prior;
-    }
-  }
-  return best;
 }
 
 /* An office says what kind of place its seat is (lexicon class
@@ -4894,11 +4875,12 @@ pass_office_seats(Rec *r)
       }
     }
     NgEntityType type;
-    if (!k || !e->value || ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
+    if (!k || !e->value ||
+        ng_entity_type_parse(e->value, &type) != NG_SUCCESS) {
       continue;
     }
     NgGazEntry cur = ng_gazetteer_entry(r->res->gaz, (uint32_t)m->gaz);
-    int32_t seat = cur.type == type ? -1 : entry_of_type(r, m, type);
+    int32_t seat = cur.type == type ? -1 : likeliest_entry(r, m, type, NULL);
     if (seat >= 0) {
       link_to(m, seat, 0.8);
       m->type = type;
