@@ -869,15 +869,27 @@ gaz_label_reaches(const Rec *r, size_t t, size_t end, bool *person)
 /* A given name and a capitalised surname ("Guy Bovet", "Cindy Santos"),
  * unless the gazetteer names the whole run or the surname starts a
  * gazetteer name of its own ("Christian Democratic Union"). */
-/* Does a word of [t0, t1) head an organisation, make a place or name a
- * party's members ("Wayne University", "Jackson County", "Christian
- * Democrats")? Then the run names no person. */
+/* Whether the lexicon writes entry @p e with a capital ("Lake"). */
+static bool
+capitalised_form(const NgLexEntry *e)
+{
+  size_t len;
+  return e && e->form && *e->form &&
+         ng_cp_is_upper(ng_utf8_decode(e->form, strlen(e->form), &len));
+}
+
+/* Does a word of [t0, t1) head an organisation, make a place, end a
+ * venue's name or name a party's members ("Wayne University", "Jackson
+ * County", "Kennedy Airport", "Christian Democrats")? Then the run names
+ * no person. */
 static bool
 names_a_body(const Rec *r, size_t t0, size_t t1)
 {
+  const NgLexEntry *e;
   for (size_t k = t0; k < t1; k++) {
     if (match_class(r, "org_head", k, NULL) ||
         match_class(r, "place_suffix", k, NULL) ||
+        (match_class(r, "venue_head", k, &e) && capitalised_form(e)) ||
         in_class(r, "members_noun", k)) {
       return true;
     }
@@ -2393,15 +2405,6 @@ pass_media_names(Rec *r)
   return NG_SUCCESS;
 }
 
-/* Whether the lexicon writes entry @p e with a capital ("Lake"). */
-static bool
-capitalised_form(const NgLexEntry *e)
-{
-  size_t len;
-  return e && e->form && *e->form &&
-         ng_cp_is_upper(ng_utf8_decode(e->form, strlen(e->form), &len));
-}
-
 static NgStatus
 pass_place_heads(Rec *r)
 {
@@ -3084,6 +3087,136 @@ absorb_places(Rec *r, size_t t0, size_t t1)
   return true;
 }
 
+/* Whether a mention of type @p t names a place or a person. */
+static bool
+place_or_person(NgEntityType t)
+{
+  return t == NG_ENT_PERSON || ng_entity_type_is_place(t);
+}
+
+/* Whether tokens [t0, t1) may become a venue's name: each is free, or in
+ * the name of a place or a person that ends inside the range ("Stade de
+ * France", "Kennedy Airport"); those mentions go when it may. */
+static bool
+absorb_names(Rec *r, size_t t0, size_t t1)
+{
+  size_t names[4], n = 0;
+  for (size_t t = t0; t < t1; t++) {
+    if (!r->covered[t]) {
+      continue;
+    }
+    size_t mi = name_at(r, t, place_or_person);
+    if (mi == SIZE_MAX || n == NG_COUNTOF(names) ||
+        r->an->mentions[mi].t1 > t1) {
+      return false;
+    }
+    names[n++] = mi;
+    t = r->an->mentions[mi].t1 - 1;
+  }
+  remove_mentions(r, names, n);
+  return true;
+}
+
+/* A building or a venue named with its noun (lexicon class venue_head) is
+ * a place of its own, and a place or a person named in its name is not
+ * what the text speaks of: "le Stade de France" is no mention of France,
+ * "la gare Saint-Lazare" no town, "Wembley Stadium", "Heathrow Airport",
+ * "the Palace of Westminster" are places, unlinked. The noun comes first
+ * in French, in lower case or capitalised ("l'aéroport Charles-de-Gaulle",
+ * "le Palais de Buckingham"), and last in English ("Buckingham Palace"),
+ * where it comes first only before "of". A noun in lower case, "de" and a
+ * place the gazetteer knows say where the building is ("l'hôpital de
+ * Dreux", "l'aéroport de Roissy"): the town stays, no venue is made. */
+static NgStatus
+pass_venues(Rec *r)
+{
+  for (size_t t = 0; t < r->n; t++) {
+    const NgLexEntry *e;
+    size_t k = r->covered[t] || r->titled[t]
+                 ? 0
+                 : match_class(r, "venue_head", t, &e);
+    bool cap = k && is_cap(&r->tok[t]);
+    /* the lexicon writes English heads capitalised: only so they count */
+    bool last = k && capitalised_form(e);
+    if (!k || (last && !cap) ||
+        ((r->tok[t].flags & NG_TOK_UPPER) && shouted(r, t))) {
+      continue;
+    }
+    uint32_t sent = r->tok[t].sent;
+    size_t start = t, end = t + k, named = t;
+    if (last) {
+      /* "Heathrow Airport", "St Paul's Cathedral", "Tokyo Station" */
+      if (start > 1 && possessive(r, start - 1) &&
+          r->tok[start - 2].sent == sent && is_cap(&r->tok[start - 2])) {
+        start--;
+      }
+      named = start;
+      while (start > 0 && t - start < 6 && r->tok[start - 1].sent == sent) {
+        if (name_token(r, start - 1) || short_word_at(r, start - 1)) {
+          start--;
+        } else if (r->covered[start - 1] && is_cap(&r->tok[start - 1])) {
+          size_t mi = SIZE_MAX;
+          for (size_t i = r->an->n_mentions; i-- > 0;) {
+            const NgMention *m = &r->an->mentions[i];
+            if (m->t1 == start && m->kind == NG_MENTION_NAME && !m->led &&
+                place_or_person(m->type)) {
+              mi = i;
+              break;
+            }
+          }
+          if (mi == SIZE_MAX || t - r->an->mentions[mi].t0 > 6) {
+            break;
+          }
+          start = r->an->mentions[mi].t0;
+        } else {
+          break;
+        }
+      }
+    }
+    if (start == named) {
+      start = t; /* no name before the noun */
+    } else if (name_token(r, end) && r->tok[end].sent == sent) {
+      continue; /* the noun ends the name: not "Eastern Theater Command" */
+    }
+    if (start == t) {
+      /* the noun first: its links ("de la", "of the"), then the name */
+      size_t s = end;
+      int links = 0;
+      for (; links < 2 && link_word(r, s) && s + 1 < r->n &&
+             r->tok[s + 1].sent == sent;
+           links++) {
+        s++;
+      }
+      if ((last && !links) || s >= r->n || r->tok[s].sent != sent ||
+          !is_cap(&r->tok[s]) || in_class(r, "weekday", s) ||
+          in_class(r, "month", s)) {
+        continue;
+      }
+      if (r->covered[s]) {
+        size_t mi = name_at(r, s, place_or_person);
+        if (mi == SIZE_MAX || (!cap && links && r->an->mentions[mi].gaz >= 0 &&
+                               r->an->mentions[mi].type != NG_ENT_PERSON)) {
+          continue; /* "l'hôpital de Dreux": the town says where */
+        }
+        end = r->an->mentions[mi].t1;
+      } else {
+        end = name_run(r, s, 3);
+        if (end == s) {
+          continue;
+        }
+      }
+    }
+    if (!absorb_names(r, start, end)) {
+      continue;
+    }
+    if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_PLACE)) {
+      return NG_ERR_NOMEM;
+    }
+    t = end - 1;
+  }
+  return NG_SUCCESS;
+}
+
 /* What a name before a body's head may hold of another mention: a
  * one-token demonym ("American Association of Organists"), a person's
  * name written without honorific ("W. W. Kimball Co."), the name of
@@ -3534,7 +3667,9 @@ pass_org_heads(Rec *r)
        * only with a capitalised complement. */
       lower = true;
     }
-    if (!k) {
+    /* a head of several words is no place named in it ("Feuille d'Avis":
+     * Avis is a town too) */
+    if (!k || !absorb_places(r, t, t + k)) {
       continue;
     }
     uint32_t sent = r->tok[t].sent;
@@ -5567,6 +5702,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_country_codes(&r);
   if (!st) st = pass_media_names(&r);
   if (!st) st = pass_gazetteer(&r);
+  if (!st) st = pass_venues(&r);
   if (!st) st = pass_hyphen_pairs(&r);
   if (!st) st = pass_suffixed_names(&r);
   if (!st) st = pass_official_names(&r);

@@ -26,7 +26,10 @@
  *      town where regions take an article (language_trait); major names
  *      a hyphen joins next to a noun that relates them ("la finale
  *      France-Brésil") — relation_noun; a name before a hyphen and a
- *      suffix ("California-based") — name_suffix;
+ *      suffix ("California-based") — name_suffix; buildings and venues
+ *      named with their noun ("le Stade de France", "la gare
+ *      Saint-Lazare", "Wembley Stadium"), places that take the places
+ *      and persons of their names — venue_head;
  *   5. countries' official names and forms of state ("Royaume du Maroc",
  *      "la Confédération") — state_form, state_short_form;
  *   6. a town with its state or region ("Nashville, Tenn.", "Lewiston,

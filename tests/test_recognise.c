@@ -811,6 +811,50 @@ test_clubs(void **state)
   ng_graph_free(g);
 }
 
+/* A building or a venue named with its noun is a place of its own, and a
+ * place in its name is no mention of that place ("Stade de France" is not
+ * France); a noun in lower case before "de" and a known town says where
+ * ("l'aéroport de Lyon"). A head of several words takes no town from its
+ * words ("Feuille d'Avis": Avis is a town of Portugal). */
+static void
+test_venues(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "venues-fr", "fr", "2026-03-20",
+                      "Les Bleus ont joué au Stade de France. Le train est "
+                      "parti de la gare Saint-Lazare. L'avion a atterri à "
+                      "l'aéroport de Lyon. La Feuille d'Avis de Lausanne "
+                      "l'écrit.");
+  static const char *const fr[] = {"Stade de France", "gare Saint-Lazare"};
+  for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++) {
+    const char *c = tu_anchor_target(g, fr[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
+  }
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q142"), 0);
+  assert_string_equal(tu_anchor_target(g, "Lyon", 0), tu_wd("Q456"));
+  assert_null(tu_anchor_target(g, "Avis", 0));
+  ng_graph_free(g);
+
+  g = tu_run(tu_group_engine, "venues-en", "en", "2026-03-20",
+             "Fans packed Wembley Stadium. The Lotte New York Palace hotel "
+             "hosted the talks. The Eastern Theater Command said nothing. "
+             "Tourists visited St Paul's Cathedral and the Palace of "
+             "Westminster. He landed at Kennedy Airport.");
+  /* "Kennedy" is a given name too: "Kennedy Airport" is no person */
+  static const char *const en[] = {"Wembley Stadium", "Lotte New York Palace",
+                                   "St Paul's Cathedral",
+                                   "Palace of Westminster", "Kennedy Airport"};
+  for (size_t i = 0; i < sizeof en / sizeof en[0]; i++) {
+    const char *c = tu_anchor_target(g, en[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
+  }
+  assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q60"), 0);
+  assert_null(tu_anchor_target(g, "Eastern Theater", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2267,6 +2311,7 @@ main(void)
     cmocka_unit_test(test_person_appositions),
     cmocka_unit_test(test_country_codes),
     cmocka_unit_test(test_clubs),
+    cmocka_unit_test(test_venues),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
