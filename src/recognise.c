@@ -2345,6 +2345,42 @@ pass_suffixed_names(Rec *r)
   return NG_SUCCESS;
 }
 
+/* The land beyond a name, after a prefix and a hyphen (lexicon class
+ * beyond_prefix: "la presse d'outre-Manche", "outre-Atlantique",
+ * "outre-Rhin"): a place, unlinked; it is not the place it names
+ * ("outre-Manche" is not the Manche). In lower case after the hyphen it
+ * is a word ("outre-mer"). */
+static NgStatus
+pass_beyond_places(Rec *r)
+{
+  const char *text = r->an->doc->text;
+  for (size_t t = 0; t < r->n; t++) {
+    const NgToken *tk = &r->tok[t];
+    const char *dash = strchr(tk->norm, '-');
+    char prefix[16];
+    size_t n = dash ? (size_t)(dash - tk->norm) : 0;
+    if (r->covered[t] || !n || n >= sizeof prefix) {
+      continue;
+    }
+    memcpy(prefix, tk->norm, n);
+    prefix[n] = '\0';
+    if (!ng_lexicon_get(r->res->lex, "beyond_prefix", prefix, r->an->lang)) {
+      continue;
+    }
+    const char *h = memchr(text + tk->b0, '-', tk->b1 - tk->b0);
+    size_t len;
+    if (!h || h + 1 >= text + tk->b1 ||
+        !ng_cp_is_upper(ng_utf8_decode(h + 1, (size_t)(text + tk->b1 - h - 1),
+                                       &len))) {
+      continue;
+    }
+    if (!add(r, t, t + 1, NG_MENTION_NAME, NG_ENT_PLACE)) {
+      return NG_ERR_NOMEM;
+    }
+  }
+  return NG_SUCCESS;
+}
+
 /* A newspaper, a magazine or a channel named after a noun that says so
  * (lexicon class media_noun: "le quotidien Le Monde", "l'hebdomadaire
  * Jeune Afrique", "the newspaper The Guardian", "la chaîne France 24"),
@@ -5705,6 +5741,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_venues(&r);
   if (!st) st = pass_hyphen_pairs(&r);
   if (!st) st = pass_suffixed_names(&r);
+  if (!st) st = pass_beyond_places(&r);
   if (!st) st = pass_official_names(&r);
   if (!st) st = pass_state_abbreviations(&r);
   if (!st) st = pass_places_in_regions(&r);

@@ -26,7 +26,8 @@
  *      town where regions take an article (language_trait); major names
  *      a hyphen joins next to a noun that relates them ("la finale
  *      France-Brésil") — relation_noun; a name before a hyphen and a
- *      suffix ("California-based") — name_suffix; buildings and venues
+ *      suffix ("California-based") — name_suffix; the land beyond a
+ *      name ("outre-Manche") — beyond_prefix; buildings and venues
  *      named with their noun ("le Stade de France", "la gare
  *      Saint-Lazare", "Wembley Stadium"), places that take the places
  *      and persons of their names — venue_head;

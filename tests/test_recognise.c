@@ -855,6 +855,26 @@ test_venues(void **state)
   ng_graph_free(g);
 }
 
+/* The land beyond a name ("outre-Manche") is a place, unlinked; in lower
+ * case after the hyphen it is a word ("outre-mer"). */
+static void
+test_beyond_places(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "beyond", "fr", "2026-03-20",
+                      "La presse d'outre-Manche s'inquiète. Outre-Rhin, "
+                      "on attend. Les territoires d'outre-mer votent.");
+  static const char *const names[] = {"outre-Manche", "Outre-Rhin"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    const char *c = tu_anchor_target(g, names[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
+    assert_int_equal(tu_count(g, c, TU_SAMEAS, NULL), 0);
+  }
+  assert_null(tu_anchor_target(g, "outre-mer", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2312,6 +2332,7 @@ main(void)
     cmocka_unit_test(test_country_codes),
     cmocka_unit_test(test_clubs),
     cmocka_unit_test(test_venues),
+    cmocka_unit_test(test_beyond_places),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
