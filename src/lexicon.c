@@ -42,14 +42,16 @@ struct NgLexicon
   uint32_t *by_first;
   size_t cap_first;
   bool stale; /* words/by_first must be rebuilt before matching */
-  /* Per class: the longest form in code points (ng_lexicon_max_chars);
-   * a handful of classes, searched linearly. */
+  /* Per class: the longest form in code points (ng_lexicon_max_chars),
+   * found by the class's name through by_class. */
   struct
   {
     const char *cls;
     size_t max_chars;
   } * classes;
   size_t n_classes, cap_classes;
+  uint32_t *by_class; /* class index + 1; 0 is an empty slot */
+  size_t cap_class;   /* power of two */
 };
 
 static const char NG_LEX_STAGE[] = "lexicon";
@@ -89,6 +91,7 @@ ng_lexicon_free(NgLexicon *lex)
   ng_free(lex->by_fold);
   ng_free(lex->by_first);
   ng_free(lex->classes);
+  ng_free(lex->by_class);
   ng_free(lex);
 }
 
@@ -102,6 +105,49 @@ table_put(uint32_t *table, size_t cap, uint64_t h, uint32_t idx)
   while (table[i])
     i = (i + 1) & mask;
   table[i] = idx + 1;
+}
+
+static uint64_t
+class_hash(const char *cls)
+{
+  return ng_hash64(cls, strlen(cls), 0x636c73u);
+}
+
+/* The index of class @p cls in lex->classes, or SIZE_MAX. */
+static size_t
+class_index(const NgLexicon *lex, const char *cls)
+{
+  if (!lex->cap_class)
+    return SIZE_MAX;
+  size_t mask = lex->cap_class - 1;
+  for (size_t i = (size_t)class_hash(cls) & mask; lex->by_class[i];
+       i = (i + 1) & mask) {
+    size_t k = lex->by_class[i] - 1;
+    if (strcmp(lex->classes[k].cls, cls) == 0)
+      return k;
+  }
+  return SIZE_MAX;
+}
+
+/* Index lex->classes[k], the last class added, keeping by_class at most
+ * half full. */
+static bool
+class_put(NgLexicon *lex, size_t k)
+{
+  if ((k + 1) * 2 > lex->cap_class) {
+    size_t ncap = lex->cap_class ? lex->cap_class * 2 : 64;
+    uint32_t *nt = ng_calloc(ncap, sizeof *nt);
+    if (!nt)
+      return false;
+    for (size_t j = 0; j < k; j++)
+      table_put(nt, ncap, class_hash(lex->classes[j].cls), (uint32_t)j);
+    ng_free(lex->by_class);
+    lex->by_class = nt;
+    lex->cap_class = ncap;
+  }
+  table_put(lex->by_class, lex->cap_class, class_hash(lex->classes[k].cls),
+            (uint32_t)k);
+  return true;
 }
 
 static const char *
@@ -274,10 +320,9 @@ lex_add(NgLexicon *lex,
   it->e.lang = ng_arena_strndup(lex->strings, lang, strlen(lang));
   if (!it->e.cls || !it->e.form || !it->e.fold || !it->e.value || !it->e.lang)
     goto done;
-  size_t k = 0;
-  while (k < lex->n_classes && strcmp(lex->classes[k].cls, cls) != 0)
-    k++;
-  if (k == lex->n_classes) {
+  size_t k = class_index(lex, cls);
+  if (k == SIZE_MAX) {
+    k = lex->n_classes;
     if (!ng_grow((void **)&lex->classes,
                  &lex->cap_classes,
                  k + 1,
@@ -285,6 +330,8 @@ lex_add(NgLexicon *lex,
       goto done;
     lex->classes[k].cls = it->e.cls;
     lex->classes[k].max_chars = 0;
+    if (!class_put(lex, k))
+      goto done;
     lex->n_classes++;
   }
   size_t chars = ng_utf8_count(form, strlen(form));
@@ -414,14 +461,16 @@ load_text(NgLexicon *lex,
   return NG_SUCCESS;
 }
 
-NgStatus
-ng_lexicon_load(NgLexicon *lex,
-                const char *path,
-                const char *lang,
-                const NgLog *log)
+/* Load the file at @p path; with @p reindex, tokenise again the forms a
+ * class of the file that the tokenizer consults made stale (a caller
+ * loading several files does that once, after the last). */
+static NgStatus
+load_file(NgLexicon *lex,
+          const char *path,
+          const char *lang,
+          const NgLog *log,
+          bool reindex)
 {
-  if (!lex || !path)
-    return NG_ERR_ARG;
   char *text = NULL;
   size_t len = 0;
   NgStatus st = ng_read_file(path, &text, &len);
@@ -440,12 +489,23 @@ ng_lexicon_load(NgLexicon *lex,
   st = load_text(lex, path, text, len, lang, log);
   ng_free(text);
   /* Even after an error, keep what was added matchable. */
-  if (lex->stale) {
+  if (reindex && lex->stale) {
     NgStatus rs = lex_reindex(lex);
     if (st == NG_SUCCESS)
       st = rs;
   }
   return st;
+}
+
+NgStatus
+ng_lexicon_load(NgLexicon *lex,
+                const char *path,
+                const char *lang,
+                const NgLog *log)
+{
+  if (!lex || !path)
+    return NG_ERR_ARG;
+  return load_file(lex, path, lang, log, true);
 }
 
 static NgStatus
@@ -505,7 +565,7 @@ load_language_line(NgLexicon *lex,
       return NG_ERR_DATA;
     }
     ng_buf_free(&rel);
-    NgStatus st = ng_lexicon_load(lex, path, lang, log);
+    NgStatus st = load_file(lex, path, lang, log, false);
     ng_free(path);
     if (st != NG_SUCCESS)
       return st;
@@ -593,6 +653,9 @@ ng_lexicon_load_default(const char *data_path, const NgLog *log, NgStatus *st)
         goto fail;
     }
   }
+  /* every file in, each form is tokenised once */
+  if (lex->stale && (*st = lex_reindex(lex)) != NG_SUCCESS)
+    goto fail;
   ng_free(text);
   ng_free(list_path);
   *st = NG_SUCCESS;
@@ -697,8 +760,6 @@ ng_lexicon_max_chars(const NgLexicon *lex, const char *cls)
 {
   if (!lex || !cls)
     return 0;
-  for (size_t k = 0; k < lex->n_classes; k++)
-    if (strcmp(lex->classes[k].cls, cls) == 0)
-      return lex->classes[k].max_chars;
-  return 0;
+  size_t k = class_index(lex, cls);
+  return k == SIZE_MAX ? 0 : lex->classes[k].max_chars;
 }
