@@ -792,7 +792,8 @@ static bool
 given_name(const Rec *r, size_t t)
 {
   return is_cap(&r->tok[t]) && !r->covered[t] &&
-         in_class(r, "first_name", t) && !in_class(r, "person_title", t) &&
+         (in_class(r, "first_name", t) || in_class(r, "given_name", t)) &&
+         !in_class(r, "person_title", t) &&
          !in_class(r, "title", t) && !in_class(r, "stopword", t) &&
          !in_class(r, "name_particle", t) && !in_class(r, "month", t) &&
          !in_class(r, "weekday", t);

@@ -14,7 +14,8 @@
  *      dateline ("Rabat, 18 juin 2025 (MAP) -", "NAIROBI, Kenya (AP) —");
  *      firms named by names an ampersand joins ("Procter & Gamble");
  *   3. persons named by a given name and a capitalised surname ("Guy
- *      Bovet") — class first_name, unless the gazetteer names the run;
+ *      Bovet") — class first_name, or given_name (a longer list that
+ *      says nothing of a word alone), unless the gazetteer names the run;
  *   4. countries by their code in brackets after a name in results
  *      ("Olano (Esp)", "Armstrong (EU)"), the name a person's —
  *      country_code; newspapers and channels after a noun that says so

@@ -875,6 +875,25 @@ test_beyond_places(void **state)
   ng_graph_free(g);
 }
 
+/* A given name of the longer list (given-names.tsv) before a surname
+ * names a person; alone it is nothing, and a town of that name after a
+ * place preposition stays a town. */
+static void
+test_given_names(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "given", "en", "2026-03-20",
+                      "Alphonso Davies scored twice. The farmer died on "
+                      "Monday at his home at Granville.");
+  const char *c = tu_anchor_target(g, "Alphonso Davies", 0);
+  assert_non_null(c);
+  assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
+  c = tu_anchor_target(g, "Granville", 0);
+  assert_non_null(c);
+  assert_false(tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2333,6 +2352,7 @@ main(void)
     cmocka_unit_test(test_clubs),
     cmocka_unit_test(test_venues),
     cmocka_unit_test(test_beyond_places),
+    cmocka_unit_test(test_given_names),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),

@@ -467,12 +467,13 @@ WORD_LISTS = ["american-english", "british-english", "french", "spanish",
               "portuguese", "italian"]
 
 
-def dictionary_words():
-    """The words in lower case (folded) of the word lists of WORD_LISTS in
-    $DICT_DIR, by default /usr/share/dict."""
+def dictionary_words(lists=WORD_LISTS):
+    """The words in lower case (folded) of the word lists @p lists (names
+    of files, WORD_LISTS by default) in $DICT_DIR, by default
+    /usr/share/dict."""
     d = os.environ.get("DICT_DIR", "/usr/share/dict")
     out = set()
-    for name in WORD_LISTS:
+    for name in lists:
         path = os.path.join(d, name)
         if not os.path.exists(path):
             sys.exit("%s: missing; install the word lists (Debian: apt-get "
