@@ -3930,6 +3930,45 @@ pass_org_heads(Rec *r)
  *    la Coopération africaine et des Marocains résidant à l'étranger,
  *    Nasser Bourita"; or an occupation right before the comma ("His
  *    opponent, X Y", "Son avocat, X Y"). */
+/* Whether a post's title and its complement end right before token t,
+ * the complement's words capitalised as portfolios and bodies are
+ * written: "le ministre des Affaires étrangères X Y", "la ministre de la
+ * Culture X Y", "le ministre marocain de l'Europe et des Affaires
+ * étrangères X Y", "le maire de Paris X Y", "the Minister of Health X Y".
+ * The complement opens with a link (after at most one adjective of the
+ * title's), holds a capitalised word or a name found before, and goes on
+ * over links, coordinators, capitalised words and adjectives, no comma. */
+static bool
+title_complement_before(const Rec *r, size_t t)
+{
+  uint32_t sent = r->tok[t].sent;
+  for (size_t s = t; s-- > 0 && t - s < 12 && r->tok[s].sent == sent;) {
+    size_t c = s + 1; /* the complement's first token */
+    if (c < t && !is_cap(&r->tok[c]) &&
+        (adjective_like(r, c) || demonym_in(r, c, true))) {
+      c++; /* "le ministre marocain des Affaires étrangères" */
+    }
+    if (c >= t || !link_word(r, c) || !title_ends_at(r, s)) {
+      continue;
+    }
+    bool named = false, ok = true;
+    for (size_t k = c; k < t && ok; k++) {
+      const NgToken *tk = &r->tok[k];
+      if (r->covered[k] || (is_cap(tk) && !(tk->flags & NG_TOK_SENT_START))) {
+        named = true;
+      } else {
+        ok = link_word(r, k) || in_class(r, "definite", k) ||
+             in_class(r, "coordinator", k) || (k > c && adjective_like(r, k));
+      }
+    }
+    /* it ends with a word of the complement, not a link (a comma before
+     * the name is post_names' other case) */
+    return ok && named && !link_word(r, t - 1) &&
+           !in_class(r, "definite", t - 1) && !in_class(r, "coordinator", t - 1);
+  }
+  return false;
+}
+
 static bool
 post_names(const Rec *r, size_t t, size_t end)
 {
@@ -3951,7 +3990,8 @@ post_names(const Rec *r, size_t t, size_t end)
     bool adjective = t > 1 && r->tok[t - 2].sent == sent &&
                      !(r->tok[t - 1].flags & NG_TOK_CAP) &&
                      (adjective_like(r, t - 1) || demonym_in(r, t - 1, true));
-    if (title_ends_at(r, t - 1) || (adjective && title_ends_at(r, t - 2))) {
+    if (title_ends_at(r, t - 1) || (adjective && title_ends_at(r, t - 2)) ||
+        title_complement_before(r, t)) {
       return true;
     }
   }
@@ -3980,6 +4020,18 @@ pass_apposition_persons(Rec *r)
       continue;
     }
     size_t end = name_run(r, t, MAX_NAME);
+    /* a complement's last words may run into the name: "la ministre de
+     * la Culture Rachida Dati", "le ministre de la Défense nationale
+     * Saïd X"; the name starts at its given name, or takes the last two
+     * words */
+    if (end - t >= 3 && !title_complement_before(r, t) &&
+        title_complement_before(r, t + 1)) {
+      size_t g = t + 1;
+      while (g + 2 < end && !given_name(r, g)) {
+        g++;
+      }
+      t = given_name(r, g) || g + 2 == end ? g : end - 2;
+    }
     if (end - t < 2 || names_a_body(r, t, end) || !post_names(r, t, end)) {
       continue;
     }

@@ -49,7 +49,9 @@
  *      the name ("Tesla Inc") — legal_form; a body named short whose
  *      parent the document names ("le Conseil de sécurité");
  *  10. state bodies named by a demonym ("la police espagnole") or a
- *      lexicon adjective; persons in appositions and lists — title;
+ *      lexicon adjective; persons in appositions and lists, or after a
+ *      title and its complement ("le ministre des Affaires étrangères
+ *      X Y") — title;
  *  11. bare surnames and given names of the persons named in full;
  *  12. the names of a ranked list with a person in it ("12. Camenzind.
  *      23. Huser."); places from context ("à X", "in X", datelines,

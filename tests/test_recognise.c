@@ -894,6 +894,29 @@ test_given_names(void **state)
   ng_graph_free(g);
 }
 
+/* A post's title and its complement right before a name, no comma
+ * between, as French writes portfolios: the name is a person's, and a
+ * complement's word that runs into it is not part of it. */
+static void
+test_title_complement(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "title-compl", "fr", "2026-03-20",
+                      "Le ministre des Affaires étrangères Nasser Bourita a "
+                      "reçu la ministre de la Culture Rachida Dati. Le "
+                      "directeur général de l'OMS, Tedros Adhanom "
+                      "Ghebreyesus, a salué l'accord.");
+  static const char *const names[] = {"Nasser Bourita", "Rachida Dati",
+                                      "Tedros Adhanom Ghebreyesus"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    const char *c = tu_anchor_target(g, names[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
+  }
+  assert_null(tu_anchor_target(g, "Culture Rachida Dati", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2353,6 +2376,7 @@ main(void)
     cmocka_unit_test(test_venues),
     cmocka_unit_test(test_beyond_places),
     cmocka_unit_test(test_given_names),
+    cmocka_unit_test(test_title_complement),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
