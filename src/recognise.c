@@ -5476,6 +5476,17 @@ pass_context_places(Rec *r)
       t = end - 1;
       continue;
     }
+    /* People at work before it say who they work for: "analysts at
+     * Nomura", "researchers at Stanford" name a body, no place. */
+    if (!strcmp(e->value, "dative") && t > 0 &&
+        r->tok[t - 1].sent == r->tok[t].sent &&
+        in_class(r, "staff_noun", t - 1)) {
+      if (!add(r, s, end, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+        return NG_ERR_NOMEM;
+      }
+      t = end - 1;
+      continue;
+    }
     /* A preposition that also takes persons ("céder à Abraham Olano"):
      * only a one-word name after it is taken for a place. After a post,
      * with an article, it gives the post's field ("secrétaire américain

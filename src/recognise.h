@@ -56,7 +56,8 @@
  *  12. the names of a ranked list with a person in it ("12. Camenzind.
  *      23. Huser."); places from context ("à X", "in X", datelines,
  *      origins, lists of places: "Lyon, Bron et Vénissieux") —
- *      place_prep, not after a message_noun ("a call from X");
+ *      place_prep, not after a message_noun ("a call from X"); after a
+ *      staff_noun and "at", an organisation ("analysts at Nomura");
  *  13. nominal anaphors ("le pays", "the organisation") — anaphor;
  *  14. event noun phrases ("la 8e réunion", "cette rencontre") —
  *      event_noun, demonstrative;

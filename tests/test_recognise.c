@@ -917,6 +917,25 @@ test_title_complement(void **state)
   ng_graph_free(g);
 }
 
+/* People at work before "at" say who they work for: the name is an
+ * organisation ("analysts at Nomura"); without them it is a place. */
+static void
+test_staff_at(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "staff-at", "en", "2026-03-20",
+                      "Analysts at Nomura said the move would help. The "
+                      "farmer died on Monday at Granville.");
+  const char *c = tu_anchor_target(g, "Nomura", 0);
+  assert_non_null(c);
+  assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_false(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
+  c = tu_anchor_target(g, "Granville", 0);
+  assert_non_null(c);
+  assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2377,6 +2396,7 @@ main(void)
     cmocka_unit_test(test_beyond_places),
     cmocka_unit_test(test_given_names),
     cmocka_unit_test(test_title_complement),
+    cmocka_unit_test(test_staff_at),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
