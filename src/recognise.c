@@ -352,7 +352,8 @@ note_surname(Rec *r, size_t t1)
  * (@p certain) every such name is a person; otherwise the list ends at a
  * name a gazetteer name starts, or that holds a title, a rank, an
  * organisation head or a place noun ("John Smith, Interior Minister of
- * Spain"). */
+ * Spain"), or at a name after a comma that no comma or coordinator
+ * follows. */
 static bool gaz_starts(const Rec *r, size_t t);
 static bool names_a_body(const Rec *r, size_t t0, size_t t1);
 static bool gaz_label_reaches(const Rec *r, size_t t, size_t end,
@@ -377,8 +378,14 @@ coordinated_persons(Rec *r, size_t *end, bool certain)
       title = match_class(r, "title", w, NULL) > 0 || in_class(r, "rank", w) ||
               match_class(r, "occupation", w, NULL) > 0;
     }
+    /* after a comma, a name the list does not go on from starts a
+     * clause ("President Donald Trump, Downing Street said") */
+    bool goes_on = e < r->n && r->tok[e].sent == sent &&
+                   (!strcmp(r->tok[e].norm, ",") ||
+                    in_class(r, "coordinator", e));
     if (e == n || r->tok[e - 1].sent != sent ||
-        (!certain && (title || names_a_body(r, n, e)))) {
+        (!certain && (title || names_a_body(r, n, e) ||
+                      (!strcmp(r->tok[k].norm, ",") && !goes_on)))) {
       break;
     }
     if (!add(r, n, e, NG_MENTION_NAME, NG_ENT_PERSON) || note_surname(r, e)) {
@@ -3930,6 +3937,39 @@ pass_org_heads(Rec *r)
  *    la Coopération africaine et des Marocains résidant à l'étranger,
  *    Nasser Bourita"; or an occupation right before the comma ("His
  *    opponent, X Y", "Son avocat, X Y"). */
+/* Whether the word at t is the plural of a one-word title, an "s" added
+ * ("ministres", "ambassadors"). */
+static bool
+plural_title(const Rec *r, size_t t)
+{
+  const char *w = r->tok[t].norm;
+  size_t n = strlen(w);
+  char one[32];
+  if (n < 4 || n > sizeof one || w[n - 1] != 's') {
+    return false;
+  }
+  memcpy(one, w, n - 1);
+  one[n - 1] = '\0';
+  return ng_lexicon_get(r->res->lex, "title", one, r->an->lang) != NULL;
+}
+
+/* Whether a person's name mention takes token t. */
+static bool
+person_covers(const Rec *r, size_t t)
+{
+  if (!r->covered[t]) {
+    return false;
+  }
+  for (size_t i = 0; i < r->an->n_mentions; i++) {
+    const NgMention *m = &r->an->mentions[i];
+    if (m->type == NG_ENT_PERSON && m->kind == NG_MENTION_NAME &&
+        m->t0 <= t && t < m->t1) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Whether a post's title and its complement end right before token t,
  * the complement's words capitalised as portfolios and bodies are
  * written: "le ministre des Affaires étrangères X Y", "la ministre de la
@@ -3996,9 +4036,12 @@ post_names(const Rec *r, size_t t, size_t end)
     }
   }
   if (t > 0 && !strcmp(r->tok[t - 1].norm, ",")) {
-    for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 24;) {
-      if (match_class(r, "title", s, NULL)) {
-        return true;
+    /* not past a person, whose title it would be ("President Donald
+     * Trump, Downing Street said") */
+    for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 24 &&
+                           !person_covers(r, s);) {
+      if (match_class(r, "title", s, NULL) || plural_title(r, s)) {
+        return true; /* "deux ministres israéliens, X Y et Z" */
       }
     }
     /* or a noun of standing right before the comma: "His opponent, X Y" */

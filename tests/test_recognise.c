@@ -936,6 +936,36 @@ test_staff_at(void **state)
   ng_graph_free(g);
 }
 
+/* A name after a person and a comma that no list goes on from starts a
+ * clause: it is not a person of that list, nor one the person's title
+ * names ("President Donald Trump, Downing Street said"); a list that goes
+ * on is one of persons, and so is one after a plural title and a comma. */
+static void
+test_clause_after_person(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "clause", "en", "2026-03-20",
+                      "Keir Starmer will meet President Donald Trump, "
+                      "Downing Street said on Friday.");
+  const char *c = tu_anchor_target(g, "Downing Street", 0);
+  assert_true(c == NULL || !tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
+  /* a plural title before the comma counts too */
+  g = tu_run(tu_group_engine, "list", "fr", "2026-03-20",
+             "Il a reçu le ministre Nasser Bourita, Aziz Akhannouch et "
+             "Leila Benali. Elle vise deux ministres israéliens d'extrême "
+             "droite, Itamar Ben Gvir et Bezalel Smotrich.");
+  static const char *const names[] = {"Nasser Bourita", "Aziz Akhannouch",
+                                      "Leila Benali", "Itamar Ben Gvir",
+                                      "Bezalel Smotrich"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    c = tu_anchor_target(g, names[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
+  }
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2397,6 +2427,7 @@ main(void)
     cmocka_unit_test(test_given_names),
     cmocka_unit_test(test_title_complement),
     cmocka_unit_test(test_staff_at),
+    cmocka_unit_test(test_clause_after_person),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
