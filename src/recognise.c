@@ -1804,6 +1804,20 @@ lead_place_noun(Rec *r, NgMention *m)
  *  - several: 0.8 when the chosen one outranks the others by type (the
  *    country, not the town) or by a tenfold prior, 0.7 for threefold,
  *    else 0.55 ("Brest": France or Belarus), under the default bar. */
+/* Whether a region's one-word name at t follows a definite article or a
+ * place preposition, in a language whose regions take an article ("dans
+ * l'Aude", "dans le Var", "en Gironde"): a surname or a word would not,
+ * so the name is the region's. */
+static bool
+region_with_article(const Rec *r, const NgGazEntry *e, size_t t)
+{
+  return e->type == NG_ENT_REGION && t > 0 &&
+         r->tok[t - 1].sent == r->tok[t].sent &&
+         language_has(r, "regions_take_article") &&
+         ((r->tok[t - 1].flags & NG_TOK_DEFINITE) ||
+          in_class(r, "place_prep", t - 1));
+}
+
 static double
 link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
                 size_t t)
@@ -1837,7 +1851,10 @@ link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
       return 0.85;
     }
     bool national = (body || b.type == NG_ENT_PERSON) && *b.country;
-    return (one_word && minor_place(&b)) || national ? 0.55 : 0.9;
+    return (one_word && minor_place(&b) && !region_with_article(r, &b, t)) ||
+               national
+             ? 0.55
+             : 0.9;
   }
   int rb = minor_place(&b) ? 1 : type_rank(b.type);
   int rs = minor_place(second) ? 1 : type_rank(second->type);
