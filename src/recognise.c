@@ -3693,6 +3693,19 @@ bracketed_complement(const Rec *r, size_t t, size_t end)
            : end;
 }
 
+/* Whether the word at t is a link that says where ("à", "en"; class
+ * np_link, VALUE place). */
+static bool
+place_link(const Rec *r, size_t t)
+{
+  const NgLexEntry *e =
+    t < r->n ? ng_lexicon_get(r->res->lex, "np_link", r->tok[t].norm,
+                              r->an->lang)
+             : NULL;
+  return e && e->value && !strcmp(e->value, "place") &&
+         accents_agree(r, t, e->form);
+}
+
 /* Whether the word at t, in sentence @p sent, may modify a body's name
  * before it: free, and no function word, link or elision. */
 static bool
@@ -3855,8 +3868,12 @@ pass_org_heads(Rec *r)
              !in_class(r, "stopword", end) && end - t < MAX_ORG) {
         end++;
       }
+      /* nor one that a link saying where follows, a participle with its
+       * complement ("le Conseil des ministres consacré au budget",
+       * "réuni à Alger"; but "des Nations unies à New York") */
       if (lower_ok && modifier_at(r, end, sent) && !is_cap(&r->tok[end]) &&
-          ((adjective_like(r, end) && !ends_as(r, end, "verb_ending")) ||
+          ((adjective_like(r, end) && !ends_as(r, end, "verb_ending") &&
+            !place_link(r, end + 1)) ||
            in_class(r, "org_adjective", end)) &&
           end - t < MAX_ORG) {
         end++; /* "des Affaires étrangères", "des Nations unies" */

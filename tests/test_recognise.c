@@ -999,6 +999,23 @@ test_region_with_article(void **state)
   }
 }
 
+/* A participle with its complement after a body's name is no word of the
+ * name ("le Conseil des ministres consacré au budget"); an adjective of
+ * the lexicon stays ("des Nations unies à New York"). */
+static void
+test_body_participle(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "participle", "fr", "2026-03-20",
+                      "Le président a présidé une réunion du Conseil des "
+                      "ministres consacrée au projet de loi. L'Organisation "
+                      "des Nations unies à New York a voté.");
+  assert_non_null(tu_anchor_target(g, "Conseil des ministres", 0));
+  assert_null(tu_anchor_target(g, "Conseil des ministres consacrée", 0));
+  assert_non_null(tu_anchor_target(g, "Organisation des Nations unies", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2462,6 +2479,7 @@ main(void)
     cmocka_unit_test(test_staff_at),
     cmocka_unit_test(test_clause_after_person),
     cmocka_unit_test(test_region_with_article),
+    cmocka_unit_test(test_body_participle),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
