@@ -919,6 +919,8 @@ title_ends_at(const Rec *r, size_t t)
 }
 
 static bool adjective_like(const Rec *r, size_t t);
+static bool ends_as(const Rec *r, size_t t, const char *cls);
+static bool lower_words_in_names(const Rec *r);
 
 /* Whether a post ends at token t: a title, a rank or an occupation (not
  * a kinship: "la fille de Dona Maria"), and maybe one adjective in lower
@@ -2331,6 +2333,16 @@ pass_hyphen_pairs(Rec *r)
   return NG_SUCCESS;
 }
 
+/* Whether the word at t is a name made an adjective by a hyphen and a
+ * suffix (class name_suffix: "California-based", "Shanghai-listed"). */
+static bool
+suffixed_adjective(const Rec *r, size_t t)
+{
+  const char *dash = strrchr(r->tok[t].norm, '-');
+  return dash && dash != r->tok[t].norm &&
+         ng_lexicon_get(r->res->lex, "name_suffix", dash + 1, r->an->lang);
+}
+
 /* A name before a hyphen and a word that makes an adjective of it
  * (lexicon class name_suffix: "California-based", "Kremlin-backed",
  * "Paris-born"): the name, a mention of its entry, within the word. */
@@ -2340,9 +2352,7 @@ pass_suffixed_names(Rec *r)
   const char *text = r->an->doc->text;
   for (size_t t = 0; r->res->gaz && t < r->n; t++) {
     const NgToken *tk = &r->tok[t];
-    const char *dash = strrchr(tk->norm, '-');
-    if (r->covered[t] || !is_cap(tk) || !dash || dash == tk->norm ||
-        !ng_lexicon_get(r->res->lex, "name_suffix", dash + 1, r->an->lang)) {
+    if (r->covered[t] || !is_cap(tk) || !suffixed_adjective(r, t)) {
       continue;
     }
     /* the last hyphen of the text's word, and the characters before it */
@@ -2406,6 +2416,17 @@ pass_beyond_places(Rec *r)
   return NG_SUCCESS;
 }
 
+/* Whether a dash stands alone right before token t ("(Reuters) - X"). */
+static bool
+after_dash(const Rec *r, size_t t)
+{
+  size_t len;
+  return t > 0 && r->tok[t - 1].c1 - r->tok[t - 1].c0 == 1 &&
+         ng_cp_is_dash(ng_utf8_decode(r->an->doc->text + r->tok[t - 1].b0,
+                                      r->tok[t - 1].b1 - r->tok[t - 1].b0,
+                                      &len));
+}
+
 /* A newspaper, a magazine or a channel named after a noun that says so
  * (lexicon class media_noun: "le quotidien Le Monde", "l'hebdomadaire
  * Jeune Afrique", "the newspaper The Guardian", "la chaîne France 24"),
@@ -2426,18 +2447,31 @@ pass_media_names(Rec *r)
       trade = k > 0;
     }
     /* in lower case; a noun of trade may open a sentence ("Chipmaker
-     * Nvidia said") */
+     * Nvidia said"), or what follows a dateline's dash ("(Reuters) -
+     * Shares of Nvidia fell") */
     if (!k || r->covered[t] ||
         ((r->tok[t].flags & NG_TOK_CAP) &&
-         !(trade && (r->tok[t].flags & NG_TOK_SENT_START)))) {
+         !(trade && ((r->tok[t].flags & NG_TOK_SENT_START) ||
+                     after_dash(r, t))))) {
       continue;
     }
     uint32_t sent = r->tok[t].sent;
     size_t s = t + k;
     if (s + 1 < r->n && r->tok[s].sent == sent && !is_cap(&r->tok[s]) &&
         is_word(&r->tok[s]) && !in_class(r, "stopword", s) &&
-        (demonym_in(r, s, true) || adjective_like(r, s))) {
-      s++; /* "le quotidien britannique The Guardian" */
+        (demonym_in(r, s, true) || adjective_like(r, s) ||
+         (trade && lower_words_in_names(r) &&
+          !ends_as(r, s, "verb_ending")))) {
+      s++; /* "le quotidien britannique The Guardian", "le constructeur
+            * automobile Stellantis" */
+    }
+    /* a trade's complement: "le fabricant de puces Nvidia", "le géant du
+     * luxe LVMH" */
+    if (trade && s + 2 < r->n && link_word(r, s) && !is_cap(&r->tok[s]) &&
+        r->tok[s + 1].sent == sent && is_word(&r->tok[s + 1]) &&
+        !is_cap(&r->tok[s + 1]) && !in_class(r, "stopword", s + 1) &&
+        !link_word(r, s + 1) && is_cap(&r->tok[s + 2])) {
+      s += 2;
     }
     if (s >= r->n || r->tok[s].sent != sent || r->covered[s]) {
       continue;
@@ -2446,8 +2480,9 @@ pass_media_names(Rec *r)
     if (is_cap(&r->tok[s]) && in_class(r, "definite", s)) {
       n0++; /* "Le Monde", "The Guardian" */
     }
-    if (n0 >= r->n || r->tok[n0].sent != sent || !name_token(r, n0)) {
-      continue;
+    if (n0 >= r->n || r->tok[n0].sent != sent || !name_token(r, n0) ||
+        suffixed_adjective(r, n0)) {
+      continue; /* not "shares of Shanghai-listed producers" */
     }
     size_t end = name_run(r, n0, 4);
     if (end == n0) {
@@ -4312,6 +4347,21 @@ cand_order(const void *a, const void *b)
   return x->mention < y->mention ? -1 : x->mention > y->mention;
 }
 
+/* The whole name of mention @p whole (a company with its legal form)
+ * takes the name of its short form @p short_m ("Boeing" of "Boeing
+ * Co"), unless it has one: one body under one name. */
+static NgStatus
+name_whole_short(Rec *r, size_t whole, const NgMention *short_m)
+{
+  NgMention *w = &r->an->mentions[whole];
+  if (w->head) {
+    return NG_SUCCESS;
+  }
+  w->head = ng_arena_strndup(r->an->arena, r->an->doc->text + short_m->b0,
+                             short_m->b1 - short_m->b0);
+  return w->head ? NG_SUCCESS : NG_ERR_NOMEM;
+}
+
 static NgStatus
 pass_repeated_names(Rec *r)
 {
@@ -4344,7 +4394,10 @@ pass_repeated_names(Rec *r)
   qsort(cand, nc, sizeof *cand, cand_order);
   NgStatus st = NG_SUCCESS;
   for (size_t t = 0; t < r->n && !st; t++) {
-    if (!name_token(r, t)) {
+    /* a word a body's mention takes may start its short form (below) */
+    if (!name_token(r, t) &&
+        !(r->covered[t] && is_cap(&r->tok[t]) &&
+          name_at(r, t, ng_entity_type_is_org) != SIZE_MAX)) {
       continue;
     }
     /* The first candidate whose first token is this one. */
@@ -4361,7 +4414,7 @@ pass_repeated_names(Rec *r)
       const NgMention *m = &r->an->mentions[cand[c].mention];
       size_t len = cand[c].len;
       bool short_form = len < m->t1 - m->t0;
-      if (t + len > r->n || !free_range(r, t, t + len)) {
+      if (t + len > r->n) {
         continue;
       }
       bool same = true;
@@ -4370,6 +4423,16 @@ pass_repeated_names(Rec *r)
                (r->tok[t + k].flags & NG_TOK_CAP) ==
                  (r->tok[m->t0 + k].flags & NG_TOK_CAP) &&
                r->tok[t + k].sent == r->tok[t].sent;
+      }
+      if (!free_range(r, t, t + len)) {
+        /* the short form found as a body already ("Shares of Boeing"
+         * after "Boeing Co"): the whole takes its name all the same */
+        size_t o = short_form && same ? name_at(r, t, ng_entity_type_is_org)
+                                      : SIZE_MAX;
+        if (o != SIZE_MAX && r->an->mentions[o].t1 == t + len) {
+          st = name_whole_short(r, cand[c].mention, &r->an->mentions[o]);
+        }
+        continue;
       }
       /* The whole name, not the start of a longer one, nor its end
        * ("le Real Madrid" after "MADRID, 8 mai"). */
@@ -4396,15 +4459,8 @@ pass_repeated_names(Rec *r)
       a->link_conf = copy.link_conf;
       a->n_alt = copy.n_alt;
       a->country_gaz = copy.country_gaz;
-      if (short_form && !r->an->mentions[cand[c].mention].head) {
-        NgMention *whole = &r->an->mentions[cand[c].mention];
-        whole->head = ng_arena_strndup(r->an->arena,
-                                       r->an->doc->text + a->b0,
-                                       a->b1 - a->b0);
-        if (!whole->head) {
-          st = NG_ERR_NOMEM;
-          break;
-        }
+      if (short_form && (st = name_whole_short(r, cand[c].mention, a))) {
+        break;
       }
       t += len - 1;
       break;

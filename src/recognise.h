@@ -20,7 +20,9 @@
  *      ("Olano (Esp)", "Armstrong (EU)"), the name a person's —
  *      country_code; newspapers and channels after a noun that says so
  *      ("le quotidien Le Monde") — media_noun, and companies after a noun
- *      of their trade ("chipmaker Nvidia") — company_noun; then gazetteer
+ *      of their trade or their shares ("chipmaker Nvidia", "Shares of
+ *      Nvidia", "le constructeur automobile Stellantis") — company_noun;
+ *      then gazetteer
  *      names, acronyms and demonyms (gazetteer.h), with the town after
  *      "à" (city_prep) and a region adjective's part ("l'Europe
  *      occidentale"); a bare one-word region below the first level is a

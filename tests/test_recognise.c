@@ -1016,6 +1016,37 @@ test_body_participle(void **state)
   ng_graph_free(g);
 }
 
+/* What news says of a company before its name: its shares ("Shares of
+ * Nvidia", after a dateline's dash too; "l'action TotalEnergies"), its
+ * trade with a noun or a complement between ("le constructeur automobile
+ * Stellantis", "le fabricant de puces Nvidia"); not a name made an
+ * adjective ("shares of Shanghai-listed producers"). */
+static void
+test_company_cues(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "company-en", "en", "2026-03-20",
+                      "SAN FRANCISCO (Reuters) - Shares of Nvidia fell 4% on "
+                      "Tuesday. Shares of Shanghai-listed producers rose.");
+  const char *c = tu_anchor_target(g, "Nvidia", 0);
+  assert_non_null(c);
+  assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  assert_null(tu_anchor_target(g, "Shanghai-listed", 0));
+  ng_graph_free(g);
+  g = tu_run(tu_group_engine, "company-fr", "fr", "2026-03-20",
+             "Le constructeur automobile Stellantis supprime 2 000 postes. "
+             "L'action TotalEnergies reculait. Le fabricant de puces Nvidia "
+             "a publié ses comptes.");
+  static const char *const names[] = {"Stellantis", "TotalEnergies",
+                                      "Nvidia"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    c = tu_anchor_target(g, names[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  }
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2480,6 +2511,7 @@ main(void)
     cmocka_unit_test(test_clause_after_person),
     cmocka_unit_test(test_region_with_article),
     cmocka_unit_test(test_body_participle),
+    cmocka_unit_test(test_company_cues),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
