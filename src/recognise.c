@@ -3751,6 +3751,44 @@ modifier_at(const Rec *r, size_t t, uint32_t sent)
          !(r->tok[t].flags & NG_TOK_ELISION);
 }
 
+/* A company's name before a business title and a person's name (class
+ * business_title: "Tesla CEO Elon Musk", "Meta Platforms Chief
+ * Executive Mark Zuckerberg", "Nvidia's chief executive Jensen Huang"):
+ * the name is the person's employer, an organisation; not a word that
+ * qualifies the post (class post_modifier: "Former CEO X"). */
+static NgStatus
+pass_employers(Rec *r)
+{
+  for (size_t t = 1; t + 1 < r->n; t++) {
+    size_t k = match_class(r, "business_title", t, NULL);
+    uint32_t sent = r->tok[t].sent;
+    if (!k || t + k >= r->n || r->tok[t + k].sent != sent ||
+        !is_cap(&r->tok[t + k]) || r->tok[t - 1].sent != sent) {
+      continue;
+    }
+    size_t end = t;
+    if (end > 1 && possessive(r, end - 1)) {
+      end--; /* "Nvidia's chief executive" */
+    }
+    size_t start = end;
+    while (start > 0 && end - start < 3 && r->tok[start - 1].sent == sent &&
+           name_token(r, start - 1) && !in_class(r, "post_modifier", start - 1) &&
+           !in_class(r, "title", start - 1) && !in_class(r, "rank", start - 1)) {
+      start--;
+    }
+    if (start == end || (start > 0 && r->tok[start - 1].sent == sent &&
+                         is_cap(&r->tok[start - 1]) &&
+                         !in_class(r, "stopword", start - 1))) {
+      continue; /* no name, or a longer one this is the end of */
+    }
+    if (!add(r, start, end, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+      return NG_ERR_NOMEM;
+    }
+    t += k - 1;
+  }
+  return NG_SUCCESS;
+}
+
 static NgStatus
 pass_org_heads(Rec *r)
 {
@@ -5948,6 +5986,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_place_heads(&r);
   if (!st) st = pass_acronyms(&r);
   if (!st) st = pass_org_heads(&r);
+  if (!st) st = pass_employers(&r);
   if (!st) st = pass_parent_bodies(&r);
   if (!st) st = pass_national_bodies(&r);
   if (!st) st = pass_national_adjective_bodies(&r);

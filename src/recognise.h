@@ -48,7 +48,9 @@
  *      for initials ("la Direction générale de la sûreté nationale");
  *   9. organisations named by a head noun and its complement — org_head,
  *      org_adjective, lower_org_head — or by a company's legal form after
- *      the name ("Tesla Inc") — legal_form; a body named short whose
+ *      the name ("Tesla Inc") — legal_form; a company's name before a
+ *      business title and a person ("Tesla CEO Elon Musk") —
+ *      business_title, post_modifier; a body named short whose
  *      parent the document names ("le Conseil de sécurité");
  *  10. state bodies named by a demonym ("la police espagnole") or a
  *      lexicon adjective; persons in appositions and lists, or after a

@@ -1047,6 +1047,26 @@ test_company_cues(void **state)
   ng_graph_free(g);
 }
 
+/* A name before a business title and a person's name is the person's
+ * employer; a word that qualifies the post is not. */
+static void
+test_employers(void **state)
+{
+  (void)state;
+  NgGraph *g = tu_run(tu_group_engine, "employer", "en", "2026-03-20",
+                      "Tesla CEO Elon Musk said he would step back. "
+                      "Nvidia's chief executive Jensen Huang spoke. Former "
+                      "CEO John Smith resigned.");
+  static const char *const names[] = {"Tesla", "Nvidia"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    const char *c = tu_anchor_target(g, names[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  }
+  assert_null(tu_anchor_target(g, "Former", 0));
+  ng_graph_free(g);
+}
+
 /* Text wrapped at a fixed width: a line break inside a sentence does not
  * cut a name; a headline without a final stop still ends at its line. */
 static void
@@ -2512,6 +2532,7 @@ main(void)
     cmocka_unit_test(test_region_with_article),
     cmocka_unit_test(test_body_participle),
     cmocka_unit_test(test_company_cues),
+    cmocka_unit_test(test_employers),
     cmocka_unit_test(test_wrapped_lines),
     cmocka_unit_test(test_acronym_defined_in_text),
     cmocka_unit_test(test_words_that_name_places),
