@@ -462,6 +462,48 @@ test_entries_and_qids(void **state)
   assert_int_equal(fx.warnings, 0);
 }
 
+/* No person of the shipped table rests on a non-commercial source alone
+ * (sources exactly "peppercat"); those another source confirms ship with
+ * that source's name and country ("Nasser Bourita", Q26036628). */
+static void
+test_people_sources(void **state)
+{
+  NG_UNUSED(state);
+  char *path = src_path("ontology/gazetteer/people.tsv");
+  char *text = NULL;
+  size_t len = 0;
+  assert_int_equal(ng_read_file(path, &text, &len), NG_SUCCESS);
+  ng_free(path);
+  /* columns: qid label label_en label_fr aliases country_iso2 sources */
+  size_t rows = 0;
+  bool bourita = false;
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    if (*line == '#' || !strncmp(line, "qid\t", 4)) {
+      continue;
+    }
+    const char *f[8] = {line};
+    size_t n = 1;
+    for (char *p = line; *p && n < 8; p++) {
+      if (*p == '\t') {
+        *p = '\0';
+        f[n++] = p + 1;
+      }
+    }
+    assert_true(n >= 7);
+    assert_string_not_equal(f[6], "peppercat");
+    if (!strcmp(f[0], "Q26036628")) {
+      bourita = true;
+      assert_string_equal(f[1], "Nasser Bourita");
+      assert_string_equal(f[5], "MA");
+      assert_string_equal(f[6], "everypolitician-scrapers");
+    }
+    rows++;
+  }
+  ng_free(text);
+  assert_true(rows > 1000);
+  assert_true(bourita);
+}
+
 static void
 test_open_speed(void **state)
 {
@@ -1235,6 +1277,7 @@ main(void)
       cmocka_unit_test(test_cities_orgs),
       cmocka_unit_test(test_common_words),
       cmocka_unit_test(test_entries_and_qids),
+      cmocka_unit_test(test_people_sources),
       cmocka_unit_test(test_open_speed),
       cmocka_unit_test(test_corrupt),
       cmocka_unit_test(test_bad_rows),

@@ -13,9 +13,11 @@ described by its SOURCES.md. OUT_DIR defaults to ontology/gazetteer next
 to this script. Only the verified tables are read; the *_unverified and
 *_conflicts tables never are. Columns the compiler does not use
 (coordinates, notes, roles, ...) are dropped, header rows are kept, and a
-row whose only source is the non-commercial `peppercat` is left out. A
-person's birth date stays: a document published before it names someone
-else.
+row whose only source is the non-commercial `peppercat` is left out,
+unless another source confirms the person (tools/people-confirmed.tsv):
+then its QID, names and country come from there, nothing else from the
+row. A person's birth date stays: a document published before it names
+someone else.
 demonyms.tsv and LICENSE.md are written by hand and are not touched.
 
 Names that would link ordinary words are left out, because a wrong QID
@@ -98,6 +100,8 @@ TABLES = {
 SMALL_PLACE = 100000
 
 NC_ONLY = {"peppercat"}  # CC BY-NC: never shipped on its own
+# the source tag of a person tools/people-confirmed.tsv confirms
+CONFIRMING_SOURCE = "everypolitician-scrapers"
 
 COMMENT = ("# newsgraph gazetteer table, derived from public data; "
            "sources, licences and attribution in LICENSE.md\n")
@@ -323,6 +327,22 @@ def clean(row, table, shared, names):
     return row
 
 
+def confirmed_person(row, table, names):
+    """A person whose only source is non-commercial, as another source
+    confirms them (tools/people-confirmed.tsv): its QID, its names and its
+    country from there, nothing else of the row; or None."""
+    conf = names["confirmed_people"].get(row["qid"])
+    if table != "people.tsv" or not conf:
+        return None
+    out = {c: "" for c in row}
+    out["qid"] = row["qid"]
+    out["label"] = out["label_en"] = conf["names"][0]
+    out["aliases"] = "|".join(conf["names"][1:])
+    out["country_iso2"] = conf["country"]
+    out["sources"] = CONFIRMING_SOURCE
+    return out
+
+
 def ship(src_path, out_path, keep, names):
     with open(src_path, encoding="utf-8", newline="\n") as f:
         lines = f.read().split("\n")
@@ -332,7 +352,7 @@ def ship(src_path, out_path, keep, names):
         sys.exit("%s: missing columns %s" % (src_path, ", ".join(missing)))
     src_col = header.index("sources")
     table = os.path.basename(src_path)
-    rows, dropped, unnamed = [], 0, 0
+    rows, dropped, unnamed, confirmed = [], 0, 0, 0
     for n, line in enumerate(lines[1:], start=2):
         if not line:
             continue
@@ -340,10 +360,14 @@ def ship(src_path, out_path, keep, names):
         if len(cells) != len(header):
             sys.exit("%s:%d: %d columns, expected %d"
                      % (src_path, n, len(cells), len(header)))
+        row = dict(zip(header, cells))
         if cells[src_col] in NC_ONLY:
-            dropped += 1
-            continue
-        rows.append(dict(zip(header, cells)))
+            row = confirmed_person(row, table, names)
+            if row is None:
+                dropped += 1
+                continue
+            confirmed += 1
+        rows.append(row)
     shared = names_shared(rows, table)
     kept = []
     for row in rows:
@@ -360,9 +384,10 @@ def ship(src_path, out_path, keep, names):
         for r in rows:
             f.write(r + "\n")
     os.replace(tmp, out_path)
-    print("%s: %d rows (%d non-commercial rows dropped, %d left without a "
-          "usable name)" % (os.path.basename(out_path), len(rows), dropped,
-                            unnamed))
+    print("%s: %d rows (%d non-commercial rows dropped, %d confirmed by "
+          "another source, %d left without a usable name)"
+          % (os.path.basename(out_path), len(rows), dropped, confirmed,
+             unnamed))
 
 
 def main(argv):
@@ -375,6 +400,7 @@ def main(argv):
     os.makedirs(out, exist_ok=True)
     names = {"labels": labels_of_tables(src), "given": given_names(),
              "confirmed_fr": confirmed_french_names(),
+             "confirmed_people": confirmed_people(),
              "demonyms": demonyms(out)}
     names["country_rows"] = country_names()
     names["codes"] = country_codes(src)
@@ -437,6 +463,19 @@ def country_codes(src):
     """Every ISO 3166-1 alpha-2 and alpha-3 code of the source countries."""
     return {r[c] for r in source_rows(src, "countries.tsv")
             for c in ("iso2", "iso3") if r.get(c)}
+
+
+def confirmed_people():
+    """QID -> {"names": [name], "country": iso2}, from
+    tools/people-confirmed.tsv (its first name of a QID first)."""
+    out = {}
+    for qid, name, iso2, _repo, _path, _commit in tool_table(
+            "people-confirmed.tsv"):
+        p = out.setdefault(qid, {"names": [], "country": ""})
+        if name not in p["names"]:
+            p["names"].append(name)
+        p["country"] = p["country"] or iso2
+    return out
 
 
 def confirmed_french_names():
