@@ -3183,6 +3183,19 @@ absorb_places(Rec *r, size_t t0, size_t t1)
   return true;
 }
 
+/* Whether the word at t is a link that says where ("à", "en"; class
+ * np_link, VALUE place). */
+static bool
+place_link(const Rec *r, size_t t)
+{
+  const NgLexEntry *e =
+    t < r->n ? ng_lexicon_get(r->res->lex, "np_link", r->tok[t].norm,
+                              r->an->lang)
+             : NULL;
+  return e && e->value && !strcmp(e->value, "place") &&
+         accents_agree(r, t, e->form);
+}
+
 /* Whether a mention of type @p t names a place or a person. */
 static bool
 place_or_person(NgEntityType t)
@@ -3275,6 +3288,14 @@ pass_venues(Rec *r)
       continue; /* the noun ends the name: not "Eastern Theater Command" */
     }
     if (start == t) {
+      /* capitalised words before a capitalised noun are the name's ("le
+       * Grand Théâtre", "le Petit Palais") */
+      size_t pre = t;
+      while (cap && !last && pre > 0 && t - pre < 2 &&
+             r->tok[pre - 1].sent == sent && name_token(r, pre - 1) &&
+             !(r->tok[pre - 1].flags & NG_TOK_SENT_START)) {
+        pre--;
+      }
       /* the noun first: its links ("de la", "of the"), then the name */
       size_t s = end;
       int links = 0;
@@ -3283,24 +3304,46 @@ pass_venues(Rec *r)
            links++) {
         s++;
       }
+      size_t named_end = s; /* none yet */
       if ((last && !links) || s >= r->n || r->tok[s].sent != sent ||
-          !is_cap(&r->tok[s]) || in_class(r, "weekday", s) ||
-          in_class(r, "month", s)) {
-        continue;
-      }
-      if (r->covered[s]) {
+          in_class(r, "weekday", s) || in_class(r, "month", s)) {
+        /* no name after the noun */
+      } else if (!is_cap(&r->tok[s])) {
+        /* a capitalised noun is a name's with a complement in lower case
+         * ("le Palais des festivals", "le Palais de justice") */
+        if (cap && !last && links && !place_link(r, end) &&
+            !r->covered[s] && is_word(&r->tok[s]) &&
+            !in_class(r, "stopword", s) &&
+            !(r->tok[t].flags & NG_TOK_SENT_START)) {
+          named_end = s + 1; /* not "l'Opéra à payer" */
+        }
+      } else if (r->covered[s]) {
         size_t mi = name_at(r, s, place_or_person);
         if (mi == SIZE_MAX || (!cap && links && r->an->mentions[mi].gaz >= 0 &&
                                r->an->mentions[mi].type != NG_ENT_PERSON)) {
           continue; /* "l'hôpital de Dreux": the town says where */
         }
-        end = r->an->mentions[mi].t1;
+        named_end = r->an->mentions[mi].t1;
       } else {
-        end = name_run(r, s, 3);
-        if (end == s) {
-          continue;
+        named_end = name_run(r, s, 3);
+        /* not into another venue's noun ("le Grand Théâtre Lumière du
+         * Palais des festivals") */
+        for (size_t w = s + 1; w < named_end; w++) {
+          if (in_class(r, "venue_head", w)) {
+            named_end = w;
+            while (named_end > s + 1 && !is_cap(&r->tok[named_end - 1])) {
+              named_end--; /* "du" */
+            }
+            break;
+          }
         }
       }
+      if (named_end > s) {
+        end = named_end;
+      } else if (pre == t) {
+        continue; /* a noun alone */
+      }
+      start = pre;
     }
     if (!absorb_names(r, start, end)) {
       continue;
@@ -3728,18 +3771,6 @@ bracketed_complement(const Rec *r, size_t t, size_t end)
            : end;
 }
 
-/* Whether the word at t is a link that says where ("à", "en"; class
- * np_link, VALUE place). */
-static bool
-place_link(const Rec *r, size_t t)
-{
-  const NgLexEntry *e =
-    t < r->n ? ng_lexicon_get(r->res->lex, "np_link", r->tok[t].norm,
-                              r->an->lang)
-             : NULL;
-  return e && e->value && !strcmp(e->value, "place") &&
-         accents_agree(r, t, e->form);
-}
 
 /* Whether the word at t, in sentence @p sent, may modify a body's name
  * before it: free, and no function word, link or elision. */

@@ -853,6 +853,25 @@ test_venues(void **state)
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q60"), 0);
   assert_null(tu_anchor_target(g, "Eastern Theater", 0));
   ng_graph_free(g);
+
+  /* capitalised words before the noun are the name's; a name ends
+   * before another venue's noun; a capitalised noun takes a complement
+   * in lower case after "de", not after "à"; a promenade is a street */
+  g = tu_run(tu_group_engine, "venues-fr2", "fr", "2026-03-20",
+             "La cérémonie s'est tenue au Grand Théâtre Lumière du Palais "
+             "des festivals. Il longe la promenade des Anglais. Il reste "
+             "l'Opéra à payer.");
+  static const char *const fr2[] = {"Grand Théâtre Lumière",
+                                    "Palais des festivals",
+                                    "promenade des Anglais"};
+  for (size_t i = 0; i < sizeof fr2 / sizeof fr2[0]; i++) {
+    const char *c = tu_anchor_target(g, fr2[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
+  }
+  assert_null(tu_anchor_target(g, "Grand", 0));
+  assert_null(tu_anchor_target(g, "Opéra à payer", 0));
+  ng_graph_free(g);
 }
 
 /* The land beyond a name ("outre-Manche") is a place, unlinked; in lower
