@@ -3226,6 +3226,73 @@ absorb_names(Rec *r, size_t t0, size_t t1)
   return true;
 }
 
+/* The start of the name before the noun at t that ends it, English
+ * style: name tokens, saints' short words, names of places and persons
+ * found before, and a possessive right before the noun ("Heathrow
+ * Airport", "St Paul's Cathedral", "West Ham United"); up to six tokens.
+ * t when there is none. */
+static size_t
+name_before_noun(const Rec *r, size_t t)
+{
+  uint32_t sent = r->tok[t].sent;
+  size_t start = t;
+  if (start > 1 && possessive(r, start - 1) &&
+      r->tok[start - 2].sent == sent && is_cap(&r->tok[start - 2])) {
+    start--;
+  }
+  size_t named = start;
+  while (start > 0 && t - start < 6 && r->tok[start - 1].sent == sent) {
+    if (name_token(r, start - 1) || short_word_at(r, start - 1)) {
+      start--;
+    } else if (r->covered[start - 1] && is_cap(&r->tok[start - 1])) {
+      size_t mi = SIZE_MAX;
+      for (size_t i = r->an->n_mentions; i-- > 0;) {
+        const NgMention *m = &r->an->mentions[i];
+        if (m->t1 == start && m->kind == NG_MENTION_NAME && !m->led &&
+            place_or_person(m->type)) {
+          mi = i;
+          break;
+        }
+      }
+      if (mi == SIZE_MAX || t - r->an->mentions[mi].t0 > 6) {
+        break;
+      }
+      start = r->an->mentions[mi].t0;
+    } else {
+      break;
+    }
+  }
+  return start == named ? t : start;
+}
+
+/* A sports club named by a word after its town's name (clubs.tsv class
+ * club_suffix: "Manchester United", "West Ham United", "Blackburn
+ * Rovers", "Tottenham Hotspur"): an organisation, and the town in its
+ * name is no mention. Not the start of a longer name ("United Nations"
+ * has no name before it; "X United States" goes on). */
+static NgStatus
+pass_club_suffixes(Rec *r)
+{
+  for (size_t t = 1; t < r->n; t++) {
+    size_t k = r->covered[t] || r->titled[t] || !is_cap(&r->tok[t])
+                 ? 0
+                 : match_class(r, "club_suffix", t, NULL);
+    if (!k || (t + k < r->n && r->tok[t + k].sent == r->tok[t].sent &&
+               name_token(r, t + k))) {
+      continue;
+    }
+    size_t start = name_before_noun(r, t);
+    if (start == t || !absorb_names(r, start, t + k)) {
+      continue;
+    }
+    if (!add(r, start, t + k, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+      return NG_ERR_NOMEM;
+    }
+    t += k - 1;
+  }
+  return NG_SUCCESS;
+}
+
 /* A building or a venue named with its noun (lexicon class venue_head) is
  * a place of its own, and a place or a person named in its name is not
  * what the text speaks of: "le Stade de France" is no mention of France,
@@ -3252,40 +3319,13 @@ pass_venues(Rec *r)
       continue;
     }
     uint32_t sent = r->tok[t].sent;
-    size_t start = t, end = t + k, named = t;
+    size_t start = t, end = t + k;
     if (last) {
       /* "Heathrow Airport", "St Paul's Cathedral", "Tokyo Station" */
-      if (start > 1 && possessive(r, start - 1) &&
-          r->tok[start - 2].sent == sent && is_cap(&r->tok[start - 2])) {
-        start--;
+      start = name_before_noun(r, t);
+      if (start < t && name_token(r, end) && r->tok[end].sent == sent) {
+        continue; /* the noun ends the name: not "Eastern Theater Command" */
       }
-      named = start;
-      while (start > 0 && t - start < 6 && r->tok[start - 1].sent == sent) {
-        if (name_token(r, start - 1) || short_word_at(r, start - 1)) {
-          start--;
-        } else if (r->covered[start - 1] && is_cap(&r->tok[start - 1])) {
-          size_t mi = SIZE_MAX;
-          for (size_t i = r->an->n_mentions; i-- > 0;) {
-            const NgMention *m = &r->an->mentions[i];
-            if (m->t1 == start && m->kind == NG_MENTION_NAME && !m->led &&
-                place_or_person(m->type)) {
-              mi = i;
-              break;
-            }
-          }
-          if (mi == SIZE_MAX || t - r->an->mentions[mi].t0 > 6) {
-            break;
-          }
-          start = r->an->mentions[mi].t0;
-        } else {
-          break;
-        }
-      }
-    }
-    if (start == named) {
-      start = t; /* no name before the noun */
-    } else if (name_token(r, end) && r->tok[end].sent == sent) {
-      continue; /* the noun ends the name: not "Eastern Theater Command" */
     }
     if (start == t) {
       /* capitalised words before a capitalised noun are the name's ("le
@@ -6005,6 +6045,7 @@ ng_recognise(NgAnalysis *an, const NgResources *res)
   if (!st) st = pass_media_names(&r);
   if (!st) st = pass_gazetteer(&r);
   if (!st) st = pass_venues(&r);
+  if (!st) st = pass_club_suffixes(&r);
   if (!st) st = pass_hyphen_pairs(&r);
   if (!st) st = pass_suffixed_names(&r);
   if (!st) st = pass_beyond_places(&r);

@@ -809,6 +809,21 @@ test_clubs(void **state)
   }
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q2807"), 0);
   ng_graph_free(g);
+  /* or a word after the town's name ("Manchester United"); "United"
+   * before a name is no club's */
+  g = tu_run(tu_group_engine, "clubs-suffix", "en", "2026-03-20",
+             "Manchester United lost 2-1 at West Ham United. The United "
+             "Nations said nothing.");
+  static const char *const sfx[] = {"Manchester United", "West Ham United"};
+  for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+    const char *c = tu_anchor_target(g, sfx[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  }
+  assert_null(tu_anchor_target(g, "Manchester", 0));
+  assert_string_equal(tu_anchor_target(g, "United Nations", 0),
+                      tu_wd("Q1065"));
+  ng_graph_free(g);
 }
 
 /* A building or a venue named with its noun is a place of its own, and a
