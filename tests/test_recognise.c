@@ -448,6 +448,11 @@ test_first_name_person(void **state)
   assert_true(tu_has(g, tu_anchor_target(g, "John dos Sarmento", 0),
                      TU_RDF_TYPE, tu_ng("Person")));
   ng_graph_free(g);
+  g = tu_run(tu_group_engine, "r-fn-part-nl", "en", "2026-03-20",
+             "The club sacked Erik ten Hag on Monday.");
+  assert_true(tu_has(g, tu_anchor_target(g, "Erik ten Hag", 0),
+                     TU_RDF_TYPE, tu_ng("Person")));
+  ng_graph_free(g);
 
   /* An Arabic name's particle in lower case joined by a hyphen ends the
    * name ("el-Sisi", "al-Kadiri"), and the word without it is the
