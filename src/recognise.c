@@ -634,6 +634,10 @@ in_capitals(const Rec *r, size_t t0, size_t t1)
   return true;
 }
 
+static bool adjective_like(const Rec *r, size_t t);
+static bool ends_as(const Rec *r, size_t t, const char *cls);
+static bool lower_words_in_names(const Rec *r);
+
 /* A sports club named by its prefix and, most often, its town ("FC
  * Sion", "H. C. Lausanne", "AC Milan"; lexicon class club_prefix, in
  * capitals; "Real Madrid", "Borussia Dortmund": club_word, capitalised):
@@ -647,10 +651,29 @@ pass_clubs(Rec *r)
     if (k && (t + k >= r->n || !in_capitals(r, t, t + k))) {
       continue;
     }
+    bool adjective = false;
     if (!k && !r->covered[t] && is_cap(&r->tok[t])) {
       k = match_class(r, "club_word", t, NULL);
+      if (!k && (k = match_class(r, "club_adjective_word", t, NULL)) > 0) {
+        adjective = true;
+      }
     }
     if (!k || t + k >= r->n) {
+      continue;
+    }
+    /* "l'Olympique lyonnais", "le Stade rennais": the club's word and its
+     * town's adjective in lower case */
+    if ((adjective || match_class(r, "club_word", t, NULL)) &&
+        r->tok[t + k].sent == r->tok[t].sent && !is_cap(&r->tok[t + k]) &&
+        lower_words_in_names(r) && adjective_like(r, t + k) &&
+        t > 0 && (r->tok[t - 1].flags & NG_TOK_DEFINITE)) {
+      if (!add(r, t, t + k + 1, NG_MENTION_NAME, NG_ENT_ORGANIZATION)) {
+        return NG_ERR_NOMEM;
+      }
+      t += k;
+      continue;
+    }
+    if (adjective) {
       continue;
     }
     size_t end = name_run(r, t + k, 3);
@@ -918,9 +941,6 @@ title_ends_at(const Rec *r, size_t t)
   return false;
 }
 
-static bool adjective_like(const Rec *r, size_t t);
-static bool ends_as(const Rec *r, size_t t, const char *cls);
-static bool lower_words_in_names(const Rec *r);
 
 /* Whether a post ends at token t: a title, a rank or an occupation (not
  * a kinship: "la fille de Dona Maria"), and maybe one adjective in lower

@@ -5,8 +5,9 @@
  * some adjust what an earlier one found):
  *   0. sports clubs named by a prefix ("FC Sion", "H. C. Lausanne") or
  *      a club's word ("Real Madrid") — club_prefix, club_word
- *      (lexicon/clubs.tsv); after the gazetteer (4), by a word after the
- *      town's name ("Manchester United") — club_suffix;
+ *      (lexicon/clubs.tsv) — or before its town's adjective ("le Stade
+ *      rennais") — club_adjective_word; after the gazetteer (4), by a
+ *      word after the town's name ("Manchester United") — club_suffix;
  *   1. persons after an honorific, a rank, an occupation or a noun of
  *      nationality ("M.", "le général", "le libraire", "le Slovène") —
  *      the lead is part of the written mention (NgMention.led), not of

@@ -829,6 +829,21 @@ test_clubs(void **state)
   assert_string_equal(tu_anchor_target(g, "United Nations", 0),
                       tu_wd("Q1065"));
   ng_graph_free(g);
+  /* or the club's word and its town's adjective in lower case after an
+   * article; "Stade" before a name is a venue's */
+  g = tu_run(tu_group_engine, "clubs-adj", "fr", "2026-03-20",
+             "L'Olympique lyonnais a battu le Stade rennais au Stade "
+             "Vélodrome.");
+  static const char *const adj[] = {"Olympique lyonnais", "Stade rennais"};
+  for (size_t i = 0; i < sizeof adj / sizeof adj[0]; i++) {
+    const char *c = tu_anchor_target(g, adj[i], 0);
+    assert_non_null(c);
+    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
+  }
+  const char *v = tu_anchor_target(g, "Stade Vélodrome", 0);
+  assert_non_null(v);
+  assert_true(tu_has(g, v, TU_RDF_TYPE, tu_ng("Place")));
+  ng_graph_free(g);
 }
 
 /* A building or a venue named with its noun is a place of its own, and a
