@@ -4476,6 +4476,38 @@ cand_order(const void *a, const void *b)
   return x->mention < y->mention ? -1 : x->mention > y->mention;
 }
 
+/* The first of the @p nc candidates, sorted by cand_order, whose first
+ * token is @p norm (nc when none is). */
+static size_t
+first_cand(const Cand *cand, size_t nc, const char *norm)
+{
+  size_t lo = 0, hi = nc;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(cand[mid].first, norm) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/* Whether the @p len words from t are those from u after the first, in
+ * the same case, in one sentence (the first words' norms are equal). */
+static bool
+same_words(const Rec *r, size_t t, size_t u, size_t len)
+{
+  for (size_t k = 1; k < len; k++) {
+    if (strcmp(r->tok[t + k].norm, r->tok[u + k].norm) ||
+        (r->tok[t + k].flags & NG_TOK_CAP) != (r->tok[u + k].flags & NG_TOK_CAP) ||
+        r->tok[t + k].sent != r->tok[t].sent) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* The whole name of mention @p whole (a company with its legal form)
  * takes the name of its short form @p short_m ("Boeing" of "Boeing
  * Co"), unless it has one: one body under one name. */
@@ -4520,49 +4552,30 @@ pass_repeated_names(Rec *r)
       }
     }
   }
+  /* those short names apart, for the bodies found under them already */
+  size_t ns = nc - nwhole;
+  Cand *shorts = ng_malloc((ns ? ns : 1) * sizeof *shorts);
+  if (!shorts) {
+    ng_free(cand);
+    return NG_ERR_NOMEM;
+  }
+  memcpy(shorts, cand + nwhole, ns * sizeof *shorts);
+  qsort(shorts, ns, sizeof *shorts, cand_order);
   qsort(cand, nc, sizeof *cand, cand_order);
   NgStatus st = NG_SUCCESS;
   for (size_t t = 0; t < r->n && !st; t++) {
-    /* a word a body's mention takes may start its short form (below) */
-    if (!name_token(r, t) &&
-        !(r->covered[t] && is_cap(&r->tok[t]) &&
-          name_at(r, t, ng_entity_type_is_org) != SIZE_MAX)) {
+    if (!name_token(r, t)) {
       continue;
     }
-    /* The first candidate whose first token is this one. */
-    size_t lo = 0, hi = nc;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (strcmp(cand[mid].first, r->tok[t].norm) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (size_t c = lo; c < nc && !strcmp(cand[c].first, r->tok[t].norm); c++) {
+    for (size_t c = first_cand(cand, nc, r->tok[t].norm);
+         c < nc && !strcmp(cand[c].first, r->tok[t].norm); c++) {
       const NgMention *m = &r->an->mentions[cand[c].mention];
       size_t len = cand[c].len;
       bool short_form = len < m->t1 - m->t0;
-      if (t + len > r->n) {
+      if (t + len > r->n || !free_range(r, t, t + len)) {
         continue;
       }
-      bool same = true;
-      for (size_t k = 1; k < len && same; k++) {
-        same = !strcmp(r->tok[t + k].norm, r->tok[m->t0 + k].norm) &&
-               (r->tok[t + k].flags & NG_TOK_CAP) ==
-                 (r->tok[m->t0 + k].flags & NG_TOK_CAP) &&
-               r->tok[t + k].sent == r->tok[t].sent;
-      }
-      if (!free_range(r, t, t + len)) {
-        /* the short form found as a body already ("Shares of Boeing"
-         * after "Boeing Co"): the whole takes its name all the same */
-        size_t o = short_form && same ? name_at(r, t, ng_entity_type_is_org)
-                                      : SIZE_MAX;
-        if (o != SIZE_MAX && r->an->mentions[o].t1 == t + len) {
-          st = name_whole_short(r, cand[c].mention, &r->an->mentions[o]);
-        }
-        continue;
-      }
+      bool same = same_words(r, t, m->t0, len);
       /* The whole name, not the start of a longer one, nor its end
        * ("le Real Madrid" after "MADRID, 8 mai"). */
       if (!same || (t + len < r->n && r->tok[t + len].sent == r->tok[t].sent &&
@@ -4595,6 +4608,26 @@ pass_repeated_names(Rec *r)
       break;
     }
   }
+  /* A short name a body's mention holds already, found by another cue
+   * ("Shares of Boeing" after "Boeing Co"): the whole takes its name all
+   * the same, one body under one name. */
+  for (size_t i = 0; ns && i < r->an->n_mentions && !st; i++) {
+    const NgMention *o = &r->an->mentions[i];
+    if (o->kind != NG_MENTION_NAME || o->led ||
+        !ng_entity_type_is_org(o->type)) {
+      continue;
+    }
+    const char *w = r->tok[o->t0].norm;
+    for (size_t c = first_cand(shorts, ns, w);
+         c < ns && !strcmp(shorts[c].first, w) && !st; c++) {
+      const NgMention *m = &r->an->mentions[shorts[c].mention];
+      if (shorts[c].len == o->t1 - o->t0 &&
+          same_words(r, o->t0, m->t0, shorts[c].len)) {
+        st = name_whole_short(r, shorts[c].mention, o);
+      }
+    }
+  }
+  ng_free(shorts);
   ng_free(cand);
   return st;
 }
