@@ -464,7 +464,8 @@ test_entries_and_qids(void **state)
 
 /* No person of the shipped table rests on a non-commercial source alone
  * (sources exactly "peppercat"); those another source confirms ship with
- * that source's name and country ("Nasser Bourita", Q26036628). */
+ * that source's name, country and date of birth ("Nasser Bourita",
+ * Q26036628; "Abdelouafi Laftit", Q30308949, born 1967-09-29). */
 static void
 test_people_sources(void **state)
 {
@@ -476,7 +477,7 @@ test_people_sources(void **state)
   ng_free(path);
   /* columns: qid label label_en label_fr aliases country_iso2 sources */
   size_t rows = 0;
-  bool bourita = false;
+  bool bourita = false, laftit = false;
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
     if (*line == '#' || !strncmp(line, "qid\t", 4)) {
       continue;
@@ -497,11 +498,18 @@ test_people_sources(void **state)
       assert_string_equal(f[5], "MA");
       assert_string_equal(f[6], "everypolitician-scrapers");
     }
+    if (!strcmp(f[0], "Q30308949")) { /* and the source's date of birth */
+      laftit = true;
+      assert_string_equal(f[1], "Abdelouafi Laftit");
+      assert_true(n == 8);
+      assert_string_equal(f[7], "1967-09-29");
+    }
     rows++;
   }
   ng_free(text);
   assert_true(rows > 1000);
   assert_true(bourita);
+  assert_true(laftit);
 }
 
 static void

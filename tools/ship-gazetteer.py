@@ -15,8 +15,8 @@ to this script. Only the verified tables are read; the *_unverified and
 (coordinates, notes, roles, ...) are dropped, header rows are kept, and a
 row whose only source is the non-commercial `peppercat` is left out,
 unless another source confirms the person (tools/people-confirmed.tsv):
-then its QID, names and country come from there, nothing else from the
-row. A person's birth date stays: a document published before it names
+then its QID, names, country and date of birth come from there, nothing
+else from the row. A person's birth date stays: a document published before it names
 someone else.
 demonyms.tsv and LICENSE.md are written by hand and are not touched.
 
@@ -329,8 +329,9 @@ def clean(row, table, shared, names):
 
 def confirmed_person(row, table, names):
     """A person whose only source is non-commercial, as another source
-    confirms them (tools/people-confirmed.tsv): its QID, its names and its
-    country from there, nothing else of the row; or None."""
+    confirms them (tools/people-confirmed.tsv): its QID, its names, its
+    country and its date of birth from there, nothing else of the row; or
+    None."""
     conf = names["confirmed_people"].get(row["qid"])
     if table != "people.tsv" or not conf:
         return None
@@ -339,6 +340,7 @@ def confirmed_person(row, table, names):
     out["label"] = out["label_en"] = conf["names"][0]
     out["aliases"] = "|".join(conf["names"][1:])
     out["country_iso2"] = conf["country"]
+    out["birth_date"] = conf["birth"]
     out["sources"] = CONFIRMING_SOURCE
     return out
 
@@ -466,15 +468,16 @@ def country_codes(src):
 
 
 def confirmed_people():
-    """QID -> {"names": [name], "country": iso2}, from
+    """QID -> {"names": [name], "country": iso2, "birth": date}, from
     tools/people-confirmed.tsv (its first name of a QID first)."""
     out = {}
-    for qid, name, iso2, _repo, _path, _commit in tool_table(
+    for qid, name, iso2, birth, _repo, _path, _commit in tool_table(
             "people-confirmed.tsv"):
-        p = out.setdefault(qid, {"names": [], "country": ""})
+        p = out.setdefault(qid, {"names": [], "country": "", "birth": ""})
         if name not in p["names"]:
             p["names"].append(name)
         p["country"] = p["country"] or iso2
+        p["birth"] = p["birth"] or birth
     return out
 
 
