@@ -941,7 +941,6 @@ title_ends_at(const Rec *r, size_t t)
   return false;
 }
 
-
 /* Whether a post ends at token t: a title, a rank or an occupation (not
  * a kinship: "la fille de Dona Maria"), and maybe one adjective in lower
  * case after it ("secrétaire américain" of "le secrétaire américain au
@@ -1817,15 +1816,6 @@ lead_place_noun(Rec *r, NgMention *m)
   }
 }
 
-/* How sure the link of the name at t to hits[best] is, before the
- * document's context is weighed (resolve does that):
- *  - one entry: 0.9, or 0.55 for a one-word minor place (a surname or a
- *    common word more often than the town) and for a state body, party
- *    or person of one country, under the default bar unless the document
- *    names the country (resolve: 0.85);
- *  - several: 0.8 when the chosen one outranks the others by type (the
- *    country, not the town) or by a tenfold prior, 0.7 for threefold,
- *    else 0.55 ("Brest": France or Belarus), under the default bar. */
 /* Whether a region's one-word name at t follows a definite article or a
  * place preposition, in a language whose regions take an article ("dans
  * l'Aude", "dans le Var", "en Gironde"): a surname or a word would not,
@@ -1840,6 +1830,15 @@ region_with_article(const Rec *r, const NgGazEntry *e, size_t t)
           in_class(r, "place_prep", t - 1));
 }
 
+/* How sure the link of the name at t to hits[best] is, before the
+ * document's context is weighed (resolve does that):
+ *  - one entry: 0.9, or 0.55 for a one-word minor place (a surname or a
+ *    common word more often than the town) and for a state body, party
+ *    or person of one country, under the default bar unless the document
+ *    names the country (resolve: 0.85);
+ *  - several: 0.8 when the chosen one outranks the others by type (the
+ *    country, not the town) or by a tenfold prior, 0.7 for threefold,
+ *    else 0.55 ("Brest": France or Belarus), under the default bar. */
 static double
 link_confidence(const Rec *r, const NgGazMatch *hits, size_t nh, size_t best,
                 size_t t)
@@ -2970,7 +2969,6 @@ acronym_has_determiner(const Rec *r, size_t t)
            upper_word(r, t - 2, t));
 }
 
-
 /* An acronym in parentheses right after a gazetteer name that starts
  * with its first letter ("... de l'Afrique de l'Ouest (CEDEAO)", whose
  * initials skip and keep function words as the language likes): that
@@ -3831,7 +3829,6 @@ bracketed_complement(const Rec *r, size_t t, size_t end)
            : end;
 }
 
-
 /* Whether the word at t, in sentence @p sent, may modify a body's name
  * before it: free, and no function word, link or elision. */
 static bool
@@ -4124,17 +4121,6 @@ pass_org_heads(Rec *r)
 
 /* ---------------------------------------------------------------- 7 */
 
-/* Whether a post says that the capitalised words [t, end) name a person:
- *  - after them, past a comma: "X Y, directeur général de ...";
- *  - just before them, a title or a title and its adjective: "le ministre
- *    X Y", "Interior Minister X Y", "le président sénégalais X Y", "le
- *    président bulgare X Y" (a demonym of the gazetteer);
- *  - before them, a title earlier in the sentence, however long its
- *    complement, and the name right after a comma: "..., le directeur
- *    général de la DGSN, X Y", "le ministre des Affaires étrangères, de
- *    la Coopération africaine et des Marocains résidant à l'étranger,
- *    Nasser Bourita"; or an occupation right before the comma ("His
- *    opponent, X Y", "Son avocat, X Y"). */
 /* Whether the word at t is the plural of a one-word title, an "s" added
  * ("ministres", "ambassadors"). */
 static bool
@@ -4155,8 +4141,8 @@ plural_title(const Rec *r, size_t t)
 static bool
 person_covers(const Rec *r, size_t t)
 {
-  if (!r->covered[t]) {
-    return false;
+  if (!r->covered[t] || !is_cap(&r->tok[t])) {
+    return false; /* a person's words are capitalised */
   }
   for (size_t i = 0; i < r->an->n_mentions; i++) {
     const NgMention *m = &r->an->mentions[i];
@@ -4207,6 +4193,20 @@ title_complement_before(const Rec *r, size_t t)
   return false;
 }
 
+/* Whether a post says that the capitalised words [t, end) name a person:
+ *  - after them, past a comma: "X Y, directeur général de ...";
+ *  - just before them, a title or a title and its adjective: "le ministre
+ *    X Y", "Interior Minister X Y", "le président sénégalais X Y", "le
+ *    président bulgare X Y" (a demonym of the gazetteer); or a title and
+ *    its complement, no comma between: "le ministre des Affaires
+ *    étrangères X Y" (title_complement_before);
+ *  - before them, a title (or its plural) earlier in the sentence, however
+ *    long its complement, no person between, and the name right after a
+ *    comma: "..., le directeur général de la DGSN, X Y", "le ministre des
+ *    Affaires étrangères, de la Coopération africaine et des Marocains
+ *    résidant à l'étranger, Nasser Bourita", "deux ministres israéliens,
+ *    X Y"; or an occupation right before the comma ("His opponent, X Y",
+ *    "Son avocat, X Y"). */
 static bool
 post_names(const Rec *r, size_t t, size_t end)
 {
