@@ -16,8 +16,8 @@ to this script. Only the verified tables are read; the *_unverified and
 row whose only source is the non-commercial `peppercat` is left out,
 unless another source confirms the person (tools/people-confirmed.tsv):
 then its QID, names, country and date of birth come from there, nothing
-else from the row. A person's birth date stays: a document published before it names
-someone else.
+else from the row. A person's birth date stays: a document published
+before it names someone else.
 demonyms.tsv and LICENSE.md are written by hand and are not touched.
 
 Names that would link ordinary words are left out, because a wrong QID
