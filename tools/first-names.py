@@ -8,8 +8,9 @@ PEOPLE_TSV is the verified people.tsv described by the source tables'
 SOURCES.md. A first name is the first word of a person's name (its label,
 English or French label, or a Latin-script alias) when at least MIN_PEOPLE
 distinct people of the table carry it; rows whose only source is the
-non-commercial `peppercat` are not read. Forms are kept as written
-(capitalised); the recogniser folds them. OUT defaults to
+non-commercial `peppercat` are read only with the names that another
+source gives them (tools/people-confirmed.tsv). Forms are kept as
+written (capitalised); the recogniser folds them. OUT defaults to
 ontology/lexicon/first-names.tsv next to this script.
 """
 import collections
@@ -48,6 +49,31 @@ def first_word(name):
     return w
 
 
+def confirmed_names():
+    """QID -> the names tools/people-confirmed.tsv gives a person whose
+    only source in the table is non-commercial."""
+    out = {}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "people-confirmed.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if line.startswith("Q") and len(cells) > 1:
+                out.setdefault(cells[0], []).append(cells[1])
+    return out
+
+
+def person_names(row, confirmed):
+    """The names of a row of the people table that may be read: its own,
+    or, when its only source is non-commercial, those another source
+    confirms (none if no source does)."""
+    if row.get("sources") in NC_ONLY:
+        return confirmed.get(row["qid"], [])
+    names = [row.get("label", ""), row.get("label_en", ""),
+             row.get("label_fr", "")]
+    return names + row.get("aliases", "").split("|")
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         sys.exit(__doc__.strip().splitlines()[2])
@@ -55,16 +81,12 @@ def main(argv):
         os.path.dirname(os.path.abspath(__file__)), "..", "ontology",
         "lexicon", "first-names.tsv")
     people = collections.defaultdict(set)
+    confirmed = confirmed_names()
     with open(argv[1], encoding="utf-8", newline="\n") as f:
         header = f.readline().rstrip("\n").split("\t")
         for line in f:
             row = dict(zip(header, line.rstrip("\n").split("\t")))
-            if row.get("sources") in NC_ONLY:
-                continue
-            names = [row.get("label", ""), row.get("label_en", ""),
-                     row.get("label_fr", "")]
-            names += row.get("aliases", "").split("|")
-            for n in names:
+            for n in person_names(row, confirmed):
                 w = first_word(n)
                 if w:
                     people[w].add(row["qid"])

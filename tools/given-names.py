@@ -97,16 +97,12 @@ def single_first_names(path):
     fn = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fn)
     people = {}
+    confirmed = fn.confirmed_names()
     with open(path, encoding="utf-8", newline="\n") as f:
         header = f.readline().rstrip("\n").split("\t")
         for line in f:
             row = dict(zip(header, line.rstrip("\n").split("\t")))
-            if row.get("sources") in fn.NC_ONLY:
-                continue
-            names = [row.get("label", ""), row.get("label_en", ""),
-                     row.get("label_fr", "")]
-            names += row.get("aliases", "").split("|")
-            for n in names:
+            for n in fn.person_names(row, confirmed):
                 w = fn.first_word(n)
                 if w:
                     people.setdefault(w, set()).add(row["qid"])
