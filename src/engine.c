@@ -86,7 +86,10 @@ load_languages(NgEngine *e)
       *nl = '\0';
     }
     size_t n = strcspn(line, "\t ");
-    if (*line && *line != '#' && n < sizeof e->langs[0].lang &&
+    /* not the files every language shares: no language of their own */
+    bool shared = n == strlen(NG_LEX_ALL_LANGS) &&
+                  !strncmp(line, NG_LEX_ALL_LANGS, n);
+    if (*line && *line != '#' && !shared && n < sizeof e->langs[0].lang &&
         e->n_langs < MAX_LANGS) {
       LangRules *lr = &e->langs[e->n_langs];
       memcpy(lr->lang, line, n);

@@ -529,7 +529,9 @@ load_language_line(NgLexicon *lex,
     return NG_ERR_SYNTAX;
   }
   *tab = '\0';
-  const char *lang = line;
+  /* "*": files every language shares, loaded once (their entries have no
+   * language, and match in any) */
+  const char *lang = strcmp(line, NG_LEX_ALL_LANGS) ? line : "";
   char *p = tab + 1;
   size_t n_files = 0;
   while (*p) {
@@ -681,8 +683,10 @@ ng_lexicon_get(const NgLexicon *lex,
   for (size_t i = (size_t)key_hash(cls, fold) & mask; lex->by_fold[i];
        i = (i + 1) & mask) {
     const NgLexEntry *e = &lex->items[lex->by_fold[i] - 1].e;
+    /* an entry of no language (a file every language shares) is every
+     * language's, as in ng_lexicon_match_lang */
     if (strcmp(e->fold, fold) == 0 && strcmp(e->cls, cls) == 0 &&
-        (!lang || strcmp(e->lang, lang) == 0))
+        (!lang || !*e->lang || strcmp(e->lang, lang) == 0))
       return e;
   }
   return NULL;

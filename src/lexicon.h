@@ -39,7 +39,8 @@ NgStatus ng_lexicon_add(NgLexicon *lex, const char *cls, const char *form,
                         const char *value, const char *lang);
 
 /* The entry of class @p cls whose folded form equals @p fold (already
- * folded), restricted to @p lang unless it is NULL; NULL when none. */
+ * folded), restricted to @p lang (and entries of no language) unless it
+ * is NULL; NULL when none. */
 const NgLexEntry *ng_lexicon_get(const NgLexicon *lex, const char *cls,
                                  const char *fold, const char *lang);
 /* Whether fold is in class cls (any language). */
@@ -75,11 +76,16 @@ size_t ng_lexicon_max_chars(const NgLexicon *lex, const char *cls);
  *     LANG <TAB> FILE [FILE]...
  *
  * (files separated by spaces, relative to the lexicon/ directory, each
- * found as "lexicon/FILE"), and every listed file is loaded tagged LANG.
+ * found as "lexicon/FILE"), and every listed file is loaded tagged LANG;
+ * the files of the LANG NG_LEX_ALL_LANGS ("*") are loaded once, with no
+ * language, and every language shares them (given names, clubs).
  * Returns an owned lexicon (free with ng_lexicon_free), or NULL with *st
  * set and a diagnostic through @p log: NG_ERR_DATA when languages.tsv or a
  * file it lists cannot be found, NG_ERR_SYNTAX for a malformed line. */
 NgLexicon *ng_lexicon_load_default(const char *data_path, const NgLog *log,
                                    NgStatus *st);
+
+/* The LANG of languages.tsv whose files every language shares. */
+#define NG_LEX_ALL_LANGS "*"
 
 #endif

@@ -376,6 +376,25 @@ test_load_default_errors(void **state)
   assert_non_null(ng_lexicon_get(lex, "abbrev", "mme", "xx"));
   ng_lexicon_free(lex);
 
+  /* The files of "*" every language shares: loaded once, found in any. */
+  char shared[1200];
+  snprintf(shared, sizeof shared, "%s/all.tsv", sub);
+  write_file(shared, "first_name\tAnne\n");
+  write_file(list, "*\tall.tsv\nxx\txx.tsv\nyy\txx.tsv\n");
+  lex = ng_lexicon_load_default(dir, &log, &st);
+  assert_non_null(lex);
+  assert_int_equal(st, NG_SUCCESS);
+  assert_non_null(ng_lexicon_get(lex, "first_name", "anne", "xx"));
+  assert_non_null(ng_lexicon_get(lex, "first_name", "anne", "yy"));
+  size_t i = 0, n = 0;
+  while (ng_lexicon_next(lex, "first_name", &i)) {
+    n++;
+  }
+  assert_int_equal(n, 1);
+  assert_null(ng_lexicon_get(lex, "abbrev", "mme", "zz"));
+  ng_lexicon_free(lex);
+  remove(shared);
+
   remove(file);
   remove(list);
   rmdir(sub);
