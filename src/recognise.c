@@ -1297,6 +1297,16 @@ pass_known_surnames(Rec *r)
 
 /* ---------------------------------------------------------------- 2 */
 
+/* Whether token t is a dash alone ("-", "—"). */
+static bool
+dash_at(const Rec *r, size_t t)
+{
+  size_t len;
+  return r->tok[t].c1 - r->tok[t].c0 == 1 &&
+         ng_cp_is_dash(ng_utf8_decode(r->an->doc->text + r->tok[t].b0,
+                                      r->tok[t].b1 - r->tok[t].b0, &len));
+}
+
 /* A news agency's credit after a dateline: "Rabat, 18 juin 2025 (MAP)
  * -", "NAIROBI, Kenya (AP) —", "LONDRES. 15 (Havas). —", "(Reuter.) —":
  * one capitalised word in brackets, a full stop inside or after them
@@ -1315,12 +1325,7 @@ credit_at(const Rec *r, size_t t)
   }
   k++;
   k += k < r->n && !strcmp(r->tok[k].norm, ".");
-  if (k >= r->n || r->tok[k].c1 - r->tok[k].c0 != 1) {
-    return false;
-  }
-  size_t len;
-  if (!ng_cp_is_dash(ng_utf8_decode(r->an->doc->text + r->tok[k].b0,
-                                    r->tok[k].b1 - r->tok[k].b0, &len))) {
+  if (k >= r->n || !dash_at(r, k)) {
     return false;
   }
   for (size_t b = t - 1; b-- > 0 && t - b <= 12;) {
@@ -2435,17 +2440,6 @@ pass_beyond_places(Rec *r)
   return NG_SUCCESS;
 }
 
-/* Whether a dash stands alone right before token t ("(Reuters) - X"). */
-static bool
-after_dash(const Rec *r, size_t t)
-{
-  size_t len;
-  return t > 0 && r->tok[t - 1].c1 - r->tok[t - 1].c0 == 1 &&
-         ng_cp_is_dash(ng_utf8_decode(r->an->doc->text + r->tok[t - 1].b0,
-                                      r->tok[t - 1].b1 - r->tok[t - 1].b0,
-                                      &len));
-}
-
 /* A newspaper, a magazine or a channel named after a noun that says so
  * (lexicon class media_noun: "le quotidien Le Monde", "l'hebdomadaire
  * Jeune Afrique", "the newspaper The Guardian", "la chaîne France 24"),
@@ -2471,7 +2465,7 @@ pass_media_names(Rec *r)
     if (!k || r->covered[t] ||
         ((r->tok[t].flags & NG_TOK_CAP) &&
          !(trade && ((r->tok[t].flags & NG_TOK_SENT_START) ||
-                     after_dash(r, t))))) {
+                     (t > 0 && dash_at(r, t - 1)))))) {
       continue;
     }
     uint32_t sent = r->tok[t].sent;
