@@ -4131,17 +4131,16 @@ plural_title(const Rec *r, size_t t)
   return ng_lexicon_get(r->res->lex, "title", one, r->an->lang) != NULL;
 }
 
-/* Whether a person's name mention takes token t. */
+/* Whether a person's mention takes token t. */
 static bool
-person_covers(const Rec *r, size_t t)
+person_at(const Rec *r, size_t t)
 {
-  if (!r->covered[t] || !is_cap(&r->tok[t])) {
-    return false; /* a person's words are capitalised */
+  if (!r->covered[t]) {
+    return false;
   }
-  for (size_t i = 0; i < r->an->n_mentions; i++) {
+  for (size_t i = r->an->n_mentions; i-- > 0;) {
     const NgMention *m = &r->an->mentions[i];
-    if (m->type == NG_ENT_PERSON && m->kind == NG_MENTION_NAME &&
-        m->t0 <= t && t < m->t1) {
+    if (m->t0 <= t && t < m->t1 && m->type == NG_ENT_PERSON) {
       return true;
     }
   }
@@ -4230,8 +4229,9 @@ post_names(const Rec *r, size_t t, size_t end)
   if (t > 0 && !strcmp(r->tok[t - 1].norm, ",")) {
     /* not past a person, whose title it would be ("President Donald
      * Trump, Downing Street said") */
-    for (size_t s = t - 1; s-- > 0 && r->tok[s].sent == sent && t - s < 24 &&
-                           !person_covers(r, s);) {
+    for (size_t s = t - 1;
+         s-- > 0 && r->tok[s].sent == sent && t - s < 24 &&
+         !(is_cap(&r->tok[s]) && person_at(r, s));) {
       if (match_class(r, "title", s, NULL) || plural_title(r, s)) {
         return true; /* "deux ministres israéliens, X Y et Z" */
       }
@@ -5555,22 +5555,6 @@ ranked_item(const Rec *r, size_t t, size_t *s, size_t *e, size_t *last)
   *e = r->covered[k] ? *s : name_run(r, k, MAX_NAME);
   *last = r->covered[k] ? k : *e - 1;
   return r->tok[t].num;
-}
-
-/* Whether a person's mention takes token t. */
-static bool
-person_at(const Rec *r, size_t t)
-{
-  if (!r->covered[t]) {
-    return false;
-  }
-  for (size_t i = r->an->n_mentions; i-- > 0;) {
-    const NgMention *m = &r->an->mentions[i];
-    if (m->t0 <= t && t < m->t1 && m->type == NG_ENT_PERSON) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /* A ranked list, as results print it ("12. Camenzind. 23. Huser. 28.
