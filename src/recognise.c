@@ -3164,6 +3164,22 @@ name_at(const Rec *r, size_t t, bool (*kind)(NgEntityType))
   return SIZE_MAX;
 }
 
+/* The latest name mention that ends right before token t, has no lead
+ * and a type @p kind accepts, or SIZE_MAX: name_at's other end. */
+static size_t
+name_ending_at(const Rec *r, size_t t, bool (*kind)(NgEntityType))
+{
+  const NgAnalysis *an = r->an;
+  for (size_t i = an->n_mentions; i-- > 0;) {
+    const NgMention *m = &an->mentions[i];
+    if (m->t1 == t && m->kind == NG_MENTION_NAME && !m->led &&
+        kind(m->type)) {
+      return i;
+    }
+  }
+  return SIZE_MAX;
+}
+
 /* The place name mention that starts at token t, or SIZE_MAX. */
 static size_t
 place_name_at(const Rec *r, size_t t)
@@ -3257,15 +3273,7 @@ name_before_noun(const Rec *r, size_t t)
     if (name_token(r, start - 1) || short_word_at(r, start - 1)) {
       start--;
     } else if (r->covered[start - 1] && is_cap(&r->tok[start - 1])) {
-      size_t mi = SIZE_MAX;
-      for (size_t i = r->an->n_mentions; i-- > 0;) {
-        const NgMention *m = &r->an->mentions[i];
-        if (m->t1 == start && m->kind == NG_MENTION_NAME && !m->led &&
-            place_or_person(m->type)) {
-          mi = i;
-          break;
-        }
-      }
+      size_t mi = name_ending_at(r, start, place_or_person);
       if (mi == SIZE_MAX || t - r->an->mentions[mi].t0 > 6) {
         break;
       }
