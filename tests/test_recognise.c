@@ -786,11 +786,7 @@ test_clubs(void **state)
                       "joue à Lausanne.");
   static const char *const clubs[] = {"H. C. Lausanne", "FC Sion",
                                       "HC Lugano"};
-  for (size_t i = 0; i < sizeof clubs / sizeof clubs[0]; i++) {
-    const char *c = tu_anchor_target(g, clubs[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
-  }
+  tu_assert_typed(g, clubs, sizeof clubs / sizeof clubs[0], "Organization");
   /* the one mention of the town is the last word */
   assert_int_equal(tu_count(g, NULL,
                             "http://www.w3.org/2005/11/its/rdf#taIdentRef",
@@ -807,11 +803,7 @@ test_clubs(void **state)
   g = tu_run(tu_group_engine, "clubs-word", "en", "2026-03-20",
              "Real Madrid beat Borussia Dortmund. Real estate prices rose.");
   static const char *const words[] = {"Real Madrid", "Borussia Dortmund"};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-    const char *c = tu_anchor_target(g, words[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
-  }
+  tu_assert_typed(g, words, sizeof words / sizeof words[0], "Organization");
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q2807"), 0);
   ng_graph_free(g);
   /* or a word after the town's name ("Manchester United"); "United"
@@ -820,11 +812,7 @@ test_clubs(void **state)
              "Manchester United lost 2-1 at West Ham United. The United "
              "Nations said nothing.");
   static const char *const sfx[] = {"Manchester United", "West Ham United"};
-  for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-    const char *c = tu_anchor_target(g, sfx[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
-  }
+  tu_assert_typed(g, sfx, sizeof sfx / sizeof sfx[0], "Organization");
   assert_null(tu_anchor_target(g, "Manchester", 0));
   assert_string_equal(tu_anchor_target(g, "United Nations", 0),
                       tu_wd("Q1065"));
@@ -835,11 +823,7 @@ test_clubs(void **state)
              "L'Olympique lyonnais a battu le Stade rennais au Stade "
              "Vélodrome.");
   static const char *const adj[] = {"Olympique lyonnais", "Stade rennais"};
-  for (size_t i = 0; i < sizeof adj / sizeof adj[0]; i++) {
-    const char *c = tu_anchor_target(g, adj[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
-  }
+  tu_assert_typed(g, adj, sizeof adj / sizeof adj[0], "Organization");
   const char *v = tu_anchor_target(g, "Stade Vélodrome", 0);
   assert_non_null(v);
   assert_true(tu_has(g, v, TU_RDF_TYPE, tu_ng("Place")));
@@ -861,11 +845,7 @@ test_venues(void **state)
                       "l'aéroport de Lyon. La Feuille d'Avis de Lausanne "
                       "l'écrit.");
   static const char *const fr[] = {"Stade de France", "gare Saint-Lazare"};
-  for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++) {
-    const char *c = tu_anchor_target(g, fr[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
-  }
+  tu_assert_typed(g, fr, sizeof fr / sizeof fr[0], "Place");
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q142"), 0);
   assert_string_equal(tu_anchor_target(g, "Lyon", 0), tu_wd("Q456"));
   assert_null(tu_anchor_target(g, "Avis", 0));
@@ -880,11 +860,7 @@ test_venues(void **state)
   static const char *const en[] = {"Wembley Stadium", "Lotte New York Palace",
                                    "St Paul's Cathedral",
                                    "Palace of Westminster", "Kennedy Airport"};
-  for (size_t i = 0; i < sizeof en / sizeof en[0]; i++) {
-    const char *c = tu_anchor_target(g, en[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
-  }
+  tu_assert_typed(g, en, sizeof en / sizeof en[0], "Place");
   assert_int_equal(tu_count(g, NULL, TU_SAMEAS, TU_WD "Q60"), 0);
   assert_null(tu_anchor_target(g, "Eastern Theater", 0));
   ng_graph_free(g);
@@ -899,11 +875,7 @@ test_venues(void **state)
   static const char *const fr2[] = {"Grand Théâtre Lumière",
                                     "Palais des festivals",
                                     "promenade des Anglais"};
-  for (size_t i = 0; i < sizeof fr2 / sizeof fr2[0]; i++) {
-    const char *c = tu_anchor_target(g, fr2[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Place")));
-  }
+  tu_assert_typed(g, fr2, sizeof fr2 / sizeof fr2[0], "Place");
   assert_null(tu_anchor_target(g, "Grand", 0));
   assert_null(tu_anchor_target(g, "Opéra à payer", 0));
   ng_graph_free(g);
@@ -962,11 +934,7 @@ test_title_complement(void **state)
                       "Ghebreyesus, a salué l'accord.");
   static const char *const names[] = {"Nasser Bourita", "Rachida Dati",
                                       "Tedros Adhanom Ghebreyesus"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    const char *c = tu_anchor_target(g, names[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
-  }
+  tu_assert_typed(g, names, sizeof names / sizeof names[0], "Person");
   assert_null(tu_anchor_target(g, "Culture Rachida Dati", 0));
   ng_graph_free(g);
 }
@@ -1012,11 +980,7 @@ test_clause_after_person(void **state)
   static const char *const names[] = {"Nasser Bourita", "Aziz Akhannouch",
                                       "Leila Benali", "Itamar Ben Gvir",
                                       "Bezalel Smotrich"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    c = tu_anchor_target(g, names[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Person")));
-  }
+  tu_assert_typed(g, names, sizeof names / sizeof names[0], "Person");
   ng_graph_free(g);
 }
 
@@ -1093,11 +1057,7 @@ test_company_cues(void **state)
              "a publié ses comptes.");
   static const char *const names[] = {"Stellantis", "TotalEnergies",
                                       "Nvidia"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    c = tu_anchor_target(g, names[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
-  }
+  tu_assert_typed(g, names, sizeof names / sizeof names[0], "Organization");
   ng_graph_free(g);
 }
 
@@ -1112,11 +1072,7 @@ test_employers(void **state)
                       "Nvidia's chief executive Jensen Huang spoke. Former "
                       "CEO John Smith resigned.");
   static const char *const names[] = {"Tesla", "Nvidia"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    const char *c = tu_anchor_target(g, names[i], 0);
-    assert_non_null(c);
-    assert_true(tu_has(g, c, TU_RDF_TYPE, tu_ng("Organization")));
-  }
+  tu_assert_typed(g, names, sizeof names / sizeof names[0], "Organization");
   assert_null(tu_anchor_target(g, "Former", 0));
   ng_graph_free(g);
 }

@@ -183,4 +183,20 @@ tu_ng(const char *local)
   return buf[k];
 }
 
+/* Each of the @p n anchors is a mention of an entity of class @p cls. */
+static inline void
+tu_assert_typed(const NgGraph *g, const char *const *anchors, size_t n,
+                const char *cls)
+{
+  for (size_t i = 0; i < n; i++) {
+    const char *c = tu_anchor_target(g, anchors[i], 0);
+    if (!c) {
+      fail_msg("no mention anchored \"%s\"", anchors[i]);
+    }
+    if (!tu_has(g, c, TU_RDF_TYPE, tu_ng(cls))) {
+      fail_msg("\"%s\" is no %s", anchors[i], cls);
+    }
+  }
+}
+
 #endif
