@@ -54,13 +54,7 @@ test_gazetteer_en(void **state)
    * dateline names the town; in French the capital. */
   g = tu_run(tu_group_engine, "r2-twin", "en", "2025-09-05",
              "He flew to Washington on Monday.");
-  const char *conf = NULL;
-  for (size_t i = 0; i < ng_graph_size(g); i++) {
-    const NgTriple *t = ng_graph_get(g, i);
-    if (!strcmp(t->o, "Washington") && strstr(t->p, "#anchorOf")) {
-      conf = tu_object(g, t->s, TU_NG "linkConfidence");
-    }
-  }
+  const char *conf = tu_anchor_confidence(g, "Washington");
   /* under the default bar of 0.6 (this engine's is 0.5) */
   assert_non_null(conf);
   assert_true(strtod(conf, NULL) < 0.6);
@@ -1004,13 +998,7 @@ test_region_with_article(void **state)
     assert_string_equal(tu_anchor_target(g, cases[k].name, 0),
                         tu_wd(cases[k].qid));
     /* over the default bar of 0.6 (this engine's is 0.5) */
-    const char *conf = NULL;
-    for (size_t i = 0; i < ng_graph_size(g); i++) {
-      const NgTriple *t = ng_graph_get(g, i);
-      if (!strcmp(t->o, cases[k].name) && strstr(t->p, "#anchorOf")) {
-        conf = tu_object(g, t->s, TU_NG "linkConfidence");
-      }
-    }
+    const char *conf = tu_anchor_confidence(g, cases[k].name);
     assert_non_null(conf);
     assert_true(strtod(conf, NULL) >= 0.6);
     ng_graph_free(g);

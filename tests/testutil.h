@@ -199,4 +199,18 @@ tu_assert_typed(const NgGraph *g, const char *const *anchors, size_t n,
   }
 }
 
+/* The link confidence of the last mention anchored @p anchor, or NULL. */
+static inline const char *
+tu_anchor_confidence(const NgGraph *g, const char *anchor)
+{
+  const char *conf = NULL;
+  for (size_t i = 0; i < ng_graph_size(g); i++) {
+    const NgTriple *t = ng_graph_get(g, i);
+    if (!strcmp(t->o, anchor) && strstr(t->p, "#anchorOf")) {
+      conf = tu_object(g, t->s, TU_NG "linkConfidence");
+    }
+  }
+  return conf;
+}
+
 #endif
