@@ -651,9 +651,10 @@ pass_clubs(Rec *r)
     if (k && (t + k >= r->n || !in_capitals(r, t, t + k))) {
       continue;
     }
-    bool adjective = false;
+    bool word = false, adjective = false;
     if (!k && !r->covered[t] && is_cap(&r->tok[t])) {
       k = match_class(r, "club_word", t, NULL);
+      word = k > 0;
       if (!k && (k = match_class(r, "club_adjective_word", t, NULL)) > 0) {
         adjective = true;
       }
@@ -663,7 +664,7 @@ pass_clubs(Rec *r)
     }
     /* "l'Olympique lyonnais", "le Stade rennais": the club's word and its
      * town's adjective in lower case */
-    if ((adjective || match_class(r, "club_word", t, NULL)) &&
+    if ((word || adjective) &&
         r->tok[t + k].sent == r->tok[t].sent && !is_cap(&r->tok[t + k]) &&
         lower_words_in_names(r) && adjective_like(r, t + k) &&
         t > 0 && (r->tok[t - 1].flags & NG_TOK_DEFINITE)) {
